@@ -1,0 +1,256 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import type { BotContext, Flow, FlowContext } from "../context.js";
+import type { Feature } from "../feature.js";
+import type { Deps } from "../../deps.js";
+import type { Role } from "../../generated/prisma/enums.js";
+import {
+  addVillages,
+  createForum,
+  createInvite,
+  parseVillageList,
+  type VillageInput,
+} from "../../domain/forum/service.js";
+import { DomainError } from "../../domain/errors.js";
+import { askChoice, askChoicePaged, askText } from "../lib/flow.js";
+import { actorOf, currentForumId } from "../lib/forum.js";
+import { commandAndMenu } from "../lib/commands.js";
+import { deepLink, escapeHtml, errorText, groupDeepLink } from "../lib/replies.js";
+import { defineCallback, intId } from "../lib/callback.js";
+import { formatDateTimeLong } from "../../lib/time.js";
+
+export const forumCb = defineCallback("fsel", ["forum"] as const);
+
+/** Shows the parsed list back, with what could not be read, before anything is saved. */
+function villagePreview(ctx: FlowContext, villages: VillageInput[], errors: ReturnType<typeof parseVillageList>["errors"]) {
+  const lines = villages.map((v, i) => `${i + 1}. ${escapeHtml(v.name)}${v.kemendagriCode ? ` <code>${v.kemendagriCode}</code>` : ""}`);
+  let text = ctx.t("forum-villages-preview", { count: villages.length }) + "\n" + lines.join("\n");
+  if (errors.length) {
+    text += "\n\n" + ctx.t("forum-villages-skipped") + "\n" + errors.map((e) => `• ${escapeHtml(e.text || "-")} — ${ctx.t(`village-parse-${e.reason}`)}`).join("\n");
+  }
+  return text.slice(0, 4000);
+}
+
+async function askVillages(conversation: Flow, ctx: FlowContext): Promise<VillageInput[] | null> {
+  for (;;) {
+    const text = await askText(conversation, ctx, ctx.t("forum-ask-villages"), { max: 6000 });
+    const parsed = parseVillageList(text);
+    if (parsed.villages.length === 0) {
+      await ctx.reply(ctx.t("forum-villages-none"));
+      continue;
+    }
+    const ok = await askChoice(
+      conversation,
+      ctx,
+      villagePreview(ctx, parsed.villages, parsed.errors),
+      [
+        { label: ctx.t("btn-save"), value: "save" },
+        { label: ctx.t("btn-retype"), value: "retry" },
+      ],
+    );
+    if (ok === "save") return parsed.villages;
+  }
+}
+
+function newForumFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext) => {
+    const name = await askText(conversation, ctx, ctx.t("forum-ask-name"), { min: 3, max: 120 });
+    const zone = await askChoice(conversation, ctx, ctx.t("forum-ask-timezone"), [
+      { label: "WIB", value: "Asia/Jakarta" },
+      { label: "WITA", value: "Asia/Makassar" },
+      { label: "WIT", value: "Asia/Jayapura" },
+    ], { columns: 3 });
+    const villages = await askVillages(conversation, ctx);
+    if (!villages) return;
+    const result = await conversation.external(async (octx) => {
+      try {
+        const actor = actorOf(octx);
+        const forum = await createForum(deps, actor, { name, timezone: zone });
+        const fresh = { personId: actor.personId, access: new (await import("../../domain/forum/access.js")).Access(actor.personId, [
+          { id: 0, forumId: forum.id, forumName: forum.name, villageId: null, villageName: null, role: "admin_forum" },
+        ], actor.access.bootstrapAdmin) };
+        const added = await addVillages(deps, fresh, forum.id, villages);
+        return { ok: true as const, forumId: forum.id, name: forum.name, created: added.created.length };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, reason: err.reason, params: err.params };
+        throw err;
+      }
+    });
+    if (!result.ok) {
+      await ctx.reply(ctx.t(`error-${result.reason}`, result.params));
+      return;
+    }
+    await conversation.external((octx) => {
+      octx.session.forumId = result.forumId;
+    });
+    const kb = new InlineKeyboard().text(ctx.t("menu-undang"), "menu:undang").text(ctx.t("menu-tautkan"), "menu:tautkan");
+    await ctx.reply(ctx.t("forum-created", { name: escapeHtml(result.name), count: result.created }), { parse_mode: "HTML", reply_markup: kb });
+  };
+}
+
+function addVillagesFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
+    const villages = await askVillages(conversation, ctx);
+    if (!villages) return;
+    const r = await conversation.external(async (octx) => {
+      try {
+        const res = await addVillages(deps, actorOf(octx), forumId, villages);
+        return { ok: true as const, created: res.created.length, skipped: res.skipped };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    await ctx.reply(ctx.t("forum-villages-added", { count: r.created, skipped: r.skipped.length }));
+  };
+}
+
+const INVITABLE: Role[] = ["perangkat_desa", "moderator", "admin_forum", "mitra", "warga"];
+
+function inviteFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
+    const role = (await askChoice(
+      conversation,
+      ctx,
+      ctx.t("invite-ask-role"),
+      INVITABLE.map((r) => ({ label: ctx.t(`role-${r}`), value: r })),
+    )) as Role;
+    let villageId: number | null = null;
+    if (role === "perangkat_desa" || role === "warga") {
+      const villages = await conversation.external(() =>
+        deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+      );
+      villageId = Number(await askChoicePaged(conversation, ctx, ctx.t("invite-ask-village"), villages.map((v) => ({ label: v.name, value: String(v.id) }))));
+    }
+    const r = await conversation.external(async (octx) => {
+      try {
+        const inv = await createInvite(deps, actorOf(octx), { forumId, role, villageId });
+        return { ok: true as const, code: inv.code, village: inv.village?.name ?? null, forum: inv.forum.name, expiresAt: inv.expiresAt.toISOString() };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    const forum = await conversation.external(() => deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true } }));
+    await ctx.reply(
+      ctx.t("invite-created", {
+        role: ctx.t(`role-${role}`),
+        village: escapeHtml(r.village ?? "-"),
+        hasVillage: r.village ? "yes" : "no",
+        code: r.code,
+        link: deepLink(deps.botUsername, r.code),
+        expires: formatDateTimeLong(new Date(r.expiresAt), forum.timezone as never, (ctx.person?.language ?? "id") as "id" | "en"),
+      }),
+      { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
+    );
+  };
+}
+
+function groupCodeFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
+    const options = await conversation.external(async (octx) => {
+      const all = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      const admin = octx.access.isAdmin(forumId);
+      const own = octx.access.officialVillages(forumId);
+      return { admin, villages: admin ? all : all.filter((v) => own.includes(v.id)) };
+    });
+    const choices = options.villages.map((v) => ({ label: v.name, value: String(v.id) }));
+    if (options.admin) choices.push({ label: ctx.t("kecamatan-group"), value: "0" });
+    if (choices.length === 0) return void (await ctx.reply(ctx.t("error-not_official_of_village")));
+    const picked = choices.length === 1 ? choices[0]!.value : await askChoicePaged(conversation, ctx, ctx.t("group-code-ask-village"), choices);
+    const villageId = picked === "0" ? null : Number(picked);
+    const r = await conversation.external(async (octx) => {
+      try {
+        const inv = await createInvite(deps, actorOf(octx), { forumId, role: "warga", villageId, purpose: "group", ttlMs: 3 * 24 * 3600_000 });
+        return { ok: true as const, code: inv.code, village: inv.village?.name ?? null };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    const kb = new InlineKeyboard().url(ctx.t("btn-add-to-group"), groupDeepLink(deps.botUsername, r.code));
+    await ctx.reply(
+      ctx.t("group-code-created", { code: r.code, village: escapeHtml(r.village ?? ctx.t("kecamatan")), hasVillage: r.village ? "yes" : "no" }),
+      { parse_mode: "HTML", reply_markup: kb },
+    );
+  };
+}
+
+/** Asks which forum when a person belongs to several; returns null (after saying why) if none. */
+export async function requireForum(ctx: FlowContext): Promise<number | null> {
+  const id = await currentForumId(ctx);
+  if (id) return id;
+  const forums = ctx.access.forums();
+  if (forums.length === 0) {
+    await ctx.reply(ctx.t("error-no_forum"));
+    return null;
+  }
+  const kb = new InlineKeyboard();
+  for (const f of forums) kb.text(f.name, forumCb.build({ forum: f.id })).row();
+  await ctx.reply(ctx.t("forum-choose"), { reply_markup: kb });
+  return null;
+}
+
+export const forumSetupFeature: Feature = {
+  name: "forum-setup",
+  commands: [
+    { command: "forumbaru", scopes: ["private"], audience: "bootstrap" },
+    { command: "forum", scopes: ["private"], audience: "all" },
+    { command: "tambahdesa", scopes: ["private"], audience: "admin_forum" },
+    { command: "undang", scopes: ["private"], audience: "admin_forum" },
+    { command: "tautkan", scopes: ["private"], audience: "official_or_admin" },
+    { command: "gabung", scopes: ["private"], audience: "all" },
+  ],
+  composer(deps) {
+    const c = new Composer<BotContext>();
+    const p = c.chatType("private");
+    p.use(createConversation(newForumFlow(deps), "forum-new"));
+    p.use(createConversation(addVillagesFlow(deps), "forum-add-villages"));
+    p.use(createConversation(inviteFlow(deps), "forum-invite"));
+    p.use(createConversation(groupCodeFlow(deps), "forum-group-code"));
+
+    commandAndMenu(p as unknown as Composer<BotContext>, "forumbaru", async (ctx) => {
+      if (!ctx.access.bootstrapAdmin) return ctx.reply(ctx.t("error-not_bootstrap_admin"));
+      await ctx.conversation.enter("forum-new");
+    });
+    commandAndMenu(p as unknown as Composer<BotContext>, "tambahdesa", async (ctx) => {
+      const forumId = await requireForum(ctx);
+      if (!forumId) return;
+      if (!ctx.access.isAdmin(forumId)) return ctx.reply(ctx.t("error-not_admin"));
+      await ctx.conversation.enter("forum-add-villages", forumId);
+    });
+    commandAndMenu(p as unknown as Composer<BotContext>, "undang", async (ctx) => {
+      const forumId = await requireForum(ctx);
+      if (!forumId) return;
+      if (!ctx.access.isAdmin(forumId)) return ctx.reply(ctx.t("error-not_admin"));
+      await ctx.conversation.enter("forum-invite", forumId);
+    });
+    commandAndMenu(p as unknown as Composer<BotContext>, "tautkan", async (ctx) => {
+      const forumId = await requireForum(ctx);
+      if (!forumId) return;
+      if (!ctx.access.isAdmin(forumId) && !ctx.access.isOfficial(forumId)) return ctx.reply(ctx.t("error-not_official_of_village"));
+      await ctx.conversation.enter("forum-group-code", forumId);
+    });
+    commandAndMenu(p as unknown as Composer<BotContext>, "forum", async (ctx) => {
+      const forums = ctx.access.forums();
+      if (forums.length === 0) return ctx.reply(ctx.t("error-no_forum"));
+      const current = await currentForumId(ctx);
+      const kb = new InlineKeyboard();
+      for (const f of forums) kb.text(`${f.id === current ? "✅ " : ""}${f.name}`, forumCb.build({ forum: f.id })).row();
+      await ctx.reply(ctx.t("forum-choose"), { reply_markup: kb });
+    });
+    c.callbackQuery(forumCb.filter, async (ctx) => {
+      const id = intId(forumCb.parse(ctx.callbackQuery.data)?.forum);
+      // The forum id from the button is only a choice; membership decides.
+      if (!id || !ctx.access.inForum(id)) return ctx.answerCallbackQuery({ text: ctx.t("error-not_in_forum"), show_alert: true });
+      ctx.session.forumId = id;
+      const name = ctx.access.forums().find((f) => f.id === id)!.name;
+      await ctx.answerCallbackQuery({ text: ctx.t("forum-switched", { name }) });
+      await ctx.editMessageText(ctx.t("forum-switched", { name })).catch(() => {});
+    });
+    return c;
+  },
+};

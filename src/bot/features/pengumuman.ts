@@ -1,0 +1,12 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import type { Feature } from "../feature.js";
+
+// Placeholder: filled in by the issue that builds this capability.
+export const pengumumanFeature: Feature = {
+  name: "pengumuman",
+  commands: [],
+  composer() {
+    return new Composer<BotContext>();
+  },
+};

@@ -1,0 +1,143 @@
+import { Api, Bot, Composer, MemorySessionStorage, session, type StorageAdapter, type Transformer } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { conversations } from "@grammyjs/conversations";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import type { Deps } from "../deps.js";
+import { ensurePerson, loadAccess } from "../domain/forum/people.js";
+import { Access } from "../domain/forum/access.js";
+import type { BotContext, FlowContext, SessionData } from "./context.js";
+import { createI18n } from "./i18n.js";
+import { features } from "./features/index.js";
+import { commandGuard } from "./features/unhandled.js";
+
+export interface CreateBotOptions {
+  botInfo?: UserFromGetMe;
+}
+
+/** Auto-retry and throttling, installed on bot.api AND inside every conversation. */
+export function apiTransformers(deps: Deps): Transformer[] {
+  const c = deps.config;
+  const throttler = apiThrottler({
+    global: { reservoir: c.LIMIT_GLOBAL_PER_SECOND, reservoirRefreshAmount: c.LIMIT_GLOBAL_PER_SECOND, reservoirRefreshInterval: 1000, maxConcurrent: 25 },
+    group: { maxConcurrent: 1, reservoir: c.LIMIT_GROUP_PER_MINUTE, reservoirRefreshAmount: c.LIMIT_GROUP_PER_MINUTE, reservoirRefreshInterval: 60_000 },
+    out: { maxConcurrent: 1, minTime: Math.floor(1000 / c.LIMIT_PRIVATE_PER_SECOND) },
+  });
+  // Installed in this order, auto-retry runs first (transformers run last-installed first)...
+  // so a 429 is retried and the retry is throttled again.
+  return [throttler, autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 })];
+}
+
+export function installTransformers(api: Api, deps: Deps) {
+  for (const t of apiTransformers(deps)) api.config.use(t);
+}
+
+function kv<T>(deps: Deps, name: string): StorageAdapter<T> {
+  if (deps.redis) return new RedisAdapter<T>({ instance: deps.redis, ttl: 30 * 24 * 3600 });
+  return new MemorySessionStorage<T>();
+}
+
+export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
+  const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
+    botInfo: opts.botInfo,
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+  });
+  installTransformers(bot.api, deps);
+
+  const i18n = createI18n();
+  const prefix = deps.config.REDIS_PREFIX;
+  const conversationStorage = kv<any>(deps, "conversations");
+  const conversationPrefix = `${prefix}conv:`;
+
+  // Same dependencies and person for contexts rebuilt inside conversations.
+  const attach = async (ctx: FlowContext, next: () => Promise<void>) => {
+    ctx.deps = deps;
+    const from = ctx.from;
+    if (from && !from.is_bot) {
+      ctx.person = await ensurePerson(deps.prisma, from, { privateChat: ctx.chat?.type === "private" });
+      ctx.access = await loadAccess(deps.prisma, ctx.person.id, deps.config.BOOTSTRAP_ADMIN_IDS.includes(from.id));
+    } else {
+      ctx.person = null;
+      ctx.access = new Access(null, []);
+    }
+    await next();
+  };
+
+  // Per-chat ordering under the concurrent runner: one chat's updates run one after another.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+
+  // Error boundary: log with the update id, apologise, keep running.
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      deps.logger.error({ err, updateId: ctx.update.update_id }, "handler failed");
+      const text = ctx.t ? ctx.t("error-internal") : "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.";
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
+      else if (ctx.chat?.type === "private") await ctx.reply(text).catch(() => {});
+    }
+  });
+  bot.use(attach as any);
+  bot.use(
+    limit({
+      timeFrame: 60_000,
+      limit: deps.config.FLOOD_LIMIT_PER_MINUTE,
+      storageClient: deps.redis ?? "MEMORY_STORE",
+      keyGenerator: (ctx) => (ctx.from ? `${prefix}flood:${ctx.from.id}` : undefined),
+      onLimitExceeded: async (ctx: any) => {
+        if (ctx.chat?.type === "private" && ctx.callbackQuery === undefined) await ctx.reply(ctx.t("error-flood")).catch(() => {});
+        else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-flood") }).catch(() => {});
+      },
+    }) as any,
+  );
+  bot.use(i18n);
+  bot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      storage: kv<SessionData>(deps, "sessions"),
+      getSessionKey: (ctx) => (ctx.chat?.type === "private" && ctx.from ? `${prefix}session:${ctx.from.id}` : undefined),
+    }),
+  );
+
+  // `/batal` ends any flow anywhere: the conversation state is dropped before it can see the update.
+  bot.on("message:text").filter(
+    (ctx) => /^\/batal(@\w+)?(\s|$)/i.test(ctx.msg.text),
+    async (ctx, next) => {
+      if (ctx.chat.type !== "private") return next();
+      const key = conversationPrefix + String(ctx.chatId);
+      const had = (await conversationStorage.read(key)) !== undefined;
+      await conversationStorage.delete(key);
+      await ctx.reply(ctx.t(had ? "flow-cancelled" : "flow-nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
+    },
+  );
+
+  bot.use(
+    conversations<BotContext, FlowContext>({
+      storage: { type: "key", adapter: conversationStorage, prefix: conversationPrefix },
+      plugins: [
+        async (ctx, next) => {
+          installTransformers(ctx.api, deps);
+          await next();
+        },
+        attach,
+        i18n,
+      ],
+    }),
+  );
+
+  bot.use(commandGuard(features));
+  const composers = new Composer<BotContext>();
+  for (const f of features) composers.use(f.composer(deps));
+  bot.use(composers);
+  for (const f of features) f.setup?.(deps, bot.api);
+  return bot;
+}
+
+export function jobHandlers(deps: Deps) {
+  const all: Record<string, import("../jobs/scheduler.js").JobHandler> = {};
+  for (const f of features) Object.assign(all, f.jobs?.(deps) ?? {});
+  return all;
+}

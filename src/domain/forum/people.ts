@@ -1,0 +1,82 @@
+import type { Prisma } from "../../infra/db.js";
+import { Access, type MembershipView } from "./access.js";
+
+export interface TelegramUserLike {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+  is_bot?: boolean;
+}
+
+export interface PersonRecord {
+  id: number;
+  telegramUserId: bigint;
+  firstName: string;
+  lastName: string | null;
+  username: string | null;
+  language: string;
+  canMessage: boolean;
+}
+
+/** Creates or refreshes the person behind a Telegram user; writes only when something changed. */
+export async function ensurePerson(prisma: Prisma, u: TelegramUserLike, opts: { privateChat: boolean }): Promise<PersonRecord> {
+  const telegramUserId = BigInt(u.id);
+  const existing = await prisma.person.findUnique({ where: { telegramUserId } });
+  if (!existing) {
+    try {
+      return await prisma.person.create({
+        data: {
+          telegramUserId,
+          firstName: u.first_name,
+          lastName: u.last_name ?? null,
+          username: u.username ?? null,
+          language: u.language_code?.startsWith("en") ? "en" : "id",
+          canMessage: opts.privateChat,
+        },
+      });
+    } catch {
+      // Two updates from a new user at once: the other one created the row.
+      return prisma.person.findUniqueOrThrow({ where: { telegramUserId } });
+    }
+  }
+  const changed =
+    existing.firstName !== u.first_name ||
+    existing.lastName !== (u.last_name ?? null) ||
+    existing.username !== (u.username ?? null) ||
+    (opts.privateChat && !existing.canMessage);
+  if (!changed) return existing;
+  return prisma.person.update({
+    where: { id: existing.id },
+    data: {
+      firstName: u.first_name,
+      lastName: u.last_name ?? null,
+      username: u.username ?? null,
+      canMessage: existing.canMessage || opts.privateChat,
+    },
+  });
+}
+
+export async function loadAccess(prisma: Prisma, personId: number | null, bootstrapAdmin: boolean): Promise<Access> {
+  if (personId === null) return new Access(null, [], bootstrapAdmin);
+  const rows = await prisma.membership.findMany({
+    where: { personId },
+    include: { forum: { select: { name: true } }, village: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  const views: MembershipView[] = rows.map((m) => ({
+    id: m.id,
+    forumId: m.forumId,
+    forumName: m.forum.name,
+    villageId: m.villageId,
+    villageName: m.village?.name ?? null,
+    role: m.role,
+  }));
+  return new Access(personId, views, bootstrapAdmin);
+}
+
+/** "Pak Budi · Desa Sukajaya": how a person is named in relays and lists (UX.md). */
+export function displayName(p: { firstName: string; lastName?: string | null }): string {
+  return p.firstName.trim() || "—";
+}

@@ -1,0 +1,414 @@
+import type { Role } from "../../generated/prisma/enums.js";
+import type { Prisma } from "../../infra/db.js";
+import type { Clock } from "../../infra/clock.js";
+import type { Random } from "../../infra/random.js";
+import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
+import type { Access } from "./access.js";
+
+export interface ForumDeps {
+  prisma: Prisma;
+  clock: Clock;
+  random: Random;
+}
+
+export interface Actor {
+  personId: number;
+  access: Access;
+}
+
+export const ROLES: Role[] = ["warga", "perangkat_desa", "moderator", "admin_forum", "mitra"];
+export const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+
+const INVITE_TTL_MS = 7 * 24 * 3600_000;
+const MAX_VILLAGES_PER_FORUM = 200;
+
+export function requireAdmin(actor: Actor, forumId: number) {
+  if (!actor.access.isAdmin(forumId)) throw new NotAllowed("not_admin");
+}
+
+export function requireMember(actor: Actor, forumId: number) {
+  if (!actor.access.inForum(forumId)) throw new NotAllowed("not_in_forum");
+}
+
+async function audit(d: ForumDeps, forumId: number | null, actorId: number | null, action: string, target?: string, details: object = {}) {
+  await d.prisma.auditLog.create({ data: { forumId, actorId, action, target: target ?? null, details } });
+}
+
+// ---------- forums and villages ----------
+
+export async function createForum(d: ForumDeps, actor: Actor, input: { name: string; timezone?: string }) {
+  if (!actor.access.bootstrapAdmin) throw new NotAllowed("not_bootstrap_admin");
+  const name = input.name.trim().replace(/\s+/g, " ");
+  if (name.length < 3) throw new InvalidInput("forum_name_short");
+  if (name.length > 120) throw new InvalidInput("forum_name_long");
+  const timezone = input.timezone ?? "Asia/Jakarta";
+  if (!(ZONES as readonly string[]).includes(timezone)) throw new InvalidInput("bad_timezone");
+  const forum = await d.prisma.$transaction(async (tx) => {
+    const f = await tx.forum.create({ data: { name, timezone, createdById: actor.personId } });
+    await tx.membership.create({ data: { personId: actor.personId, forumId: f.id, role: "admin_forum", grantedById: actor.personId } });
+    return f;
+  });
+  await audit(d, forum.id, actor.personId, "forum.create", String(forum.id));
+  return forum;
+}
+
+export interface VillageInput {
+  name: string;
+  kemendagriCode?: string;
+}
+
+/**
+ * Parses villages typed one per line, optionally with their Kemendagri code before or after the
+ * name ("Sukajaya 18.02.13.2001", "1802132001 - Sukajaya", "Desa Sukajaya").
+ */
+export function parseVillageList(text: string): { villages: VillageInput[]; errors: Array<{ line: number; text: string; reason: string }> } {
+  const villages: VillageInput[] = [];
+  const errors: Array<{ line: number; text: string; reason: string }> = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    let line = raw.replace(/^\s*(\d+[.)]\s+|[-•*]\s+)/, "").trim();
+    if (!line) return;
+    let code: string | undefined;
+    const codeRe = /(\d{2}[.\s]?\d{2}[.\s]?\d{2}[.\s]?\d{4})/;
+    const m = line.match(codeRe);
+    if (m) {
+      const digits = m[1]!.replace(/\D/g, "");
+      code = `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}.${digits.slice(6)}`;
+      line = line.replace(m[0], " ").replace(/[;,|–-]/g, " ").trim();
+    }
+    const name = line.replace(/^desa\s+/i, "").replace(/\s+/g, " ").trim();
+    if (!name) return errors.push({ line: i + 1, text: raw.trim(), reason: "no_name" }) && undefined;
+    if (name.length > 60) return errors.push({ line: i + 1, text: raw.trim(), reason: "name_long" }) && undefined;
+    if (!/^[\p{L}\p{N} .'’()/-]+$/u.test(name)) return errors.push({ line: i + 1, text: raw.trim(), reason: "bad_chars" }) && undefined;
+    const key = name.toLowerCase();
+    if (seen.has(key)) return errors.push({ line: i + 1, text: raw.trim(), reason: "duplicate" }) && undefined;
+    seen.add(key);
+    villages.push({ name: titleCase(name), kemendagriCode: code });
+  });
+  return { villages, errors };
+}
+
+function titleCase(s: string) {
+  return s.replace(/\p{L}+/gu, (w) => (w === w.toUpperCase() && w.length <= 4 ? w : w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+}
+
+/** Three-letter code from a village name's consonants: Sukajaya → SKJ (used in ticket numbers). */
+export function shortCodeFor(name: string, taken: Set<string>): string {
+  const letters = name.toUpperCase().replace(/[^A-Z]/g, "");
+  const consonants = letters[0] + letters.slice(1).replace(/[AEIOU]/g, "");
+  let base = (consonants.length >= 3 ? consonants : letters.padEnd(3, "X")).slice(0, 3);
+  if (!taken.has(base)) return base;
+  for (let i = 2; i < 100; i++) {
+    const c = base.slice(0, 2) + String(i);
+    if (!taken.has(c)) return c;
+  }
+  base = letters.slice(0, 2) + String(taken.size);
+  return base;
+}
+
+export async function addVillages(d: ForumDeps, actor: Actor, forumId: number, list: VillageInput[]) {
+  requireAdmin(actor, forumId);
+  if (list.length === 0) throw new InvalidInput("villages_empty");
+  const existing = await d.prisma.village.findMany({ where: { forumId }, select: { name: true, shortCode: true } });
+  if (existing.length + list.length > MAX_VILLAGES_PER_FORUM) throw new InvalidInput("villages_too_many", { max: MAX_VILLAGES_PER_FORUM });
+  const names = new Set(existing.map((v) => v.name.toLowerCase()));
+  const codes = new Set(existing.map((v) => v.shortCode));
+  const created: Array<{ id: number; name: string; shortCode: string }> = [];
+  const skipped: string[] = [];
+  await d.prisma.$transaction(async (tx) => {
+    for (const v of list) {
+      if (names.has(v.name.toLowerCase())) {
+        skipped.push(v.name);
+        continue;
+      }
+      const shortCode = shortCodeFor(v.name, codes);
+      codes.add(shortCode);
+      names.add(v.name.toLowerCase());
+      created.push(
+        await tx.village.create({
+          data: { forumId, name: v.name, shortCode, kemendagriCode: v.kemendagriCode ?? null },
+          select: { id: true, name: true, shortCode: true },
+        }),
+      );
+    }
+  });
+  await audit(d, forumId, actor.personId, "village.add", undefined, { count: created.length });
+  return { created, skipped };
+}
+
+export async function getForum(d: ForumDeps, forumId: number) {
+  const f = await d.prisma.forum.findUnique({ where: { id: forumId } });
+  if (!f) throw new NotFound("forum_not_found");
+  return f;
+}
+
+export async function getVillage(d: ForumDeps, forumId: number, villageId: number) {
+  // Scoped by forum: an id from another forum is simply not found.
+  const v = await d.prisma.village.findFirst({ where: { id: villageId, forumId } });
+  if (!v) throw new NotFound("village_not_found");
+  return v;
+}
+
+export async function listVillages(d: ForumDeps, forumId: number) {
+  return d.prisma.village.findMany({
+    where: { forumId },
+    orderBy: { name: "asc" },
+    include: {
+      chatLinks: { where: { active: true }, select: { id: true, title: true, telegramChatId: true, kind: true } },
+      memberships: {
+        where: { role: "perangkat_desa" },
+        select: { title: true, person: { select: { id: true, firstName: true, lastName: true, username: true } } },
+      },
+    },
+  });
+}
+
+// ---------- invitations ----------
+
+export async function createInvite(
+  d: ForumDeps,
+  actor: Actor,
+  input: { forumId: number; role: Role; villageId?: number | null; purpose?: "role" | "group"; ttlMs?: number },
+) {
+  const purpose = input.purpose ?? "role";
+  if (purpose === "group") {
+    // Officials may link their own village's group; admins any village or the kecamatan group.
+    if (input.villageId == null) requireAdmin(actor, input.forumId);
+    else if (!actor.access.canActForVillage(input.forumId, input.villageId)) throw new NotAllowed("not_official_of_village");
+  } else {
+    requireAdmin(actor, input.forumId);
+  }
+  if (!ROLES.includes(input.role)) throw new InvalidInput("bad_role");
+  const needsVillage = purpose === "role" && (input.role === "perangkat_desa" || input.role === "warga");
+  if (needsVillage && input.villageId == null) throw new InvalidInput("village_required");
+  if (input.villageId != null) await getVillage(d, input.forumId, input.villageId);
+  const now = d.clock.now();
+  const invite = await d.prisma.invite.create({
+    data: {
+      code: (purpose === "group" ? "G" : "") + d.random.code(purpose === "group" ? 7 : 8),
+      forumId: input.forumId,
+      villageId: input.villageId ?? null,
+      role: input.role,
+      purpose,
+      createdById: actor.personId,
+      expiresAt: new Date(now.getTime() + (input.ttlMs ?? INVITE_TTL_MS)),
+    },
+    include: { village: { select: { name: true } }, forum: { select: { name: true } } },
+  });
+  await audit(d, input.forumId, actor.personId, "invite.create", invite.code.slice(0, 3) + "…", { role: input.role, purpose });
+  return invite;
+}
+
+export function normalizeCode(code: string) {
+  return code.trim().toUpperCase().replace(/[^A-Z0-9]/g, "");
+}
+
+/** Spends a single-use role invitation; the same code can never grant twice (conditional update). */
+export async function redeemInvite(d: ForumDeps, personId: number, rawCode: string) {
+  const code = normalizeCode(rawCode);
+  if (!code) throw new InvalidInput("invite_code_missing");
+  const now = d.clock.now();
+  return d.prisma.$transaction(async (tx) => {
+    const inv = await tx.invite.findUnique({ where: { code }, include: { forum: true, village: true } });
+    if (!inv || inv.purpose !== "role") throw new NotFound("invite_not_found");
+    if (inv.revokedAt) throw new InvalidInput("invite_revoked");
+    if (inv.usedById === personId) throw new Conflict("invite_already_yours");
+    if (inv.usedById) throw new Conflict("invite_used");
+    if (inv.expiresAt <= now) throw new InvalidInput("invite_expired");
+    const claimed = await tx.invite.updateMany({ where: { id: inv.id, usedById: null }, data: { usedById: personId, usedAt: now } });
+    if (claimed.count !== 1) throw new Conflict("invite_used");
+    await grantMembership(tx as unknown as Prisma, { personId, forumId: inv.forumId, role: inv.role, villageId: inv.villageId, grantedById: inv.createdById });
+    await tx.auditLog.create({ data: { forumId: inv.forumId, actorId: personId, action: "invite.redeem", target: String(inv.id), details: { role: inv.role } } });
+    return { forum: inv.forum, village: inv.village, role: inv.role };
+  });
+}
+
+async function grantMembership(
+  db: Prisma,
+  m: { personId: number; forumId: number; role: Role; villageId: number | null; grantedById: number | null },
+) {
+  if (m.role === "warga") {
+    // One home village per forum: a resident who moves changes it.
+    await db.membership.deleteMany({ where: { personId: m.personId, forumId: m.forumId, role: "warga" } });
+  }
+  const existing = await db.membership.findFirst({ where: { personId: m.personId, forumId: m.forumId, role: m.role, villageId: m.villageId } });
+  if (existing) return existing;
+  return db.membership.create({ data: m });
+}
+
+// ---------- roles ----------
+
+export async function grantRole(d: ForumDeps, actor: Actor, input: { forumId: number; personId: number; role: Role; villageId?: number | null }) {
+  requireAdmin(actor, input.forumId);
+  if (!ROLES.includes(input.role)) throw new InvalidInput("bad_role");
+  const villageId = input.role === "perangkat_desa" || input.role === "warga" ? (input.villageId ?? null) : null;
+  if ((input.role === "perangkat_desa" || input.role === "warga") && villageId == null) throw new InvalidInput("village_required");
+  if (villageId != null) await getVillage(d, input.forumId, villageId);
+  // Only people already known in this forum can be given roles here (others use an invitation).
+  const known = await d.prisma.membership.findFirst({ where: { forumId: input.forumId, personId: input.personId } });
+  if (!known) throw new NotFound("person_not_in_forum");
+  const m = await grantMembership(d.prisma, { personId: input.personId, forumId: input.forumId, role: input.role, villageId, grantedById: actor.personId });
+  await audit(d, input.forumId, actor.personId, "role.grant", String(input.personId), { role: input.role, villageId });
+  return m;
+}
+
+export async function revokeRole(d: ForumDeps, actor: Actor, forumId: number, membershipId: number) {
+  requireAdmin(actor, forumId);
+  const m = await d.prisma.membership.findFirst({ where: { id: membershipId, forumId } });
+  if (!m) throw new NotFound("membership_not_found");
+  if (m.role === "admin_forum") {
+    const admins = await d.prisma.membership.count({ where: { forumId, role: "admin_forum" } });
+    if (admins <= 1) throw new Conflict("last_admin");
+  }
+  await d.prisma.membership.delete({ where: { id: m.id } });
+  await audit(d, forumId, actor.personId, "role.revoke", String(m.personId), { role: m.role });
+  return m;
+}
+
+export async function listMembers(d: ForumDeps, actor: Actor, forumId: number, opts: { skip?: number; take?: number } = {}) {
+  if (!actor.access.isAdmin(forumId) && !actor.access.isOfficial(forumId)) throw new NotAllowed("not_admin");
+  const where = actor.access.isAdmin(forumId)
+    ? { memberships: { some: { forumId } } }
+    : // Officials see the people of their own villages only.
+      { memberships: { some: { forumId, villageId: { in: actor.access.officialVillages(forumId) } } } };
+  const [total, people] = await Promise.all([
+    d.prisma.person.count({ where }),
+    d.prisma.person.findMany({
+      where,
+      orderBy: [{ firstName: "asc" }, { id: "asc" }],
+      skip: opts.skip ?? 0,
+      take: opts.take ?? 8,
+      include: { memberships: { where: { forumId }, include: { village: { select: { name: true } } }, orderBy: { id: "asc" } } },
+    }),
+  ]);
+  return { total, people };
+}
+
+export async function getMemberInForum(d: ForumDeps, actor: Actor, forumId: number, personId: number) {
+  requireAdmin(actor, forumId);
+  const p = await d.prisma.person.findFirst({
+    where: { id: personId, memberships: { some: { forumId } } },
+    include: { memberships: { where: { forumId }, include: { village: { select: { name: true } } }, orderBy: { id: "asc" } } },
+  });
+  if (!p) throw new NotFound("person_not_in_forum");
+  return p;
+}
+
+export async function forumAdmins(d: ForumDeps, forumId: number) {
+  return d.prisma.person.findMany({
+    where: { memberships: { some: { forumId, role: "admin_forum" } } },
+    select: { id: true, telegramUserId: true, canMessage: true, language: true, firstName: true },
+  });
+}
+
+// ---------- home village ----------
+
+export async function setHomeVillage(d: ForumDeps, personId: number, forumId: number, villageId: number) {
+  const v = await getVillage(d, forumId, villageId);
+  await grantMembership(d.prisma, { personId, forumId, role: "warga", villageId: v.id, grantedById: null });
+  return v;
+}
+
+// ---------- group links ----------
+
+export interface ChatInfo {
+  id: number;
+  title: string;
+  isForum: boolean;
+}
+
+export async function findChatLink(d: ForumDeps, chatId: number | bigint) {
+  return d.prisma.chatLink.findUnique({
+    where: { telegramChatId: BigInt(chatId) },
+    include: { village: { select: { id: true, name: true, shortCode: true } }, forum: { select: { id: true, name: true, timezone: true } } },
+  });
+}
+
+/**
+ * Links a group to a village (or as the kecamatan group when villageId is null). The caller has
+ * already checked that the person is an administrator of the Telegram group.
+ */
+export async function linkGroup(
+  d: ForumDeps,
+  actor: Actor,
+  input: { forumId: number; villageId: number | null; chat: ChatInfo; kind?: "village_group" | "kecamatan_group" | "officials_group" },
+) {
+  const kind = input.kind ?? (input.villageId == null ? "kecamatan_group" : "village_group");
+  if (input.villageId == null) requireAdmin(actor, input.forumId);
+  else if (!actor.access.canActForVillage(input.forumId, input.villageId)) throw new NotAllowed("not_official_of_village");
+  const village = input.villageId != null ? await getVillage(d, input.forumId, input.villageId) : null;
+  const existing = await findChatLink(d, input.chat.id);
+  if (existing?.active && existing.forumId !== input.forumId) throw new Conflict("group_in_other_forum");
+  if (existing?.active && existing.villageId === input.villageId && existing.kind === kind) throw new Conflict("group_already_linked", { village: village?.name ?? "" });
+  const data = {
+    forumId: input.forumId,
+    villageId: input.villageId,
+    kind,
+    title: input.chat.title,
+    isForum: input.chat.isForum,
+    active: true,
+    inactiveReason: null,
+    linkedById: actor.personId,
+  } as const;
+  const link = existing
+    ? await d.prisma.chatLink.update({ where: { id: existing.id }, data })
+    : await d.prisma.chatLink.create({ data: { ...data, telegramChatId: BigInt(input.chat.id) } });
+  await audit(d, input.forumId, actor.personId, "group.link", String(input.chat.id), { villageId: input.villageId, kind });
+  return { link, village };
+}
+
+/** `/daftar <kode>`: spends a group-link code made by an official or admin of the forum. */
+export async function linkGroupWithCode(d: ForumDeps, personId: number, rawCode: string, chat: ChatInfo) {
+  const code = normalizeCode(rawCode);
+  const now = d.clock.now();
+  const inv = await d.prisma.invite.findUnique({ where: { code }, include: { village: true } });
+  if (!inv || inv.purpose !== "group") throw new NotFound("group_code_not_found");
+  if (inv.revokedAt || inv.usedById) throw new Conflict("group_code_used");
+  if (inv.expiresAt <= now) throw new InvalidInput("invite_expired");
+  const existing = await findChatLink(d, chat.id);
+  if (existing?.active && existing.forumId !== inv.forumId) throw new Conflict("group_in_other_forum");
+  const claimed = await d.prisma.invite.updateMany({ where: { id: inv.id, usedById: null }, data: { usedById: personId, usedAt: now } });
+  if (claimed.count !== 1) throw new Conflict("group_code_used");
+  const data = {
+    forumId: inv.forumId,
+    villageId: inv.villageId,
+    kind: inv.villageId == null ? ("kecamatan_group" as const) : ("village_group" as const),
+    title: chat.title,
+    isForum: chat.isForum,
+    active: true,
+    inactiveReason: null,
+    linkedById: personId,
+  };
+  const link = existing
+    ? await d.prisma.chatLink.update({ where: { id: existing.id }, data })
+    : await d.prisma.chatLink.create({ data: { ...data, telegramChatId: BigInt(chat.id) } });
+  await audit(d, inv.forumId, personId, "group.link", String(chat.id), { villageId: inv.villageId, viaCode: true });
+  return { link, village: inv.village };
+}
+
+export async function deactivateChat(d: ForumDeps, chatId: number | bigint, reason: string) {
+  const link = await findChatLink(d, chatId);
+  if (!link || !link.active) return null;
+  await d.prisma.chatLink.update({ where: { id: link.id }, data: { active: false, inactiveReason: reason } });
+  await audit(d, link.forumId, null, "group.inactive", String(chatId), { reason });
+  return link;
+}
+
+/** A group became a supergroup: the link follows the new chat id. */
+export async function migrateChat(d: ForumDeps, oldChatId: number | bigint, newChatId: number | bigint) {
+  const link = await findChatLink(d, oldChatId);
+  if (!link) return null;
+  const clash = await findChatLink(d, newChatId);
+  if (clash) await d.prisma.chatLink.delete({ where: { id: clash.id } });
+  const updated = await d.prisma.chatLink.update({ where: { id: link.id }, data: { telegramChatId: BigInt(newChatId) } });
+  await audit(d, link.forumId, null, "group.migrate", String(oldChatId), { to: String(newChatId) });
+  return { ...link, ...updated };
+}
+
+export async function activeGroups(d: ForumDeps, forumId: number, villageIds?: number[]) {
+  return d.prisma.chatLink.findMany({
+    where: { forumId, active: true, kind: "village_group", ...(villageIds ? { villageId: { in: villageIds } } : {}) },
+    include: { village: { select: { id: true, name: true, shortCode: true } } },
+    orderBy: { id: "asc" },
+  });
+}

@@ -1,0 +1,183 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Prisma } from "../infra/db.js";
+import type { Clock } from "../infra/clock.js";
+import type { Logger } from "../infra/logger.js";
+
+/** The transaction client a handler receives: its writes commit together with "done". */
+export type JobTx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
+
+export interface DueJob {
+  id: bigint;
+  kind: string;
+  ownerId: string;
+  forumId: number | null;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface JobContext {
+  tx: JobTx;
+  now: Date;
+  /** How late the job fires (ms after dueAt) — e.g. to say "reminder sent late". */
+  lateMs: number;
+  /** Call after commit-worthy work, e.g. to kick the delivery queue once committed. */
+  afterCommit(fn: () => void): void;
+}
+
+export type JobHandler = (job: DueJob, ctx: JobContext) => Promise<void>;
+
+export interface ScheduleRequest {
+  kind: string;
+  ownerId: string | number;
+  forumId?: number | null;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+}
+
+interface JobRow {
+  id: bigint;
+  kind: string;
+  owner_id: string;
+  forum_id: number | null;
+  due_at: Date;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * One table of due work (reminders, vote closing, deadlines, scheduled broadcasts). A tick claims
+ * due rows with FOR UPDATE SKIP LOCKED and runs each handler inside the same transaction that marks
+ * the row done, so two instances never fire one job and a crash mid-handler rolls back and retries.
+ */
+export class JobScheduler {
+  private handlers = new Map<string, JobHandler>();
+  private task: ScheduledTask | null = null;
+  private ticking: Promise<number> | null = null;
+  private readonly maxAttempts = 5;
+
+  constructor(
+    private readonly o: { prisma: Prisma; clock: Clock; logger: Logger; instanceId: string; batchSize?: number },
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`job kind ${kind} registered twice`);
+    this.handlers.set(kind, handler);
+  }
+
+  async schedule(req: ScheduleRequest, tx?: JobTx): Promise<bigint> {
+    const db = tx ?? this.o.prisma;
+    const row = await db.job.create({
+      data: {
+        kind: req.kind,
+        ownerId: String(req.ownerId),
+        forumId: req.forumId ?? null,
+        dueAt: req.dueAt,
+        payload: (req.payload ?? {}) as object,
+      },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  /** Cancels pending jobs of a kind for an owner (e.g. reminders of a rescheduled meeting). */
+  async cancel(kind: string | string[], ownerId: string | number, tx?: JobTx): Promise<number> {
+    const db = tx ?? this.o.prisma;
+    const r = await db.job.updateMany({
+      where: { kind: { in: Array.isArray(kind) ? kind : [kind] }, ownerId: String(ownerId), doneAt: null, cancelledAt: null },
+      data: { cancelledAt: this.o.clock.now() },
+    });
+    return r.count;
+  }
+
+  async pending(kind: string, ownerId: string | number) {
+    return this.o.prisma.job.findMany({
+      where: { kind, ownerId: String(ownerId), doneAt: null, cancelledAt: null },
+      orderBy: { dueAt: "asc" },
+    });
+  }
+
+  /** Starts the node-cron tick (every second) that runs due jobs. */
+  start(): void {
+    if (this.task) return;
+    this.task = cron.schedule("* * * * * *", () => void this.tick(), { name: "jobs", noOverlap: true });
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.stop();
+    await this.task?.destroy();
+    this.task = null;
+    await this.ticking;
+  }
+
+  /** Runs every job due now; returns how many ran. Tests call this after moving the clock. */
+  tick(): Promise<number> {
+    if (!this.ticking) {
+      this.ticking = this.runDue().finally(() => (this.ticking = null));
+    }
+    return this.ticking;
+  }
+
+  async runDue(limit = 10_000): Promise<number> {
+    let ran = 0;
+    while (ran < limit) {
+      const n = await this.runOneBatch();
+      if (n === 0) break;
+      ran += n;
+    }
+    return ran;
+  }
+
+  private async runOneBatch(): Promise<number> {
+    const now = this.o.clock.now();
+    const size = this.o.batchSize ?? 20;
+    const after: Array<() => void> = [];
+    const failed: Array<{ row: JobRow; err: unknown }> = [];
+    let count = 0;
+    await this.o.prisma.$transaction(
+      async (tx) => {
+        const rows = await tx.$queryRaw<JobRow[]>`
+          SELECT id, kind, owner_id, forum_id, due_at, payload, attempts FROM jobs
+          WHERE done_at IS NULL AND cancelled_at IS NULL AND due_at <= ${now}
+          ORDER BY due_at ASC, id ASC
+          LIMIT ${size}
+          FOR UPDATE SKIP LOCKED`;
+        count = rows.length;
+        for (const row of rows) {
+          const handler = this.handlers.get(row.kind);
+          // Each job in its own savepoint: one failing job does not undo the others.
+          await tx.$executeRawUnsafe("SAVEPOINT job");
+          try {
+            if (!handler) throw new Error(`no handler for job kind ${row.kind}`);
+            const local: Array<() => void> = [];
+            await handler(
+              { id: row.id, kind: row.kind, ownerId: row.owner_id, forumId: row.forum_id, dueAt: row.due_at, payload: row.payload ?? {}, attempts: row.attempts },
+              { tx, now, lateMs: now.getTime() - row.due_at.getTime(), afterCommit: (fn) => local.push(fn) },
+            );
+            await tx.$executeRaw`UPDATE jobs SET done_at = ${now}, claimed_at = ${now}, claimed_by = ${this.o.instanceId}, attempts = attempts + 1 WHERE id = ${row.id}`;
+            await tx.$executeRawUnsafe("RELEASE SAVEPOINT job");
+            after.push(...local);
+          } catch (err) {
+            await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT job");
+            failed.push({ row, err });
+            const attempts = row.attempts + 1;
+            const giveUp = attempts >= this.maxAttempts;
+            const retryAt = new Date(now.getTime() + Math.min(300_000, 5_000 * 2 ** attempts));
+            await tx.$executeRaw`UPDATE jobs SET attempts = ${attempts}, last_error = ${String((err as Error)?.message ?? err).slice(0, 500)},
+              due_at = ${giveUp ? row.due_at : retryAt}, done_at = ${giveUp ? now : null} WHERE id = ${row.id}`;
+          }
+        }
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+    for (const f of failed) this.o.logger.error({ jobId: String(f.row.id), kind: f.row.kind, err: f.err }, "job failed");
+    for (const fn of after) {
+      try {
+        fn();
+      } catch (err) {
+        this.o.logger.error({ err }, "job afterCommit failed");
+      }
+    }
+    return count;
+  }
+}

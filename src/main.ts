@@ -1,0 +1,84 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./infra/logger.js";
+import { DataDirLocked, DatabaseUnavailable } from "./infra/db.js";
+import { RedisUnavailable } from "./infra/redis.js";
+import { buildApp } from "./app.js";
+import { setCommands } from "./bot/commands.js";
+import { createHttpServer } from "./server/http.js";
+
+// Composition root: config → logger → db → redis → bot → jobs → http → shutdown.
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let app;
+  try {
+    app = await buildApp(config, logger);
+  } catch (err) {
+    if (err instanceof DatabaseUnavailable || err instanceof RedisUnavailable || err instanceof DataDirLocked) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (!config.DATABASE_URL) logger.info({ dataDir: config.DATA_DIR }, "no DATABASE_URL: using embedded PGlite");
+  if (!config.REDIS_URL) logger.warn("no REDIS_URL: sessions and conversations are kept in memory (single instance, lost on restart)");
+
+  await app.init();
+  await setCommands(app.bot.api).catch((err) => logger.warn({ err }, "setMyCommands failed"));
+  app.startWorkers();
+
+  let runner: RunnerHandle | null = null;
+  const server =
+    config.BOT_MODE === "webhook"
+      ? createHttpServer({ deps: app.deps, bot: app.bot, webhook: { path: `/webhook/${config.BOT_TOKEN.split(":")[0]}`, secret: config.WEBHOOK_SECRET! } })
+      : createHttpServer({ deps: app.deps, bot: app.bot });
+  await new Promise<void>((resolve) => server.listen(config.HTTP_PORT, config.HTTP_HOST, resolve));
+  logger.info({ port: config.HTTP_PORT }, "http server listening");
+
+  if (config.BOT_MODE === "webhook") {
+    const url = new URL(`/webhook/${config.BOT_TOKEN.split(":")[0]}`, config.WEBHOOK_URL!).toString();
+    await app.bot.api.setWebhook(url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
+    logger.info("webhook mode");
+  } else {
+    await app.bot.api.deleteWebhook();
+    runner = run(app.bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    logger.info({ username: app.bot.botInfo.username }, "long polling started");
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      if (runner?.isRunning()) await runner.stop(); // stops fetching, waits for updates in flight
+      await new Promise<void>((r) => server.close(() => r()));
+      await app.close();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "poll", "poll_answer"] as const;
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
