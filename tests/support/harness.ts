@@ -43,6 +43,9 @@ export const T0 = new Date("2026-11-30T02:00:00Z"); // Senin, 30 November 2026 p
  */
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeTelegram.start();
+  // Updates go straight to bot.handleUpdate; message dates follow the test clock.
+  fake.autoEnqueue = false;
+  fake.setNow(opts.now ?? T0);
   const db = await openTestDatabase();
   const clock = new FixedClock(opts.now ?? T0);
   const useRedis = opts.redis !== false && !!process.env.REDIS_URL;
@@ -86,6 +89,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       await app.deps.delivery.drain();
     },
     async tick() {
+      fake.setNow(clock.now());
       const n = await app.deps.jobs.runDue();
       await app.deps.delivery.drain();
       return n;
