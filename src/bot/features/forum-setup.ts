@@ -12,6 +12,7 @@ import {
   type VillageInput,
 } from "../../domain/forum/service.js";
 import { DomainError } from "../../domain/errors.js";
+import { loadAccess } from "../../domain/forum/people.js";
 import { askChoice, askChoicePaged, askText } from "../lib/flow.js";
 import { actorOf, currentForumId } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
@@ -66,9 +67,8 @@ function newForumFlow(deps: Deps) {
       try {
         const actor = actorOf(octx);
         const forum = await createForum(deps, actor, { name, timezone: zone });
-        const fresh = { personId: actor.personId, access: new (await import("../../domain/forum/access.js")).Access(actor.personId, [
-          { id: 0, forumId: forum.id, forumName: forum.name, villageId: null, villageName: null, role: "admin_forum" },
-        ], actor.access.bootstrapAdmin) };
+        // The creator became admin of the new forum in the same call; reload their rights.
+        const fresh = { personId: actor.personId, access: await loadAccess(deps.prisma, actor.personId, actor.access.bootstrapAdmin) };
         const added = await addVillages(deps, fresh, forum.id, villages);
         return { ok: true as const, forumId: forum.id, name: forum.name, created: added.created.length };
       } catch (err) {

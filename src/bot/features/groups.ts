@@ -29,7 +29,7 @@ export async function notifyForumAdmins(deps: Deps, forumId: number, key: string
       recipientKey: `person:${a.id}`,
       payload: { op: "send" as const, method: "sendMessage", params: { text: translate(a.language, key, params), parse_mode: "HTML" } },
     }));
-  if (items.length) await deps.delivery.enqueue({ forumId, ownerKind: "admin-notice", ownerId: `${key}:${Date.now()}`, items });
+  if (items.length) await deps.delivery.enqueue({ forumId, ownerKind: "admin-notice", ownerId: `${key}:${deps.clock.now().getTime()}`, items });
 }
 
 /** Buttons for the villages the person who added the bot may link this group to. */

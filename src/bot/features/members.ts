@@ -4,6 +4,7 @@ import type { Feature } from "../feature.js";
 import type { Role } from "../../generated/prisma/enums.js";
 import { getMemberInForum, grantRole, listMembers, revokeRole, ROLES } from "../../domain/forum/service.js";
 import { defineCallback, intId } from "../lib/callback.js";
+import { NotAllowed } from "../../domain/errors.js";
 import { escapeHtml, pagerRow, replyError } from "../lib/replies.js";
 import { actorOf } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
@@ -69,7 +70,7 @@ export const membersFeature: Feature = {
     // /peran: pick a person → see roles → revoke one or add one.
     const pickPerson = async (ctx: FlowContext, forumId: number, page: number) => {
       try {
-        if (!ctx.access.isAdmin(forumId)) throw new (await import("../../domain/errors.js")).NotAllowed("not_admin");
+        if (!ctx.access.isAdmin(forumId)) throw new NotAllowed("not_admin");
         const r = await listMembers(deps, actorOf(ctx), forumId, { skip: page * PAGE, take: PAGE });
         const kb = new InlineKeyboard();
         r.people.forEach((m, i) => {

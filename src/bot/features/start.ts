@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import type { CommandSpec, Feature } from "../feature.js";
 import { redeemInvite, linkGroupWithCode } from "../../domain/forum/service.js";
+import { loadAccess } from "../../domain/forum/people.js";
 import { replyError, escapeHtml } from "../lib/replies.js";
 import { visibleCommands } from "../lib/commands.js";
 import { isGroupAdmin } from "../lib/telegram.js";
@@ -65,7 +66,7 @@ export function startFeature(allSpecs: () => CommandSpec[]): Feature {
               { parse_mode: "HTML" },
             );
             ctx.session.forumId = r.forum.id;
-            ctx.access = await (await import("../../domain/forum/people.js")).loadAccess(deps.prisma, ctx.person!.id, ctx.access.bootstrapAdmin);
+            ctx.access = await loadAccess(deps.prisma, ctx.person!.id, ctx.access.bootstrapAdmin);
           } catch (err) {
             return replyError(ctx, err);
           }
