@@ -60,10 +60,15 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), 9_000); // the platform allows 10 s
     force.unref();
     try {
-      if (runner?.isRunning()) await runner.stop(); // stops fetching, waits for updates in flight
+      if (runner) {
+        // stop() ends the long poll but does not wait for updates already taken; they finish here
+        // (bounded by the forced exit above), before the database and Redis are closed.
+        if (runner.isRunning()) await runner.stop();
+        while (runner.size() > 0) await new Promise((r) => setTimeout(r, 25));
+      }
       await new Promise<void>((r) => server.close(() => r()));
       await app.close();
       process.exit(0);

@@ -13,6 +13,7 @@ import type { BotContext, FlowContext, SessionData } from "./context.js";
 import { createI18n } from "./i18n.js";
 import { features } from "./features/index.js";
 import { commandGuard } from "./features/unhandled.js";
+import { translate } from "./lib/translate.js";
 
 export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
@@ -31,8 +32,8 @@ export function apiTransformers(deps: Deps): Transformer[] {
   return [throttler, autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 })];
 }
 
-export function installTransformers(api: Api, deps: Deps) {
-  for (const t of apiTransformers(deps)) api.config.use(t);
+export function installTransformers(api: Api, transformers: Transformer[]) {
+  for (const t of transformers) api.config.use(t);
 }
 
 function kv<T>(deps: Deps, name: string): StorageAdapter<T> {
@@ -45,7 +46,10 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     botInfo: opts.botInfo,
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
-  installTransformers(bot.api, deps);
+  // One set for bot.api and every conversation: a throttler per context would neither share
+  // Telegram's limits across updates nor ever stop its timers.
+  const transformers = apiTransformers(deps);
+  installTransformers(bot.api, transformers);
 
   const i18n = createI18n();
   const prefix = deps.config.REDIS_PREFIX;
@@ -87,9 +91,11 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
       limit: deps.config.FLOOD_LIMIT_PER_MINUTE,
       storageClient: deps.redis ?? "MEMORY_STORE",
       keyGenerator: (ctx) => (ctx.from ? `${prefix}flood:${ctx.from.id}` : undefined),
+      // Runs before the i18n middleware, so ctx.t does not exist yet.
       onLimitExceeded: async (ctx: any) => {
-        if (ctx.chat?.type === "private" && ctx.callbackQuery === undefined) await ctx.reply(ctx.t("error-flood")).catch(() => {});
-        else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-flood") }).catch(() => {});
+        const text = translate(ctx.person?.language, "error-flood");
+        if (ctx.chat?.type === "private" && ctx.callbackQuery === undefined) await ctx.reply(text).catch(() => {});
+        else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text }).catch(() => {});
       },
     }) as any,
   );
@@ -119,7 +125,7 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
       storage: { type: "key", adapter: conversationStorage, prefix: conversationPrefix },
       plugins: [
         async (ctx, next) => {
-          installTransformers(ctx.api, deps);
+          installTransformers(ctx.api, transformers);
           await next();
         },
         attach,

@@ -1,41 +1,92 @@
 /**
  * Telegram's limits (Bot FAQ): ~30 messages/s overall, 20/min to one group, ~1/s to one private
  * chat. `reserve` either takes a slot now (returns 0) or says how many ms until one frees up.
+ * `book` also takes a slot that frees up soon, so a sender can sleep exactly until its turn
+ * instead of polling (polling senders lose races and waste the window).
  */
 export interface LimiterLimits {
   globalPerSecond: number;
   groupPerMinute: number;
   privatePerSecond: number;
+  /**
+   * Extra width of every window, in ms. Telegram counts when a request arrives, we count when it
+   * leaves; the margin absorbs the difference in network and event-loop delay between two sends.
+   */
+  marginMs?: number;
+}
+
+export interface BookResult {
+  /** True when a slot was taken: send after `waitMs`. False: nothing taken, come back later. */
+  booked: boolean;
+  waitMs: number;
+}
+
+/** Lets instances wake each other when new rows are queued (Redis pub/sub). */
+export interface KickChannel {
+  publish(): void;
+  subscribe(onKick: () => void): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface Limiter {
   reserve(chatId: number): Promise<number>;
   /** After a 429: nobody sends to this chat (or anywhere, for chatId null) before `untilMs`. */
   pause(chatId: number | null, untilMs: number): Promise<void>;
+  /**
+   * Takes the earliest slot for `chatId` if it is at most `maxWaitMs` away. `now` is the caller's
+   * clock, so tests with a fixed clock stay exact.
+   */
+  book?(chatId: number, opts: { now: number; maxWaitMs: number }): Promise<BookResult>;
+  /** A cross-instance wake-up channel, when the limiter has one (Redis). */
+  kickChannel?(): KickChannel | null;
 }
 
+export const DEFAULT_MARGIN_MS = 50;
+
+/** Window span and limit for a chat: groups have negative ids (Bot API convention). */
+export function chatWindow(limits: LimiterLimits, chatId: number): { span: number; limit: number } {
+  const margin = limits.marginMs ?? DEFAULT_MARGIN_MS;
+  return chatId < 0
+    ? { span: 60_000 + margin, limit: Math.max(1, Math.floor(limits.groupPerMinute)) }
+    : { span: 1_000 + margin, limit: Math.max(1, Math.floor(limits.privatePerSecond)) };
+}
+
+export function globalWindow(limits: LimiterLimits): { span: number; limit: number } {
+  return { span: 1_000 + (limits.marginMs ?? DEFAULT_MARGIN_MS), limit: Math.max(1, Math.floor(limits.globalPerSecond)) };
+}
+
+/**
+ * A sliding-window log that also holds slots booked in the future. A slot at `t` is allowed when
+ * fewer than `limit` entries lie after `t - span` (future ones included): every window that
+ * contains `t` is then within the limit, whatever order slots were booked in.
+ */
 class Window {
-  private stamps: number[] = [];
-  private head = 0;
+  private stamps: number[] = []; // ascending
   constructor(
     readonly limit: number,
     readonly spanMs: number,
   ) {}
-  waitFor(now: number): number {
-    while (this.head < this.stamps.length && this.stamps[this.head]! <= now - this.spanMs) this.head++;
-    if (this.head > 1024) {
-      this.stamps = this.stamps.slice(this.head);
-      this.head = 0;
-    }
-    const inWindow = this.stamps.length - this.head;
-    if (inWindow < this.limit) return 0;
-    return this.stamps[this.stamps.length - this.limit]! + this.spanMs - now;
+  private prune(now: number) {
+    let drop = 0;
+    while (drop < this.stamps.length && this.stamps[drop]! <= now - this.spanMs) drop++;
+    if (drop) this.stamps.splice(0, drop);
   }
-  take(now: number) {
-    this.stamps.push(now);
+  /** Earliest t ≥ now at which one more entry fits. */
+  earliest(now: number): number {
+    this.prune(now);
+    const n = this.stamps.length;
+    if (n < this.limit) return now;
+    return Math.max(now, this.stamps[n - this.limit]! + this.spanMs);
   }
-  idleSince(now: number) {
-    return this.stamps.length === 0 || this.stamps[this.stamps.length - 1]! <= now - this.spanMs;
+  take(t: number) {
+    // Bookings are almost always the latest entry; keep the array sorted either way.
+    let i = this.stamps.length;
+    while (i > 0 && this.stamps[i - 1]! > t) i--;
+    this.stamps.splice(i, 0, t);
+  }
+  idle(now: number) {
+    this.prune(now);
+    return this.stamps.length === 0;
   }
 }
 
@@ -48,16 +99,15 @@ export class MemoryLimiter implements Limiter {
     private readonly limits: LimiterLimits,
     private readonly now: () => number = Date.now,
   ) {
-    this.global = new Window(Math.max(1, Math.floor(limits.globalPerSecond)), 1000);
+    const g = globalWindow(limits);
+    this.global = new Window(g.limit, g.span);
   }
 
   private chatWindow(chatId: number): Window {
     let w = this.chats.get(chatId);
     if (!w) {
-      w =
-        chatId < 0
-          ? new Window(Math.max(1, Math.floor(this.limits.groupPerMinute)), 60_000)
-          : new Window(Math.max(1, Math.floor(this.limits.privatePerSecond)), 1000);
+      const c = chatWindow(this.limits, chatId);
+      w = new Window(c.limit, c.span);
       this.chats.set(chatId, w);
       if (this.chats.size > 50_000) this.sweep();
     }
@@ -66,24 +116,32 @@ export class MemoryLimiter implements Limiter {
 
   private sweep() {
     const now = this.now();
-    for (const [id, w] of this.chats) if (w.idleSince(now)) this.chats.delete(id);
+    for (const [id, w] of this.chats) if (w.idle(now)) this.chats.delete(id);
+    for (const [k, until] of this.paused) if (until <= now) this.paused.delete(k);
+  }
+
+  async book(chatId: number, opts: { now: number; maxWaitMs: number }): Promise<BookResult> {
+    const now = opts.now;
+    const w = this.chatWindow(chatId);
+    const t = Math.max(now, this.paused.get("all") ?? 0, this.paused.get(chatId) ?? 0, w.earliest(now), this.global.earliest(now));
+    const waitMs = t - now;
+    if (waitMs > opts.maxWaitMs) return { booked: false, waitMs };
+    w.take(t);
+    this.global.take(t);
+    return { booked: true, waitMs };
   }
 
   async reserve(chatId: number): Promise<number> {
-    const now = this.now();
-    const pausedAll = (this.paused.get("all") ?? 0) - now;
-    const pausedChat = (this.paused.get(chatId) ?? 0) - now;
-    if (pausedAll > 0 || pausedChat > 0) return Math.max(pausedAll, pausedChat);
-    const w = this.chatWindow(chatId);
-    const wait = Math.max(w.waitFor(now), this.global.waitFor(now));
-    if (wait > 0) return wait;
-    w.take(now);
-    this.global.take(now);
-    return 0;
+    const r = await this.book(chatId, { now: this.now(), maxWaitMs: 0 });
+    return r.booked ? 0 : Math.max(1, r.waitMs);
   }
 
   async pause(chatId: number | null, untilMs: number): Promise<void> {
     const key = chatId ?? "all";
     this.paused.set(key, Math.max(this.paused.get(key) ?? 0, untilMs));
+  }
+
+  kickChannel(): KickChannel | null {
+    return null;
   }
 }

@@ -2,14 +2,17 @@ import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { Prisma } from "../infra/db.js";
 import type { Clock } from "../infra/clock.js";
 import type { Logger } from "../infra/logger.js";
-import type { Limiter } from "./limiter.js";
+import type { BookResult, KickChannel, Limiter } from "./limiter.js";
 import type {
+  BatchHandleLike,
   BatchStatus,
   CopyRef,
   DeliveryStateName,
   EnqueueRequest,
+  EnqueueResult,
   FailureKind,
   Payload,
+  RecipientRow,
 } from "./types.js";
 
 type Tx = Pick<Prisma, "deliveryBatch" | "delivery">;
@@ -19,7 +22,7 @@ export interface DeliveryHooks {
   onChatGone?(chatId: bigint, kind: FailureKind): Promise<void> | void;
   /** A group became a supergroup; the row was re-sent to the new id. */
   onChatMigrated?(oldChatId: bigint, newChatId: bigint): Promise<void> | void;
-  /** A row reached a final state (sent, failed, unknown, cancelled). */
+  /** A row reached a final state (sent, failed, unknown). */
   onSettled?(row: SettledRow): Promise<void> | void;
 }
 
@@ -42,12 +45,25 @@ export interface DeliveryOptions {
   logger: Logger;
   limiter: Limiter;
   instanceId: string;
+  /** Rows claimed per query. */
   batchSize?: number;
+  /** Rows in progress at once in this process (each waits for its slot, then sends). */
   concurrency?: number;
+  /** Attempts for 5xx/network errors before a row fails for good. */
   maxAttempts?: number;
-  /** A row left in "sending" longer than this after a crash becomes "unknown". */
+  /** A row left in "sending" (request started) longer than this after a crash becomes "unknown". */
   staleSendingMs?: number;
+  /** A row claimed but never started by a dead process goes back to the queue after this. */
+  claimTimeoutMs?: number;
   sweepIntervalMs?: number;
+  /** A row whose slot is further away than this goes back to the queue instead of holding a worker. */
+  maxInlineWaitMs?: number;
+  /** One request to Telegram may take at most this long. */
+  sendTimeoutMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Cross-instance wake-up; defaults to the limiter's (Redis pub/sub), null for none. */
+  kickChannel?: KickChannel | null;
   hooks?: DeliveryHooks;
 }
 
@@ -60,55 +76,104 @@ interface ClaimedRow {
   chat_id: bigint;
   payload: Payload;
   attempts: number;
+  priority: number;
+}
+
+export interface QueueStats {
+  claimed: number;
+  sent: number;
+  failed: number;
+  retried: number;
+  deferred: number;
+  tooManyRequests: number;
 }
 
 const GONE: Array<[RegExp, FailureKind]> = [
-  [/bot was kicked|bot is not a member|not a member of the (super)?group|chat was deleted|have no rights to send|CHAT_WRITE_FORBIDDEN/i, "kicked"],
+  [/bot was kicked|bot is not a member|not a member of the (super)?group|chat was deleted|group chat was deactivated/i, "kicked"],
   [/bot was blocked by the user|user is deactivated/i, "blocked"],
   [/can't initiate conversation|bot can't send messages to bots/i, "not_started"],
   [/chat not found|PEER_ID_INVALID/i, "chat_not_found"],
 ];
+// The bot is still in the chat but may not write there (muted, restricted): not "gone".
+const NO_RIGHTS = /not enough rights|need administrator rights|have no rights to send|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i;
 
 /**
- * The one durable outbox every fan-out goes through (DESIGN.md, Delivery). Rows are claimed with
- * FOR UPDATE SKIP LOCKED, so any number of instances share the work and none sends a row twice.
+ * The one durable outbox every fan-out goes through (DESIGN.md, Delivery).
+ *
+ * A row's life: queued → (claimed: "sending", claimed_at NULL) → (request started: claimed_at set)
+ * → sent | failed | back to queued (429, 5xx, limiter) ; cancelled ; unknown (crash mid-request).
+ * - Claims use FOR UPDATE SKIP LOCKED and take only the head row of each chat (the lowest id among
+ *   its rows in flight or due), so any number of instances share the work, none sends a row twice,
+ *   and one chat's rows go out in order.
+ * - Just before the request, a compare-and-set marks the row as started. A row claimed by a process
+ *   that died before that point is safely re-queued; one that died after it becomes "unknown".
+ * - The limiter books a slot (shared through Redis); the worker sleeps until it, so waiting costs
+ *   no polling and loses no races.
  */
 export class DeliveryQueue {
   private readonly batchSize: number;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly staleSendingMs: number;
+  private readonly claimTimeoutMs: number;
+  private readonly maxInlineWaitMs: number;
+  private readonly sendTimeoutMs: number;
   private running = false;
+  private stopping = false;
+  private draining = 0;
   private pumping: Promise<void> | null = null;
-  private again = false;
+  private signalled = false;
+  private waiter: (() => void) | null = null;
+  private active = 0;
+  private stopWaiters = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
-  private hooks: DeliveryHooks;
+  private readonly listeners: { chatGone: NonNullable<DeliveryHooks["onChatGone"]>[]; migrated: NonNullable<DeliveryHooks["onChatMigrated"]>[]; settled: NonNullable<DeliveryHooks["onSettled"]>[] } = {
+    chatGone: [],
+    migrated: [],
+    settled: [],
+  };
   private fileIds = new Map<string, string>();
+  private readonly channel: KickChannel | null;
+  private recent429: Array<{ at: number; chat: number }> = [];
+  readonly stats: QueueStats = { claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, tooManyRequests: 0 };
 
   constructor(private readonly o: DeliveryOptions) {
     this.batchSize = o.batchSize ?? 50;
-    this.concurrency = o.concurrency ?? 16;
+    this.concurrency = o.concurrency ?? 32;
     this.maxAttempts = o.maxAttempts ?? 6;
     this.staleSendingMs = o.staleSendingMs ?? 120_000;
-    this.hooks = o.hooks ?? {};
+    this.claimTimeoutMs = o.claimTimeoutMs ?? 60_000;
+    this.maxInlineWaitMs = o.maxInlineWaitMs ?? 2_500;
+    this.sendTimeoutMs = o.sendTimeoutMs ?? 60_000;
+    this.channel = o.kickChannel !== undefined ? o.kickChannel : (o.limiter.kickChannel?.() ?? null);
+    if (o.hooks) this.setHooks(o.hooks);
   }
 
+  /** Adds hooks; several features may each install their own (they are all called). */
   setHooks(hooks: DeliveryHooks) {
-    this.hooks = { ...this.hooks, ...hooks };
+    if (hooks.onChatGone) this.listeners.chatGone.push(hooks.onChatGone);
+    if (hooks.onChatMigrated) this.listeners.migrated.push(hooks.onChatMigrated);
+    if (hooks.onSettled) this.listeners.settled.push(hooks.onSettled);
   }
 
-  /** Writes the rows (inside the caller's transaction when given) and wakes the worker. */
-  async enqueue(req: EnqueueRequest, tx?: Tx): Promise<{ batchId: number; ids: bigint[] }> {
+  // ------------------------------------------------------------------------------ enqueue
+
+  /**
+   * Writes the rows (inside the caller's transaction when given) and wakes the workers. With `tx`,
+   * call kick() after the commit (the periodic sweep catches it otherwise).
+   */
+  async enqueue(req: EnqueueRequest, tx?: Tx): Promise<EnqueueResult> {
     const db = tx ?? this.o.prisma;
     const now = this.o.clock.now();
     const batch = await db.deliveryBatch.create({
-      data: { forumId: req.forumId ?? null, ownerKind: req.ownerKind, ownerId: String(req.ownerId), total: req.items.length },
+      data: { forumId: req.forumId ?? null, ownerKind: req.ownerKind, ownerId: String(req.ownerId), total: req.items.length, createdAt: now },
     });
     const ids: bigint[] = [];
-    if (req.items.length > 0) {
+    // Chunks keep each INSERT under PostgreSQL's bind-parameter limit.
+    for (let i = 0; i < req.items.length; i += 1000) {
       const rows = await db.delivery.createManyAndReturn({
-        data: req.items.map((it) => ({
+        data: req.items.slice(i, i + 1000).map((it) => ({
           batchId: batch.id,
           forumId: req.forumId ?? null,
           ownerKind: req.ownerKind,
@@ -118,73 +183,130 @@ export class DeliveryQueue {
           payload: it.payload as object,
           priority: it.priority ?? 0,
           nextAttemptAt: it.notBefore ?? now,
+          createdAt: now,
+          updatedAt: now,
         })),
         select: { id: true },
       });
       ids.push(...rows.map((r) => r.id));
     }
-    // When inside a transaction the rows are not visible yet: the caller's commit is followed
-    // by the sweep, and callers that can, call kick() after committing.
     if (!tx) this.kick();
-    return { batchId: batch.id, ids };
+    return { batchId: batch.id, ids, handle: this.handle(batch.id) };
   }
 
-  /** Sends whatever is due now, in the background. */
+  /** Sends whatever is due now, here and (through Redis) in every other instance. */
   kick(): void {
-    if (!this.running) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
+    this.channel?.publish();
+    this.wakeLocal();
+  }
+
+  private wakeLocal(): void {
+    if (!this.running && this.draining === 0) return;
+    this.signal();
+    if (!this.pumping) this.startPump();
+  }
+
+  private signal() {
+    this.signalled = true;
+    const w = this.waiter;
+    this.waiter = null;
+    w?.();
+  }
+
+  private waitForSignal(): Promise<void> {
+    if (this.signalled) {
+      this.signalled = false;
+      return Promise.resolve();
     }
+    return new Promise((r) => (this.waiter = r));
+  }
+
+  private startPump() {
     this.pumping = this.pump().finally(() => {
       this.pumping = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
+      // Kicked while the loop was finishing: go again.
+      if (this.signalled && (this.running || this.draining > 0)) this.startPump();
     });
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     const every = this.o.sweepIntervalMs ?? 2_000;
     this.timer = setInterval(() => {
-      void this.markStaleSending().catch((err) => this.o.logger.error({ err }, "delivery: stale sweep failed"));
-      this.kick();
+      void this.sweep().catch((err) => this.o.logger.error({ err }, "delivery: sweep failed"));
     }, every);
     this.timer.unref();
-    void this.markStaleSending().catch(() => {});
-    this.kick();
+    this.channel?.subscribe(() => this.wakeLocal()).catch((err) => this.o.logger.warn({ err }, "delivery: kick channel unavailable"));
+    void this.recoverOwnClaims()
+      .then(() => this.sweep())
+      .catch((err) => this.o.logger.error({ err }, "delivery: start-up sweep failed"));
+    this.wakeLocal();
   }
 
+  /** Finishes requests already started; rows still waiting for their slot go back to the queue. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.timer = this.retryTimer = null;
+    for (const w of this.stopWaiters) w();
+    this.signal();
     await this.pumping;
+    await this.channel?.close().catch(() => {});
   }
 
   /** Test and shutdown helper: send until nothing due remains (rows waiting for later are left). */
   async drain(maxRounds = 1000): Promise<void> {
-    await this.pumping;
-    for (let i = 0; i < maxRounds; i++) {
-      const n = await this.processOnce();
-      if (n === 0) return;
+    this.draining++;
+    try {
+      for (let i = 0; i < maxRounds; i++) {
+        if (this.pumping) this.signal();
+        else this.startPump();
+        await this.pumping;
+        if (!this.pumping) return;
+      }
+    } finally {
+      this.draining--;
     }
   }
 
+  private async sweep() {
+    await this.markStaleSending();
+    await this.requeueAbandonedClaims();
+    this.wakeLocal();
+  }
+
   private async pump(): Promise<void> {
+    const threshold = Math.max(1, this.concurrency >> 2);
     try {
       for (;;) {
-        if (!this.running) return;
-        const n = await this.processOnce();
-        if (n === 0) break;
+        if (this.stopping || (!this.running && this.draining === 0)) break;
+        this.signalled = false;
+        const free = this.concurrency - this.active;
+        let claimed = 0;
+        let asked = 0;
+        // Claim in handfuls rather than one row per finished send: fewer queries.
+        if (free > 0 && (this.active === 0 || free >= threshold)) {
+          asked = Math.min(free, this.batchSize);
+          const rows = await this.claim(asked);
+          claimed = rows.length;
+          for (const r of rows) this.spawn(r);
+        }
+        if (this.active === 0 && claimed === 0) {
+          if (this.signalled) continue;
+          break;
+        }
+        if (claimed > 0 && claimed === asked && this.active < this.concurrency) continue;
+        await this.waitForSignal();
       }
     } catch (err) {
       this.o.logger.error({ err }, "delivery: pump failed");
     }
+    // Whatever happened, the rows this process holds are finished (or put back) before it stops.
+    while (this.active > 0) await this.waitForSignal();
     this.scheduleNextDue().catch(() => {});
   }
 
@@ -196,120 +318,150 @@ export class DeliveryQueue {
       orderBy: { nextAttemptAt: "asc" },
       select: { nextAttemptAt: true },
     });
-    if (!next) return;
+    if (!next || !this.running) return;
     const wait = Math.max(10, next.nextAttemptAt.getTime() - this.o.clock.now().getTime());
-    if (wait > 60_000) return; // the periodic sweep covers it
+    if (wait > (this.o.sweepIntervalMs ?? 2_000)) return; // the periodic sweep covers it
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.kick(), wait);
+    this.retryTimer = setTimeout(() => this.wakeLocal(), wait);
     this.retryTimer.unref();
   }
 
-  /** Claims one batch of due rows and sends them; returns how many were claimed. */
-  async processOnce(): Promise<number> {
-    const rows = await this.claim();
-    if (rows.length === 0) return 0;
-    // Rows for one chat go in order, one at a time; different chats go in parallel.
-    const byChat = new Map<string, ClaimedRow[]>();
-    for (const r of rows) {
-      const k = String(r.chat_id);
-      let list = byChat.get(k);
-      if (!list) byChat.set(k, (list = []));
-      list.push(r);
-    }
-    const lanes = [...byChat.values()];
-    let idx = 0;
-    const worker = async () => {
-      for (;;) {
-        const lane = lanes[idx++];
-        if (!lane) return;
-        for (let i = 0; i < lane.length; i++) {
-          const deferred = await this.process(lane[i]!);
-          if (deferred) {
-            // Keep order: the rest of this chat's rows wait as long as the first one.
-            await this.release(lane.slice(i + 1), deferred);
-            break;
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, lanes.length) }, worker));
-    return rows.length;
+  private spawn(row: ClaimedRow) {
+    this.active++;
+    this.stats.claimed++;
+    void this.processRow(row)
+      .catch((err) => this.o.logger.error({ err, deliveryId: String(row.id) }, "delivery: row failed unexpectedly"))
+      .finally(() => {
+        this.active--;
+        this.signal();
+      });
   }
 
-  private async claim(): Promise<ClaimedRow[]> {
+  /** Claims up to `limit` due rows, at most one per chat (its head), highest priority first. */
+  private async claim(limit: number): Promise<ClaimedRow[]> {
     const now = this.o.clock.now();
-    return this.o.prisma.$queryRaw<ClaimedRow[]>`
-      UPDATE deliveries SET state = 'sending', claimed_at = ${now}, claimed_by = ${this.o.instanceId}, updated_at = ${now}
+    const rows = await this.o.prisma.$queryRaw<ClaimedRow[]>`
+      UPDATE deliveries SET state = 'sending', claimed_by = ${this.o.instanceId}, claimed_at = NULL, updated_at = ${now}
       WHERE id IN (
-        SELECT id FROM deliveries
-        WHERE state = 'queued' AND next_attempt_at <= ${now}
-        ORDER BY priority DESC, id ASC
-        LIMIT ${this.batchSize}
-        FOR UPDATE SKIP LOCKED
+        SELECT d.id FROM deliveries d
+        JOIN (
+          SELECT chat_id, min(id) AS head FROM deliveries
+          WHERE state = 'sending' OR (state = 'queued' AND next_attempt_at <= ${now})
+          GROUP BY chat_id
+        ) h ON h.head = d.id
+        WHERE d.state = 'queued' AND d.next_attempt_at <= ${now}
+        ORDER BY d.priority DESC, d.id ASC
+        LIMIT ${limit}
+        FOR UPDATE OF d SKIP LOCKED
       )
-      RETURNING id, batch_id, owner_kind, owner_id, recipient_key, chat_id, payload, attempts`;
+      RETURNING id, batch_id, owner_kind, owner_id, recipient_key, chat_id, payload, attempts, priority`;
+    return rows.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
   }
 
-  /** Puts claimed-but-unsent rows back, due at `at`, without counting an attempt. */
-  private async release(rows: ClaimedRow[], at: Date) {
-    if (rows.length === 0) return;
-    await this.o.prisma.delivery.updateMany({
-      where: { id: { in: rows.map((r) => r.id) }, state: "sending" },
-      data: { state: "queued", nextAttemptAt: at, claimedAt: null, claimedBy: null },
+  // ---------------------------------------------------------------------------- one row
+
+  private async processRow(row: ClaimedRow): Promise<void> {
+    const chatId = Number(row.chat_id);
+    if (row.payload.op !== "delete") {
+      const slot = await this.book(chatId);
+      if (!slot.booked) {
+        this.stats.deferred++;
+        await this.deferChat(row, slot.waitMs);
+        return;
+      }
+      if (slot.waitMs > 0) await this.sleep(slot.waitMs);
+      if (this.stopping) {
+        await this.deferChat(row, 0);
+        return;
+      }
+    }
+    if (!(await this.markStarted(row))) return; // cancelled or taken back meanwhile
+    let sent: { messageId: number | null; pinError: string | null };
+    try {
+      sent = await this.send(chatId, row);
+    } catch (err) {
+      await this.handleError(row, err);
+      return;
+    }
+    this.stats.sent++;
+    await this.settle(row, {
+      state: "sent",
+      telegramMessageId: sent.messageId,
+      sentAt: this.o.clock.now(),
+      lastError: sent.pinError,
+      errorKind: sent.pinError ? "pin_failed" : null,
     });
   }
 
-  /** Sends one row. Returns a Date when the row (and its chat's followers) must wait. */
-  private async process(row: ClaimedRow): Promise<Date | null> {
-    const chatId = Number(row.chat_id);
-    if (row.payload.op !== "delete") {
-      const wait = await this.o.limiter.reserve(chatId);
-      if (wait > 0) {
-        if (wait <= 1_500) {
-          await sleep(wait);
-          const again = await this.o.limiter.reserve(chatId);
-          if (again > 0) return this.defer(row, again);
-        } else {
-          return this.defer(row, wait);
-        }
-      }
-    }
-    try {
-      const messageId = await this.send(chatId, row);
-      await this.settle(row, { state: "sent", telegramMessageId: messageId, sentAt: this.o.clock.now(), lastError: null, errorKind: null });
-      return null;
-    } catch (err) {
-      return this.handleError(row, err);
+  private async book(chatId: number): Promise<BookResult> {
+    const l = this.o.limiter;
+    if (l.book) return l.book(chatId, { now: this.o.clock.now().getTime(), maxWaitMs: this.maxInlineWaitMs });
+    const wait = await l.reserve(chatId);
+    return { booked: wait <= 0, waitMs: Math.max(0, wait) };
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        this.stopWaiters.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      this.stopWaiters.add(done);
+    });
+  }
+
+  /** Compare-and-set: only the claimer, only once, only if nobody cancelled or re-queued it. */
+  private async markStarted(row: ClaimedRow): Promise<boolean> {
+    const now = this.o.clock.now();
+    const n = await this.o.prisma.$executeRaw`
+      UPDATE deliveries SET claimed_at = ${now}, updated_at = ${now}
+      WHERE id = ${row.id} AND state = 'sending' AND claimed_by = ${this.o.instanceId} AND claimed_at IS NULL`;
+    return n === 1;
+  }
+
+  /**
+   * Puts a row back, due in `waitMs`, and holds its chat's later rows at least as long, so they
+   * cannot overtake it.
+   */
+  private async deferChat(row: ClaimedRow, waitMs: number, extra: { attempts?: number; lastError?: string } = {}) {
+    const now = this.o.clock.now();
+    const at = new Date(now.getTime() + Math.max(0, Math.ceil(waitMs)));
+    await this.o.prisma.$executeRaw`
+      UPDATE deliveries SET state = 'queued', claimed_by = NULL, claimed_at = NULL, next_attempt_at = ${at}, updated_at = ${now},
+        attempts = ${extra.attempts ?? row.attempts}, last_error = COALESCE(${extra.lastError ?? null}, last_error)
+      WHERE id = ${row.id} AND state = 'sending' AND claimed_by = ${this.o.instanceId}`;
+    if (waitMs > 0) {
+      await this.o.prisma.$executeRaw`
+        UPDATE deliveries SET next_attempt_at = ${at}, updated_at = ${now}
+        WHERE chat_id = ${row.chat_id} AND state = 'queued' AND id > ${row.id} AND next_attempt_at < ${at}`;
     }
   }
 
-  private async defer(row: ClaimedRow, waitMs: number): Promise<Date> {
-    const at = new Date(this.o.clock.now().getTime() + waitMs);
-    await this.release([row], at);
-    return at;
-  }
-
-  private async send(chatId: number, row: ClaimedRow): Promise<number | null> {
+  private async send(chatId: number, row: ClaimedRow): Promise<{ messageId: number | null; pinError: string | null }> {
     const p = row.payload;
-    const raw = this.o.api.raw as unknown as Record<string, (params: Record<string, unknown>) => Promise<any>>;
+    const raw = this.o.api.raw as unknown as Record<string, (params: Record<string, unknown>, signal?: AbortSignal) => Promise<any>>;
+    const signal = AbortSignal.timeout(this.sendTimeoutMs);
     if (p.op === "delete") {
-      await this.o.api.deleteMessage(chatId, p.messageId);
-      return p.messageId;
+      await raw.deleteMessage!({ chat_id: chatId, message_id: p.messageId }, signal);
+      return { messageId: p.messageId, pinError: null };
     }
     if (p.op === "edit") {
-      await raw[p.method]!({ ...p.params, chat_id: chatId, message_id: p.messageId });
-      return p.messageId;
+      await raw[p.method]!({ ...p.params, chat_id: chatId, message_id: p.messageId }, signal);
+      return { messageId: p.messageId, pinError: null };
     }
     const params: Record<string, unknown> = { ...p.params, chat_id: chatId };
     const fileKeys: string[] = [];
     for (const [name, f] of Object.entries(p.files ?? {})) {
       // One upload per batch and file; later recipients reuse Telegram's file_id.
-      const cacheKey = `${row.batch_id}:${name}:${f.filename}`;
-      const known = this.fileIds.get(cacheKey);
+      const known = this.fileIds.get(`${row.batch_id}:${name}:${f.filename}`);
       params[name] = known ?? new InputFile(Buffer.from(f.base64, "base64"), f.filename);
       if (!known) fileKeys.push(name);
     }
-    const result = await raw[p.method]!(params);
+    const fn = raw[p.method];
+    if (!fn) throw new GrammyError(`unknown method ${p.method}`, { ok: false, error_code: 400, description: `Bad Request: unknown method ${p.method}` }, p.method, {});
+    const result = await fn(params, signal);
     const msg = Array.isArray(result) ? result[0] : result;
     for (const name of fileKeys) {
       const fid = fileIdOf(msg, name);
@@ -317,139 +469,239 @@ export class DeliveryQueue {
     }
     if (this.fileIds.size > 5_000) this.fileIds.clear();
     const messageId: number | null = typeof msg === "object" && msg ? (msg.message_id ?? null) : null;
+    let pinError: string | null = null;
     if (p.pin && messageId) {
-      await this.o.api
-        .pinChatMessage(chatId, messageId, { disable_notification: p.silentPin ?? false })
-        .catch((err) => this.o.logger.warn({ chatId, err: String(err) }, "delivery: pin failed"));
+      try {
+        await raw.pinChatMessage!({ chat_id: chatId, message_id: messageId, disable_notification: p.silentPin ?? false }, AbortSignal.timeout(this.sendTimeoutMs));
+      } catch (err) {
+        pinError = err instanceof GrammyError ? err.description : String(err);
+        this.o.logger.warn({ chatId, err: pinError }, "delivery: pin failed");
+      }
     }
-    return messageId;
+    return { messageId, pinError };
   }
 
-  private async handleError(row: ClaimedRow, err: unknown): Promise<Date | null> {
+  private async handleError(row: ClaimedRow, err: unknown): Promise<void> {
     const now = this.o.clock.now();
     if (err instanceof GrammyError) {
       const desc = err.description;
-      if (err.error_code === 429) {
-        const retryMs = (err.parameters.retry_after ?? 1) * 1000;
-        await this.o.limiter.pause(Number(row.chat_id), Date.now() + retryMs);
-        return this.defer(row, retryMs);
+      const code = err.error_code;
+      if (code === 429) {
+        this.stats.tooManyRequests++;
+        const retryMs = Math.max(1, err.parameters.retry_after ?? 1) * 1000;
+        const until = now.getTime() + retryMs;
+        await this.o.limiter.pause(Number(row.chat_id), until);
+        // 429s from several chats at once mean the bot-wide limit: everyone waits.
+        if (this.note429(Number(row.chat_id), now.getTime())) await this.o.limiter.pause(null, until);
+        await this.deferChat(row, retryMs, { lastError: desc });
+        return;
       }
-      if (err.error_code === 400 && err.parameters.migrate_to_chat_id) {
+      if (code === 400 && err.parameters.migrate_to_chat_id) {
         const newId = BigInt(err.parameters.migrate_to_chat_id);
         await this.o.prisma.delivery.updateMany({
-          where: { chatId: row.chat_id, state: { in: ["queued", "sending"] } },
-          data: { chatId: newId },
+          where: { chatId: row.chat_id, state: "queued" },
+          data: { chatId: newId, updatedAt: now },
         });
-        await this.o.prisma.delivery.update({
-          where: { id: row.id },
-          data: { state: "queued", claimedAt: null, claimedBy: null, nextAttemptAt: now },
+        await this.o.prisma.delivery.updateMany({
+          where: { id: row.id, state: "sending", claimedBy: this.o.instanceId },
+          data: { chatId: newId, state: "queued", claimedAt: null, claimedBy: null, nextAttemptAt: now, updatedAt: now },
         });
-        await this.hooks.onChatMigrated?.(row.chat_id, newId);
-        return null;
+        for (const fn of this.listeners.migrated) {
+          await Promise.resolve(fn(row.chat_id, newId)).catch((e) => this.o.logger.error({ err: e }, "delivery: onChatMigrated hook failed"));
+        }
+        return;
       }
       if (row.payload.op !== "send" && /message is not modified/i.test(desc)) {
         await this.settle(row, { state: "sent", telegramMessageId: row.payload.messageId, sentAt: now, lastError: null, errorKind: null });
-        return null;
+        return;
       }
-      if (row.payload.op !== "send" && /message to (edit|delete) not found|message can't be (edited|deleted)/i.test(desc)) {
-        await this.settle(row, { state: "failed", lastError: desc, errorKind: "message_gone" });
-        return null;
+      if (row.payload.op !== "send" && /message to (edit|delete) not found|message can't be (edited|deleted)|MESSAGE_ID_INVALID/i.test(desc)) {
+        await this.fail(row, desc, "message_gone");
+        return;
       }
-      if (err.error_code >= 500) return this.retryLater(row, desc);
+      if (code >= 500) return this.retryLater(row, desc);
+      if (NO_RIGHTS.test(desc)) {
+        await this.fail(row, desc, "not_enough_rights");
+        return;
+      }
       const gone = GONE.find(([re]) => re.test(desc))?.[1];
       if (gone) {
-        await this.settle(row, { state: "failed", lastError: desc, errorKind: gone });
-        await Promise.resolve(this.hooks.onChatGone?.(row.chat_id, gone)).catch((e) =>
-          this.o.logger.error({ err: e }, "delivery: onChatGone hook failed"),
-        );
-        return null;
+        await this.fail(row, desc, gone);
+        for (const fn of this.listeners.chatGone) {
+          await Promise.resolve(fn(row.chat_id, gone)).catch((e) => this.o.logger.error({ err: e }, "delivery: onChatGone hook failed"));
+        }
+        return;
       }
-      const kind: FailureKind = /not enough rights|need administrator rights/i.test(desc) ? "not_enough_rights" : "bad_request";
-      this.o.logger.warn({ deliveryId: String(row.id), code: err.error_code, desc }, "delivery: rejected");
-      await this.settle(row, { state: "failed", lastError: desc, errorKind: kind });
-      return null;
+      this.o.logger.warn({ deliveryId: String(row.id), code, desc }, "delivery: rejected");
+      await this.fail(row, desc, "bad_request");
+      return;
     }
-    const message = err instanceof HttpError ? `network: ${String(err.error)}` : String(err);
+    const message = err instanceof HttpError ? `network: ${String((err.error as Error)?.message ?? err.error)}` : String(err);
     return this.retryLater(row, message);
   }
 
-  private async retryLater(row: ClaimedRow, message: string): Promise<null> {
+  /** True when 429s came from at least three chats within the last second. */
+  private note429(chat: number, at: number): boolean {
+    this.recent429 = this.recent429.filter((r) => r.at > at - 1000);
+    this.recent429.push({ at, chat });
+    return new Set(this.recent429.map((r) => r.chat)).size >= 3;
+  }
+
+  private async retryLater(row: ClaimedRow, message: string): Promise<void> {
     const attempts = row.attempts + 1;
     if (attempts >= this.maxAttempts) {
-      await this.settle(row, { state: "failed", lastError: message, errorKind: "too_many_attempts", attempts });
-      return null;
+      await this.fail(row, message, "too_many_attempts", attempts);
+      return;
     }
-    const backoffMs = Math.min(60_000, 500 * 2 ** attempts);
-    await this.o.prisma.delivery.update({
-      where: { id: row.id },
-      data: {
-        state: "queued",
-        attempts,
-        lastError: message,
-        claimedAt: null,
-        claimedBy: null,
-        nextAttemptAt: new Date(this.o.clock.now().getTime() + backoffMs),
-      },
-    });
-    return null;
+    this.stats.retried++;
+    const base = this.o.backoffBaseMs ?? 500;
+    const backoffMs = Math.min(this.o.backoffMaxMs ?? 60_000, base * 2 ** attempts);
+    await this.deferChat(row, backoffMs, { attempts, lastError: message.slice(0, 500) });
+  }
+
+  private async fail(row: ClaimedRow, lastError: string, kind: FailureKind, attempts?: number) {
+    this.stats.failed++;
+    await this.settle(row, { state: "failed", lastError: lastError.slice(0, 500), errorKind: kind, attempts });
   }
 
   private async settle(
     row: ClaimedRow,
     data: { state: DeliveryStateName; telegramMessageId?: number | null; sentAt?: Date; lastError?: string | null; errorKind?: string | null; attempts?: number },
   ) {
-    await this.o.prisma.delivery.update({
-      where: { id: row.id },
-      data: { ...data, attempts: data.attempts ?? row.attempts + 1, claimedAt: null },
+    const now = this.o.clock.now();
+    // Also over "unknown": a sweep may have given up on a request that did finish after all.
+    const r = await this.o.prisma.delivery.updateMany({
+      where: { id: row.id, claimedBy: this.o.instanceId, state: { in: ["sending", "unknown"] } },
+      data: { ...data, attempts: data.attempts ?? row.attempts + 1, updatedAt: now },
     });
-    if (this.hooks.onSettled) {
-      await Promise.resolve(
-        this.hooks.onSettled({
-          id: row.id,
-          batchId: row.batch_id,
-          ownerKind: row.owner_kind,
-          ownerId: row.owner_id,
-          recipientKey: row.recipient_key,
-          chatId: row.chat_id,
-          state: data.state,
-          telegramMessageId: data.telegramMessageId ?? null,
-          errorKind: data.errorKind ?? null,
-        }),
-      ).catch((err) => this.o.logger.error({ err }, "delivery: onSettled hook failed"));
+    if (r.count === 0) {
+      this.o.logger.warn({ deliveryId: String(row.id), state: data.state }, "delivery: row was taken away before it settled");
+      return;
+    }
+    await this.emitSettled({
+      id: row.id,
+      batchId: row.batch_id,
+      ownerKind: row.owner_kind,
+      ownerId: row.owner_id,
+      recipientKey: row.recipient_key,
+      chatId: row.chat_id,
+      state: data.state,
+      telegramMessageId: data.telegramMessageId ?? null,
+      errorKind: data.errorKind ?? null,
+    });
+  }
+
+  private async emitSettled(row: SettledRow) {
+    for (const fn of this.listeners.settled) {
+      await Promise.resolve(fn(row)).catch((err) => this.o.logger.error({ err }, "delivery: onSettled hook failed"));
     }
   }
 
+  // ------------------------------------------------------------------------- recovery
+
   /**
-   * A row still "sending" long after its claim belonged to a process that died mid-send. It may
-   * or may not have reached Telegram, so it is reported as "unknown" and never re-sent.
+   * A row whose request started long ago belonged to a process that died mid-send. It may or may
+   * not have reached Telegram, so it is reported as "unknown" and never re-sent.
    */
   async markStaleSending(): Promise<number> {
-    const cutoff = new Date(this.o.clock.now().getTime() - this.staleSendingMs);
-    const r = await this.o.prisma.delivery.updateMany({
-      where: { state: "sending", claimedAt: { lt: cutoff } },
-      data: { state: "unknown", lastError: "process stopped while sending" },
-    });
-    return r.count;
+    const now = this.o.clock.now();
+    const cutoff = new Date(now.getTime() - this.staleSendingMs);
+    const rows = await this.o.prisma.$queryRaw<Array<{ id: bigint; batch_id: number; owner_kind: string; owner_id: string; recipient_key: string | null; chat_id: bigint }>>`
+      UPDATE deliveries SET state = 'unknown', error_kind = 'interrupted', last_error = 'process stopped while sending', updated_at = ${now}
+      WHERE state = 'sending' AND claimed_at IS NOT NULL AND claimed_at < ${cutoff}
+      RETURNING id, batch_id, owner_kind, owner_id, recipient_key, chat_id`;
+    if (rows.length) this.o.logger.warn({ count: rows.length }, "delivery: rows interrupted mid-send marked unknown");
+    for (const r of rows) {
+      await this.emitSettled({
+        id: r.id,
+        batchId: r.batch_id,
+        ownerKind: r.owner_kind,
+        ownerId: r.owner_id,
+        recipientKey: r.recipient_key,
+        chatId: r.chat_id,
+        state: "unknown",
+        telegramMessageId: null,
+        errorKind: "interrupted",
+      });
+    }
+    return rows.length;
   }
 
-  async batchStatus(batchId: number): Promise<BatchStatus> {
-    const [batch, groups, failures] = await Promise.all([
-      this.o.prisma.deliveryBatch.findUniqueOrThrow({ where: { id: batchId } }),
-      this.o.prisma.delivery.groupBy({ by: ["state"], where: { batchId }, _count: { _all: true } }),
-      this.o.prisma.delivery.findMany({
-        where: { batchId, state: { in: ["failed", "unknown"] } },
-        select: { id: true, chatId: true, recipientKey: true, errorKind: true, lastError: true },
-        orderBy: { id: "asc" },
-      }),
-    ]);
+  /** Rows claimed by a process that died before starting their request: nothing went out, re-queue. */
+  async requeueAbandonedClaims(): Promise<number> {
+    const now = this.o.clock.now();
+    const cutoff = new Date(now.getTime() - this.claimTimeoutMs);
+    return this.o.prisma.$executeRaw`
+      UPDATE deliveries SET state = 'queued', claimed_by = NULL, updated_at = ${now}
+      WHERE state = 'sending' AND claimed_at IS NULL AND updated_at < ${cutoff}`;
+  }
+
+  /**
+   * At start-up, rows this instance id still holds come from its previous life (INSTANCE_ID is
+   * stable across restarts): unstarted ones go back to the queue, started ones become "unknown".
+   */
+  async recoverOwnClaims(): Promise<{ requeued: number; unknown: number }> {
+    const now = this.o.clock.now();
+    const requeued = await this.o.prisma.$executeRaw`
+      UPDATE deliveries SET state = 'queued', claimed_by = NULL, updated_at = ${now}
+      WHERE state = 'sending' AND claimed_at IS NULL AND claimed_by = ${this.o.instanceId}`;
+    const started = await this.o.prisma.$queryRaw<Array<{ id: bigint; batch_id: number; owner_kind: string; owner_id: string; recipient_key: string | null; chat_id: bigint }>>`
+      UPDATE deliveries SET state = 'unknown', error_kind = 'interrupted', last_error = 'process stopped while sending', updated_at = ${now}
+      WHERE state = 'sending' AND claimed_at IS NOT NULL AND claimed_by = ${this.o.instanceId}
+      RETURNING id, batch_id, owner_kind, owner_id, recipient_key, chat_id`;
+    for (const r of started) {
+      await this.emitSettled({
+        id: r.id,
+        batchId: r.batch_id,
+        ownerKind: r.owner_kind,
+        ownerId: r.owner_id,
+        recipientKey: r.recipient_key,
+        chatId: r.chat_id,
+        state: "unknown",
+        telegramMessageId: null,
+        errorKind: "interrupted",
+      });
+    }
+    return { requeued, unknown: started.length };
+  }
+
+  // --------------------------------------------------------------------- for callers
+
+  /** A handle to follow one batch: progress, waiting for the end, cancelling. */
+  handle(batchId: number): BatchHandleLike {
+    return new BatchHandle(this, batchId);
+  }
+
+  async batchStatus(batchId: number, db?: Tx): Promise<BatchStatus> {
+    const p = db ?? this.o.prisma;
+    // One after another: inside a PGlite transaction, parallel queries would queue anyway.
+    const batch = await p.deliveryBatch.findUniqueOrThrow({ where: { id: batchId } });
+    const groups = await p.delivery.groupBy({ by: ["state"], where: { batchId }, _count: { _all: true } });
+    const failures = await p.delivery.findMany({
+      where: { batchId, state: { in: ["failed", "unknown"] } },
+      select: { id: true, chatId: true, recipientKey: true, errorKind: true, lastError: true },
+      orderBy: { id: "asc" },
+    });
     const counts: Record<DeliveryStateName, number> = { queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, unknown: 0 };
     for (const g of groups) counts[g.state as DeliveryStateName] = g._count._all;
     return { batchId, total: batch.total, counts, done: counts.queued + counts.sending === 0, failures };
   }
 
+  /** Every row of a batch with its outcome (for per-recipient reports). */
+  async batchRecipients(batchId: number, db?: Tx): Promise<RecipientRow[]> {
+    const p = db ?? this.o.prisma;
+    const rows = await p.delivery.findMany({
+      where: { batchId },
+      select: { id: true, chatId: true, recipientKey: true, state: true, errorKind: true, lastError: true, telegramMessageId: true, attempts: true, sentAt: true },
+      orderBy: { id: "asc" },
+    });
+    return rows as RecipientRow[];
+  }
+
   /** Every sent (or pending) copy of something, to edit, thread or delete later. */
-  async copies(ownerKind: string, ownerId: string | number): Promise<CopyRef[]> {
-    const rows = await this.o.prisma.delivery.findMany({
+  async copies(ownerKind: string, ownerId: string | number, db?: Tx): Promise<CopyRef[]> {
+    const p = db ?? this.o.prisma;
+    const rows = await p.delivery.findMany({
       where: { ownerKind, ownerId: String(ownerId) },
       select: { id: true, batchId: true, chatId: true, recipientKey: true, state: true, telegramMessageId: true },
       orderBy: { id: "asc" },
@@ -473,35 +725,81 @@ export class DeliveryQueue {
     ownerId: string | number,
     build: (copy: CopyRef) => { method: string; params: Record<string, unknown> } | null,
     opts: { forumId?: number | null; priority?: number } = {},
+    tx?: Tx,
   ) {
-    const sent = (await this.copies(ownerKind, ownerId)).filter((c) => c.state === "sent" && c.telegramMessageId);
+    const sent = (await this.copies(ownerKind, ownerId, tx)).filter((c) => c.state === "sent" && c.telegramMessageId);
     const items = sent.flatMap((c) => {
       const e = build(c);
       return e
         ? [{ chatId: c.chatId, recipientKey: c.recipientKey ?? undefined, priority: opts.priority, payload: { op: "edit" as const, method: e.method, messageId: c.telegramMessageId!, params: e.params } }]
         : [];
     });
-    return this.enqueue({ forumId: opts.forumId, ownerKind: `${ownerKind}#edit`, ownerId, items });
+    return this.enqueue({ forumId: opts.forumId, ownerKind: `${ownerKind}#edit`, ownerId, items }, tx);
   }
 
   /** Queues deletion of every sent copy and cancels copies not sent yet. */
-  async deleteCopies(ownerKind: string, ownerId: string | number, opts: { forumId?: number | null; only?: (c: CopyRef) => boolean } = {}) {
-    const all = await this.copies(ownerKind, ownerId);
+  async deleteCopies(ownerKind: string, ownerId: string | number, opts: { forumId?: number | null; only?: (c: CopyRef) => boolean } = {}, tx?: Tx) {
+    const all = await this.copies(ownerKind, ownerId, tx);
     const chosen = opts.only ? all.filter(opts.only) : all;
-    await this.o.prisma.delivery.updateMany({
-      where: { id: { in: chosen.filter((c) => c.state === "queued").map((c) => c.id) }, state: "queued" },
-      data: { state: "cancelled" },
-    });
+    await this.cancelRows(chosen.filter((c) => c.state === "queued" || c.state === "sending").map((c) => c.id), tx);
     const items = chosen
       .filter((c) => c.state === "sent" && c.telegramMessageId)
       .map((c) => ({ chatId: c.chatId, recipientKey: c.recipientKey ?? undefined, priority: 10, payload: { op: "delete" as const, messageId: c.telegramMessageId! } }));
-    return this.enqueue({ forumId: opts.forumId, ownerKind: `${ownerKind}#delete`, ownerId, items });
+    return this.enqueue({ forumId: opts.forumId, ownerKind: `${ownerKind}#delete`, ownerId, items }, tx);
   }
 
-  /** Cancels what a batch has not sent yet; returns how many rows were cancelled. */
-  async cancelBatch(batchId: number): Promise<number> {
-    const r = await this.o.prisma.delivery.updateMany({ where: { batchId, state: "queued" }, data: { state: "cancelled" } });
+  /** Cancels what a batch has not started sending yet; returns how many rows were cancelled. */
+  async cancelBatch(batchId: number, tx?: Tx): Promise<number> {
+    const p = tx ?? this.o.prisma;
+    const now = this.o.clock.now();
+    // A claimed row whose request has not started is still cancellable: its worker's
+    // compare-and-set will then find it gone.
+    const r = await p.delivery.updateMany({
+      where: { batchId, OR: [{ state: "queued" }, { state: "sending", claimedAt: null }] },
+      data: { state: "cancelled", updatedAt: now },
+    });
     return r.count;
+  }
+
+  private async cancelRows(ids: bigint[], tx?: Tx) {
+    if (!ids.length) return 0;
+    const p = tx ?? this.o.prisma;
+    const r = await p.delivery.updateMany({
+      where: { id: { in: ids }, OR: [{ state: "queued" }, { state: "sending", claimedAt: null }] },
+      data: { state: "cancelled", updatedAt: this.o.clock.now() },
+    });
+    return r.count;
+  }
+}
+
+class BatchHandle implements BatchHandleLike {
+  constructor(
+    private readonly q: DeliveryQueue,
+    readonly batchId: number,
+  ) {}
+  status() {
+    return this.q.batchStatus(this.batchId);
+  }
+  async settled(opts: { timeoutMs?: number; pollMs?: number; onProgress?: (s: BatchStatus) => void } = {}): Promise<BatchStatus> {
+    // Real time on purpose: this waits for other processes, whatever the injected clock says.
+    const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000);
+    let last = "";
+    for (;;) {
+      const s = await this.status();
+      const key = JSON.stringify(s.counts);
+      if (key !== last) {
+        last = key;
+        opts.onProgress?.(s);
+      }
+      if (s.done || Date.now() >= deadline) return s;
+      await new Promise((r) => setTimeout(r, opts.pollMs ?? 500));
+    }
+  }
+  cancel() {
+    return this.q.cancelBatch(this.batchId);
+  }
+  recipients() {
+    return this.q.batchRecipients(this.batchId);
   }
 }
 
@@ -509,8 +807,4 @@ function fileIdOf(msg: any, field: string): string | undefined {
   const v = msg?.[field];
   if (Array.isArray(v)) return v[v.length - 1]?.file_id;
   return v?.file_id;
-}
-
-function sleep(ms: number) {
-  return new Promise((r) => setTimeout(r, ms));
 }

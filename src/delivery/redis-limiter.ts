@@ -1,34 +1,36 @@
 import type { Redis } from "ioredis";
-import type { Limiter, LimiterLimits } from "./limiter.js";
+import { chatWindow, globalWindow, type BookResult, type KickChannel, type Limiter, type LimiterLimits } from "./limiter.js";
 
-// Sliding-window log per key in a sorted set, checked and taken atomically for the chat window and
-// the global window together, so every instance sharing this Redis shares Telegram's limits.
-const RESERVE = `
+// One atomic step for the chat window and the global window together, so every instance sharing
+// this Redis shares Telegram's limits. Each window is a sorted set of send times (booked future
+// slots included); a slot at t fits when fewer than `limit` entries lie after t - span.
+// KEYS: chat window, global window, chat pause, global pause
+// ARGV: now, chatSpan, chatLimit, globalSpan, globalLimit, member, maxWait
+const BOOK = `
 local now = tonumber(ARGV[1])
-local paused = 0
+local t = now
 for i = 3, 4 do
   local p = tonumber(redis.call('GET', KEYS[i]) or '0')
-  if p > now and p - now > paused then paused = p - now end
+  if p > t then t = p end
 end
-if paused > 0 then return paused end
-local wait = 0
 for i = 1, 2 do
   local span = tonumber(ARGV[i * 2])
   local limit = tonumber(ARGV[i * 2 + 1])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
   local n = redis.call('ZCARD', KEYS[i])
   if n >= limit then
-    local oldest = redis.call('ZRANGE', KEYS[i], n - limit, n - limit, 'WITHSCORES')
-    local w = tonumber(oldest[2]) + span - now
-    if w > wait then wait = w end
+    local e = redis.call('ZRANGE', KEYS[i], n - limit, n - limit, 'WITHSCORES')
+    local w = tonumber(e[2]) + span
+    if w > t then t = w end
   end
 end
-if wait > 0 then return wait end
+local wait = t - now
+if wait > tonumber(ARGV[7]) then return {0, wait} end
 for i = 1, 2 do
-  redis.call('ZADD', KEYS[i], now, ARGV[6] .. ':' .. i)
-  redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[i * 2]) + 1000)
+  redis.call('ZADD', KEYS[i], t, ARGV[6] .. ':' .. i)
+  redis.call('PEXPIRE', KEYS[i], math.floor(wait + tonumber(ARGV[i * 2]) + 1000))
 end
-return 0
+return {1, wait}
 `;
 
 export class RedisLimiter implements Limiter {
@@ -38,33 +40,96 @@ export class RedisLimiter implements Limiter {
     private readonly redis: Redis,
     private readonly limits: LimiterLimits,
     private readonly prefix: string,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  async reserve(chatId: number): Promise<number> {
-    const isGroup = chatId < 0;
-    const chatSpan = isGroup ? 60_000 : 1_000;
-    const chatLimit = Math.max(1, Math.floor(isGroup ? this.limits.groupPerMinute : this.limits.privatePerSecond));
-    const now = Date.now();
-    const member = `${now}:${this.tag}:${this.seq++}`;
-    const r = await this.redis.eval(
-      RESERVE,
+  async book(chatId: number, opts: { now: number; maxWaitMs: number }): Promise<BookResult> {
+    const c = chatWindow(this.limits, chatId);
+    const g = globalWindow(this.limits);
+    const member = `${opts.now}:${this.tag}:${this.seq++}`;
+    const r = (await this.redis.eval(
+      BOOK,
       4,
       `${this.prefix}chat:${chatId}`,
       `${this.prefix}global`,
       `${this.prefix}pause:${chatId}`,
       `${this.prefix}pause:all`,
-      now,
-      chatSpan,
-      chatLimit,
-      1_000,
-      Math.max(1, Math.floor(this.limits.globalPerSecond)),
+      Math.floor(opts.now),
+      c.span,
+      c.limit,
+      g.span,
+      g.limit,
       member,
-    );
-    return Number(r);
+      Math.floor(opts.maxWaitMs),
+    )) as [number, number];
+    return { booked: Number(r[0]) === 1, waitMs: Number(r[1]) };
+  }
+
+  async reserve(chatId: number): Promise<number> {
+    const r = await this.book(chatId, { now: this.now(), maxWaitMs: 0 });
+    return r.booked ? 0 : Math.max(1, r.waitMs);
   }
 
   async pause(chatId: number | null, untilMs: number): Promise<void> {
     const key = `${this.prefix}pause:${chatId ?? "all"}`;
-    await this.redis.set(key, String(untilMs), "PX", Math.max(1, untilMs - Date.now()) + 1000);
+    const ttl = Math.max(1, Math.ceil(untilMs - this.now())) + 60_000;
+    // Never shorten a pause another instance set.
+    await this.redis.eval(
+      `local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+       if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+       return 1`,
+      1,
+      key,
+      Math.floor(untilMs),
+      ttl,
+    );
+  }
+
+  /** A new pub/sub channel per caller, on its own connection (a subscribed one can do nothing else). */
+  kickChannel(): KickChannel {
+    return new RedisKickChannel(this.redis, `${this.prefix}kick`);
+  }
+}
+
+class RedisKickChannel implements KickChannel {
+  private sub: Redis | null = null;
+  private lastPublish = 0;
+  private pending: NodeJS.Timeout | null = null;
+  constructor(
+    private readonly redis: Redis,
+    private readonly name: string,
+  ) {}
+
+  publish(): void {
+    // A burst of enqueues becomes at most one message per 20 ms.
+    if (this.pending) return;
+    const wait = Math.max(0, this.lastPublish + 20 - Date.now());
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      this.lastPublish = Date.now();
+      this.redis.publish(this.name, "1").catch(() => {});
+    }, wait);
+    this.pending.unref?.();
+  }
+
+  async subscribe(onKick: () => void): Promise<void> {
+    if (this.sub) return;
+    const sub = this.redis.duplicate({ lazyConnect: false, maxRetriesPerRequest: null });
+    sub.on("error", () => {}); // reconnects on its own; the periodic sweep covers the gap
+    sub.on("message", (channel: string) => {
+      if (channel === this.name) onKick();
+    });
+    this.sub = sub;
+    await sub.subscribe(this.name);
+  }
+
+  async close(): Promise<void> {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
+    const sub = this.sub;
+    this.sub = null;
+    if (sub) {
+      await sub.quit().catch(() => sub.disconnect());
+    }
   }
 }

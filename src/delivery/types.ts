@@ -54,7 +54,11 @@ export type FailureKind =
   | "bad_request"
   | "too_many_attempts"
   | "not_enough_rights"
-  | "message_gone";
+  | "message_gone"
+  /** The process stopped while the row was being sent: it may or may not have arrived. */
+  | "interrupted"
+  /** Sent, but pinning it failed (e.g. the bot is not an admin): the row's state stays "sent". */
+  | "pin_failed";
 
 export interface BatchStatus {
   batchId: number;
@@ -71,6 +75,35 @@ export interface CopyRef {
   recipientKey: string | null;
   state: DeliveryStateName;
   telegramMessageId: number | null;
+}
+
+/** One row of a batch, for per-recipient reports (e.g. a per-village delivery report). */
+export interface RecipientRow {
+  id: bigint;
+  chatId: bigint;
+  recipientKey: string | null;
+  state: DeliveryStateName;
+  errorKind: string | null;
+  lastError: string | null;
+  telegramMessageId: number | null;
+  attempts: number;
+  sentAt: Date | null;
+}
+
+export interface EnqueueResult {
+  batchId: number;
+  ids: bigint[];
+  /** Follow progress, wait for the end, cancel what is not sent yet. */
+  handle: BatchHandleLike;
+}
+
+export interface BatchHandleLike {
+  readonly batchId: number;
+  status(): Promise<BatchStatus>;
+  /** Resolves when no row is queued or sending any more (or after `timeoutMs`). */
+  settled(opts?: { timeoutMs?: number; pollMs?: number; onProgress?: (s: BatchStatus) => void }): Promise<BatchStatus>;
+  cancel(): Promise<number>;
+  recipients(): Promise<RecipientRow[]>;
 }
 
 export type { MessageEntity, InlineKeyboardMarkup };

@@ -33,6 +33,8 @@ export interface ScheduleRequest {
   forumId?: number | null;
   dueAt: Date;
   payload?: Record<string, unknown>;
+  /** Cancel pending jobs of the same kind and owner first (e.g. a rescheduled meeting's reminder). */
+  replace?: boolean;
 }
 
 interface JobRow {
@@ -54,11 +56,28 @@ export class JobScheduler {
   private handlers = new Map<string, JobHandler>();
   private task: ScheduledTask | null = null;
   private ticking: Promise<number> | null = null;
-  private readonly maxAttempts = 5;
+  private readonly maxAttempts: number;
 
   constructor(
-    private readonly o: { prisma: Prisma; clock: Clock; logger: Logger; instanceId: string; batchSize?: number },
-  ) {}
+    private readonly o: {
+      prisma: Prisma;
+      clock: Clock;
+      logger: Logger;
+      instanceId: string;
+      batchSize?: number;
+      /** Attempts before a failing job is given up (marked done with its last error). */
+      maxAttempts?: number;
+      /** node-cron expression of the tick (default: every second). */
+      cron?: string;
+    },
+  ) {
+    this.maxAttempts = o.maxAttempts ?? 5;
+  }
+
+  /** Job kinds this instance can run. */
+  kinds(): string[] {
+    return [...this.handlers.keys()];
+  }
 
   register(kind: string, handler: JobHandler): void {
     if (this.handlers.has(kind)) throw new Error(`job kind ${kind} registered twice`);
@@ -67,6 +86,7 @@ export class JobScheduler {
 
   async schedule(req: ScheduleRequest, tx?: JobTx): Promise<bigint> {
     const db = tx ?? this.o.prisma;
+    if (req.replace) await this.cancel(req.kind, req.ownerId, tx);
     const row = await db.job.create({
       data: {
         kind: req.kind,
@@ -90,8 +110,8 @@ export class JobScheduler {
     return r.count;
   }
 
-  async pending(kind: string, ownerId: string | number) {
-    return this.o.prisma.job.findMany({
+  async pending(kind: string, ownerId: string | number, tx?: JobTx) {
+    return (tx ?? this.o.prisma).job.findMany({
       where: { kind, ownerId: String(ownerId), doneAt: null, cancelledAt: null },
       orderBy: { dueAt: "asc" },
     });
@@ -100,7 +120,10 @@ export class JobScheduler {
   /** Starts the node-cron tick (every second) that runs due jobs. */
   start(): void {
     if (this.task) return;
-    this.task = cron.schedule("* * * * * *", () => void this.tick(), { name: "jobs", noOverlap: true });
+    this.task = cron.schedule(this.o.cron ?? "* * * * * *", () => void this.tick().catch((err) => this.o.logger.error({ err }, "jobs: tick failed")), {
+      name: "jobs",
+      noOverlap: true,
+    });
   }
 
   async stop(): Promise<void> {
@@ -131,6 +154,10 @@ export class JobScheduler {
   private async runOneBatch(): Promise<number> {
     const now = this.o.clock.now();
     const size = this.o.batchSize ?? 20;
+    // Only kinds this instance knows: during a rolling deploy an older instance must not burn the
+    // attempts of a job kind that only newer instances can run.
+    const kinds = this.kinds();
+    if (kinds.length === 0) return 0;
     const after: Array<() => void> = [];
     const failed: Array<{ row: JobRow; err: unknown }> = [];
     let count = 0;
@@ -138,7 +165,7 @@ export class JobScheduler {
       async (tx) => {
         const rows = await tx.$queryRaw<JobRow[]>`
           SELECT id, kind, owner_id, forum_id, due_at, payload, attempts FROM jobs
-          WHERE done_at IS NULL AND cancelled_at IS NULL AND due_at <= ${now}
+          WHERE done_at IS NULL AND cancelled_at IS NULL AND due_at <= ${now} AND kind = ANY(${kinds})
           ORDER BY due_at ASC, id ASC
           LIMIT ${size}
           FOR UPDATE SKIP LOCKED`;
@@ -163,6 +190,7 @@ export class JobScheduler {
             const attempts = row.attempts + 1;
             const giveUp = attempts >= this.maxAttempts;
             const retryAt = new Date(now.getTime() + Math.min(300_000, 5_000 * 2 ** attempts));
+            if (giveUp) this.o.logger.error({ jobId: String(row.id), kind: row.kind, attempts }, "job given up");
             await tx.$executeRaw`UPDATE jobs SET attempts = ${attempts}, last_error = ${String((err as Error)?.message ?? err).slice(0, 500)},
               due_at = ${giveUp ? row.due_at : retryAt}, done_at = ${giveUp ? now : null} WHERE id = ${row.id}`;
           }

@@ -1,12 +1,88 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../context.js";
+import { createConversation } from "@grammyjs/conversations";
+import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
+import type { Deps } from "../../deps.js";
+import { JOB_ESCALATE, JOB_VERIFY, escalateOverdue, remindUnverified } from "../../domain/aspirations/index.js";
+import { findChatLink } from "../../domain/forum/service.js";
+import { commandAndMenu } from "../lib/commands.js";
+import { currentForumId } from "../lib/forum.js";
+import { moveToPrivate } from "../lib/replies.js";
+import { requireForum } from "./forum-setup.js";
+import { aspirasiDeps } from "./aspirasi/common.js";
+import { INTAKE, intakeFlow } from "./aspirasi/intake.js";
+import { officialsComposer } from "./aspirasi/officials.js";
+import { residentComposer } from "./aspirasi/resident.js";
 
-// Placeholder: filled in by the issue that builds this capability.
+/** Deep-link payload of a village's aspirasi poster: aspirasi_<village id>. */
+export function aspirasiPayload(villageId: number) {
+  return `aspirasi_${villageId}`;
+}
+
+/** The village a deep link names: its id, or a short code that only one village in the deployment has. */
+async function villageFromPayload(deps: Deps, key: string) {
+  if (/^\d{1,10}$/.test(key)) return deps.prisma.village.findUnique({ where: { id: Number(key) }, select: { id: true, forumId: true } });
+  const hits = await deps.prisma.village.findMany({ where: { shortCode: key.toUpperCase() }, select: { id: true, forumId: true }, take: 2 });
+  return hits.length === 1 ? hits[0]! : null;
+}
+
 export const aspirasiFeature: Feature = {
   name: "aspirasi",
-  commands: [],
-  composer() {
-    return new Composer<BotContext>();
+  commands: [
+    { command: "aspirasi", scopes: ["private", "group"], audience: "all" },
+    { command: "aspirasiku", scopes: ["private"], audience: "all" },
+    { command: "daftar_aspirasi", scopes: ["private", "group"], audience: "all" },
+    { command: "aspirasi_masuk", scopes: ["private"], audience: "official_or_admin" },
+    { command: "aspirasi_ekspor", scopes: ["private"], audience: "official_or_admin" },
+    { command: "aspirasi_qr", scopes: ["private"], audience: "official_or_admin" },
+    { command: "aspirasi_terlambat", scopes: ["private"], audience: "admin_forum" },
+    { command: "aspirasi_klaster", scopes: ["private"], audience: "admin_forum" },
+    { command: "aspirasi_atur", scopes: ["private"], audience: "admin_forum" },
+  ],
+  composer(deps) {
+    const ad = aspirasiDeps(deps);
+    const c = new Composer<BotContext>();
+    const p = c.chatType("private") as unknown as Composer<BotContext>;
+    p.use(createConversation(intakeFlow(deps, ad), INTAKE));
+
+    // t.me/<bot>?start=aspirasi_<desa>: straight into the intake for that village.
+    p.command("start", async (ctx, next) => {
+      const m = ctx.match.trim().match(/^aspirasi_([A-Za-z0-9]{1,20})$/);
+      if (!m) return next();
+      const v = await villageFromPayload(deps, m[1]!);
+      if (!v) return ctx.reply(ctx.t("aspirasi-link-unknown"));
+      ctx.session.forumId = v.forumId;
+      await ctx.conversation.enter(INTAKE, { forumId: v.forumId, villageId: v.id });
+    });
+
+    commandAndMenu(p, "aspirasi", async (ctx: FlowContext & BotContext) => {
+      const forumId = await currentForumId(ctx);
+      if (!forumId) {
+        if (ctx.access.forums().length === 0) return ctx.reply(ctx.t("aspirasi-no-forum"), { parse_mode: "HTML" });
+        return void (await requireForum(ctx));
+      }
+      await ctx.conversation.enter(INTAKE, { forumId, villageId: null });
+    });
+    // In a village group the intake continues privately, already knowing the village.
+    c.chatType(["group", "supergroup"]).command("aspirasi", async (ctx) => {
+      const link = await findChatLink(deps, ctx.chat.id);
+      await moveToPrivate(ctx, link?.active && link.villageId ? aspirasiPayload(link.villageId) : "");
+    });
+
+    c.use(residentComposer(deps, ad));
+    c.use(officialsComposer(deps, ad));
+
+    // A location sent outside the intake has nowhere to go: say how to use it.
+    p.on("message:location", async (ctx) => {
+      await ctx.reply(ctx.t("aspirasi-location-outside"));
+    });
+    return c;
+  },
+  jobs(deps) {
+    const ad = aspirasiDeps(deps);
+    return {
+      [JOB_VERIFY]: (job, jc) => remindUnverified(ad, job, jc),
+      [JOB_ESCALATE]: (job, jc) => escalateOverdue(ad, job, jc),
+    };
   },
 };

@@ -1,12 +1,54 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { Feature } from "../feature.js";
+import { closeTopic, flushChat, JOB, OWNER } from "../../domain/discussion/index.js";
+import { groupComposer } from "./discussion/group.js";
+import { privateComposer } from "./discussion/private.js";
+import { groupRenderer } from "./discussion/render.js";
 
-// Placeholder: filled in by the issue that builds this capability.
+/**
+ * Forum antar desa: topics posted to the village groups, replies relayed between them (through
+ * the delivery outbox, paced per group with digests), moderation across all groups, notulen.
+ */
 export const discussionFeature: Feature = {
   name: "discussion",
-  commands: [],
-  composer() {
-    return new Composer<BotContext>();
+  commands: [
+    { command: "topik", scopes: ["private", "group"], audience: "all" },
+    { command: "tutuptopik", scopes: ["private"], audience: "moderator" },
+    { command: "ringkasan", scopes: ["private", "group"], audience: "all" },
+    { command: "hapus", scopes: ["group"], audience: "all" },
+    { command: "sembunyikan", scopes: ["group"], audience: "moderator" },
+    { command: "bisukan", scopes: ["group"], audience: "moderator" },
+    { command: "bukabisu", scopes: ["group"], audience: "moderator" },
+  ],
+  composer(deps) {
+    const renderer = groupRenderer();
+    const c = new Composer<BotContext>();
+    c.use(privateComposer(deps, renderer));
+    c.use(groupComposer(deps, renderer));
+    return c;
+  },
+  jobs(deps) {
+    const renderer = groupRenderer();
+    return {
+      // A group's send budget has room again: its waiting messages go out (alone or as a digest).
+      [JOB.flush]: async (job, { tx, afterCommit }) => {
+        await flushChat(deps, renderer, tx, BigInt(String(job.payload.chatId)), job.id);
+        afterCommit(() => deps.delivery.kick());
+      },
+      // The end date set when the topic was opened.
+      [JOB.close]: async (job, { tx, afterCommit }) => {
+        await closeTopic(deps, renderer, null, { forumId: job.forumId, topicId: Number(job.ownerId) }, null, tx);
+        afterCommit(() => deps.delivery.kick());
+      },
+      // A notice the bot had to post in a group instead of privately is removed again.
+      [JOB.cleanup]: async (job, { tx, afterCommit }) => {
+        await deps.delivery.enqueue(
+          { forumId: job.forumId, ownerKind: OWNER.notice, ownerId: job.ownerId, items: [{ chatId: BigInt(String(job.payload.chatId)), payload: { op: "delete", messageId: Number(job.payload.messageId) } }] },
+          tx,
+        );
+        afterCommit(() => deps.delivery.kick());
+      },
+    };
   },
 };

@@ -1,0 +1,13 @@
+import { FakeTelegram } from "./tests/support/fake-telegram/index.ts";
+import { spawnMain } from "./tests/support/infra.ts";
+import { cpSync, mkdtempSync } from "node:fs";
+const fake = await FakeTelegram.start();
+const t0 = Date.now();
+const dir = mkdtempSync("/tmp/exp/dd-");
+const b = spawnMain({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, HTTP_PORT: "0", LOG_LEVEL: "debug", DATA_DIR: process.argv[2] ?? dir });
+b.child.stdout!.on("data", (d) => process.stdout.write(`[${Date.now() - t0}] ${String(d).slice(0, 150)}\n`));
+await fake.waitForCall("getUpdates", undefined, { timeout: 120000 });
+console.log("getUpdates at", Date.now() - t0);
+b.child.kill("SIGTERM");
+console.log(await b.exited, b.stderr());
+await fake.stop();

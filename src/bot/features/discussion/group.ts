@@ -1,0 +1,259 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { Deps } from "../../../deps.js";
+import {
+  applyEdit,
+  contentOf,
+  listTopics,
+  muteAuthor,
+  MUTE_CHOICES,
+  parseMuteArgs,
+  relayIncoming,
+  removeRelayed,
+  resolveAnswered,
+  transcriptFor,
+  unmuteAuthor,
+  type DiscussionRenderer,
+} from "../../../domain/discussion/index.js";
+import { NotAllowed, NotFound } from "../../../domain/errors.js";
+import { findChatLink } from "../../../domain/forum/service.js";
+import type { BotContext, FlowContext } from "../../context.js";
+import { actorOf } from "../../lib/forum.js";
+import { errorText, escapeHtml } from "../../lib/replies.js";
+import { intId } from "../../lib/callback.js";
+import { intervalLabel, longDate, muteCb, noticeTo, tellPrivately } from "./shared.js";
+import { transcriptFile, transcriptSummary } from "./transcript.js";
+
+/** The message a command answers, or a hint to reply first. */
+async function answeredId(ctx: FlowContext, command: string): Promise<number | null> {
+  const id = ctx.msg?.reply_to_message?.message_id;
+  if (id && !ctx.msg?.reply_to_message?.forum_topic_created) return id;
+  await tellPrivately(ctx, ctx.t("discussion-reply-needed", { command }));
+  return null;
+}
+
+/** Errors of a group command go to the person, not to the whole group. */
+async function tellError(ctx: FlowContext, err: unknown) {
+  const text = errorText(ctx, err);
+  if (text === null) throw err;
+  await tellPrivately(ctx, text);
+}
+
+/** The command message itself is transient; removing it needs admin rights, so it may stay. */
+async function dropCommand(ctx: FlowContext) {
+  await ctx.deleteMessage().catch(() => {});
+}
+
+/** The file with the count per village as its caption (or after it, past Telegram's 1024). */
+export async function sendTranscript(ctx: FlowContext, file: { filename: string; bytes: Buffer }, summary: string) {
+  const fits = summary.replace(/<[^>]+>/g, "").length <= 1000;
+  const reply = ctx.chat?.type !== "private" && ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};
+  await ctx.replyWithDocument(new InputFile(file.bytes, file.filename), { ...(fits ? { caption: summary, parse_mode: "HTML" as const } : {}), ...reply });
+  if (!fits) await ctx.reply(summary, { parse_mode: "HTML" });
+}
+
+export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
+  const c = new Composer<BotContext>();
+  const groups = c.chatType(["group", "supergroup"]);
+
+  // A reply within a topic: relay it. Everything else (local chatter, other features' buttons and
+  // cards) goes on to the next handler untouched.
+  groups.on("message", async (ctx, next) => {
+    const msg = ctx.msg;
+    if (!ctx.person || !ctx.from || ctx.from.is_bot) return next();
+    const text = msg.text ?? msg.caption;
+    if (text?.startsWith("/")) return next();
+    const reply = msg.reply_to_message;
+    const threadId = msg.is_topic_message ? (msg.message_thread_id ?? null) : null;
+    if (!reply && !threadId) return next();
+    const person = ctx.person;
+    const access = ctx.access;
+    const outcome = await relayIncoming(deps, renderer, {
+      chatId: ctx.chat.id,
+      messageId: msg.message_id,
+      replyToMessageId: reply && !reply.forum_topic_created ? reply.message_id : null,
+      threadId,
+      personId: person.id,
+      authorName: person.firstName,
+      homeVillageId: (forumId) => access.homeVillage(forumId),
+      content: contentOf(msg),
+    });
+    switch (outcome.status) {
+      case "not_ours":
+      case "outside":
+        return next();
+      case "relayed":
+      case "duplicate":
+        return;
+      case "closed":
+        await tellPrivately(ctx, ctx.t("discussion-closed-notice", { title: escapeHtml(outcome.topicTitle) }));
+        return;
+      case "unsupported":
+        await tellPrivately(ctx, ctx.t("discussion-unsupported"));
+        return;
+      case "muted":
+        if (outcome.notify) {
+          await tellPrivately(
+            ctx,
+            ctx.t("discussion-muted-notice", {
+              until: longDate(outcome.until, outcome.timezone, person.language),
+              reason: escapeHtml(outcome.reason ?? ctx.t("discussion-mute-default-reason")),
+            }),
+          );
+        }
+        return;
+      case "slow":
+        await tellPrivately(
+          ctx,
+          ctx.t("discussion-slow-notice", {
+            title: escapeHtml(outcome.topicTitle),
+            interval: intervalLabel(ctx.t.bind(ctx), outcome.intervalSeconds),
+            wait: outcome.waitSeconds,
+          }),
+        );
+        return;
+    }
+  });
+
+  // The author edited a relayed message: every copy follows.
+  groups.on("edited_message", async (ctx, next) => {
+    if (!ctx.person) return next();
+    const m = ctx.editedMessage;
+    const r = await applyEdit(deps, renderer, { chatId: ctx.chat.id, messageId: m.message_id, personId: ctx.person.id, content: contentOf(m) });
+    if (r === "ignored") return next();
+  });
+
+  const remove = (mode: "delete" | "hide", command: string) => async (ctx: FlowContext) => {
+    const target = await answeredId(ctx, command);
+    if (target === null) return;
+    try {
+      const r = await removeRelayed(deps, renderer, actorOf(ctx), { chatId: ctx.chat!.id, messageId: target, mode });
+      await dropCommand(ctx);
+      for (const personId of r.hiddenAuthors) {
+        const link = await findChatLink(deps, ctx.chat!.id);
+        if (link) await noticeTo(deps, link.forumId, personId, "discussion-hidden-you", () => ({ title: escapeHtml(r.topicTitle) }));
+      }
+      await tellPrivately(ctx, ctx.t("discussion-removed-done", { count: r.removed, title: escapeHtml(r.topicTitle) }));
+    } catch (err) {
+      await tellError(ctx, err);
+    }
+  };
+  groups.command("hapus", remove("delete", "hapus"));
+  groups.command("sembunyikan", remove("hide", "sembunyikan"));
+
+  const doMute = async (ctx: FlowContext, messageId: number, minutes: number, reason: string | null) => {
+    const r = await muteAuthor(deps, actorOf(ctx), { chatId: ctx.chat!.id, messageId, minutes, reason });
+    const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: r.forumId }, select: { name: true } });
+    const told = await noticeTo(deps, r.forumId, r.personId, "discussion-muted-you", (lang) => ({
+      forum: escapeHtml(forum.name),
+      until: longDate(r.until, r.timezone, lang),
+      reason: escapeHtml(r.reason ?? ctx.t("discussion-mute-default-reason")),
+    }));
+    await tellPrivately(
+      ctx,
+      ctx.t("discussion-mute-done", { name: escapeHtml(r.authorName), until: longDate(r.until, r.timezone, ctx.person?.language), told: told ? "yes" : "no" }),
+    );
+  };
+
+  groups.command("bisukan", async (ctx) => {
+    const target = await answeredId(ctx, "bisukan");
+    if (target === null) return;
+    const args = ctx.match.trim();
+    if (args) {
+      const parsed = parseMuteArgs(args);
+      if (!parsed) return void (await tellPrivately(ctx, ctx.t("discussion-mute-usage")));
+      try {
+        await doMute(ctx, target, parsed.minutes, parsed.reason);
+        await dropCommand(ctx);
+      } catch (err) {
+        await tellError(ctx, err);
+      }
+      return;
+    }
+    // No duration typed: buttons, checked again on press. The rights check comes first so that
+    // a resident trying it does not get a keyboard in the group.
+    const answered = await resolveAnswered(deps, ctx.chat.id, target, null);
+    const relay = answered?.relayId ? await deps.prisma.relayMessage.findUnique({ where: { id: answered.relayId } }) : null;
+    if (!relay) return void (await tellError(ctx, new NotFound("relay_not_found")));
+    if (!ctx.access.canModerate(relay.forumId)) return void (await tellError(ctx, new NotAllowed("not_moderator")));
+    const labels = ["discussion-btn-30m", "discussion-btn-2h", "discussion-btn-1d", "discussion-btn-1w"];
+    const kb = new InlineKeyboard();
+    MUTE_CHOICES.forEach((min, i) => {
+      kb.text(ctx.t(labels[i]!), muteCb.build({ msg: target, min }));
+      if (i % 2 === 1) kb.row();
+    });
+    kb.row().text(ctx.t("btn-cancel"), muteCb.build({ msg: target, min: 0 }));
+    await ctx.reply(ctx.t("discussion-mute-ask", { name: escapeHtml(relay.authorName) }), {
+      parse_mode: "HTML",
+      reply_markup: kb,
+      reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+    });
+  });
+
+  groups.callbackQuery(muteCb.filter, async (ctx) => {
+    const p = muteCb.parse(ctx.callbackQuery.data)!;
+    const messageId = intId(p.msg);
+    const minutes = Number(p.min);
+    if (!messageId || !Number.isInteger(minutes)) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+    if (minutes === 0) {
+      await ctx.answerCallbackQuery();
+      await ctx.deleteMessage().catch(() => {});
+      return;
+    }
+    try {
+      await doMute(ctx, messageId, minutes, null);
+      await ctx.answerCallbackQuery();
+      // The prompt was for the moderator only: it goes once answered.
+      await ctx.deleteMessage().catch(() => {});
+    } catch (err) {
+      const text = errorText(ctx, err);
+      if (text === null) throw err;
+      await ctx.answerCallbackQuery({ text: text.slice(0, 200), show_alert: true });
+    }
+  });
+
+  groups.command("bukabisu", async (ctx) => {
+    const target = await answeredId(ctx, "bukabisu");
+    if (target === null) return;
+    try {
+      const r = await unmuteAuthor(deps, actorOf(ctx), { chatId: ctx.chat.id, messageId: target });
+      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: r.forumId }, select: { name: true } });
+      await noticeTo(deps, r.forumId, r.personId, "discussion-unmuted-you", () => ({ forum: escapeHtml(forum.name) }));
+      await dropCommand(ctx);
+      await tellPrivately(ctx, ctx.t("discussion-unmute-done", { name: escapeHtml(r.authorName) }));
+    } catch (err) {
+      await tellError(ctx, err);
+    }
+  });
+
+  // `/topik` in a group: what this group takes part in, for everyone there.
+  groups.command("topik", async (ctx) => {
+    const link = await findChatLink(deps, ctx.chat.id);
+    if (!link?.active) return ctx.reply(ctx.t("group-not-linked"));
+    const topics = await listTopics(deps, link.forumId, { villageId: link.villageId ?? undefined });
+    if (topics.length === 0) return ctx.reply(ctx.t("discussion-group-list-empty"));
+    const zone = link.forum.timezone;
+    const lines = topics.slice(0, 20).map((tp) => {
+      let line = ctx.t("discussion-list-line", { title: escapeHtml(tp.title), messages: tp.messages });
+      if (tp.endsAt) line += ` · ${ctx.t("discussion-list-until", { date: longDate(tp.endsAt, zone, "id") })}`;
+      return line;
+    });
+    await ctx.reply([ctx.t("discussion-group-list-header"), ...lines, "", ctx.t("discussion-group-list-hint")].join("\n"), { parse_mode: "HTML" });
+  });
+
+  // `/ringkasan` answering a topic card or message: the notulen for the whole group.
+  groups.command("ringkasan", async (ctx) => {
+    const replyTo = ctx.msg.reply_to_message;
+    const threadId = ctx.msg.is_topic_message ? (ctx.msg.message_thread_id ?? null) : null;
+    const answered = await resolveAnswered(deps, ctx.chat.id, replyTo && !replyTo.forum_topic_created ? replyTo.message_id : null, threadId);
+    if (!answered) return void (await tellPrivately(ctx, ctx.t("discussion-transcript-reply-hint")));
+    try {
+      const tr = await transcriptFor(deps, { chatId: ctx.chat.id }, answered.topicId);
+      const file = transcriptFile(tr, "id", deps.clock.now());
+      await sendTranscript(ctx, file, transcriptSummary(tr, "id"));
+    } catch (err) {
+      await tellError(ctx, err);
+    }
+  });
+
+  return c;
+}

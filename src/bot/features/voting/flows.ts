@@ -1,0 +1,459 @@
+/**
+ * Guided flows (grammY conversations v2): a formal vote, a quick poll, extending a deadline.
+ * One question per message, buttons for closed choices, ❌ Batal everywhere; every database read,
+ * clock reading and domain call happens inside conversation.external().
+ */
+import { InlineKeyboard } from "grammy";
+import type { Deps } from "../../../deps.js";
+import type { Flow, FlowContext } from "../../context.js";
+import { DomainError } from "../../../domain/errors.js";
+import {
+  createQuickPoll,
+  createVote,
+  extendVote,
+  organiserVillages,
+  parseOptions,
+  usableReminders,
+} from "../../../domain/voting/service.js";
+import { LIMITS, type Ballot, type Counting, type Eligibility, type VoteInfo } from "../../../domain/voting/types.js";
+import { askChoice, askText, FLOW_CANCEL, waitStep, type Choice } from "../../lib/flow.js";
+import { actorOf } from "../../lib/forum.js";
+import { errorText, escapeHtml } from "../../lib/replies.js";
+import { parseIndonesianDateTime, type ZoneName } from "../../../lib/time.js";
+import { cardKeyboard, cardText, createRenderer, longDate, reminderLabel, rulesLine } from "./render.js";
+import { manageCb, NEW_VOTE } from "./callbacks.js";
+
+type Lang = "id" | "en";
+const lang = (ctx: FlowContext): Lang => (ctx.person?.language === "en" ? "en" : "id");
+
+/** Several choices with ✅ toggles (paged), "Semua" and ✅ Selesai. Returns values in list order. */
+export async function askMulti(
+  conversation: Flow,
+  ctx: FlowContext,
+  prompt: string,
+  choices: Choice[],
+  opts: { min?: number; allLabel?: string; pageSize?: number } = {},
+): Promise<string[]> {
+  const selected = new Set<string>();
+  const pageSize = opts.pageSize ?? 10;
+  const pages = Math.max(1, Math.ceil(choices.length / pageSize));
+  const min = opts.min ?? 1;
+  let page = 0;
+  const keyboard = () => {
+    const kb = new InlineKeyboard();
+    choices.slice(page * pageSize, (page + 1) * pageSize).forEach((ch, j) => {
+      kb.text(`${selected.has(ch.value) ? "✅ " : ""}${ch.label}`, `vms:${page * pageSize + j}`);
+      if (j % 2 === 1) kb.row();
+    });
+    kb.row();
+    if (pages > 1) {
+      if (page > 0) kb.text("◀️", `vmp:${page - 1}`);
+      kb.text(`${page + 1}/${pages}`, `vmp:${page}`);
+      if (page < pages - 1) kb.text("▶️", `vmp:${page + 1}`);
+      kb.row();
+    }
+    if (opts.allLabel) kb.text(opts.allLabel, "vma");
+    kb.text(ctx.t("vote-btn-done"), "vmd").row().text(ctx.t("btn-cancel"), FLOW_CANCEL);
+    return kb;
+  };
+  const question = await ctx.reply(prompt, { reply_markup: keyboard(), parse_mode: "HTML" });
+  const ordered = () => choices.filter((c) => selected.has(c.value));
+  for (;;) {
+    const c = await waitStep(conversation);
+    const data = c.callbackQuery?.data;
+    if (!data) {
+      await c.reply(c.t("flow-use-buttons"));
+      continue;
+    }
+    if (c.callbackQuery!.message?.message_id !== question.message_id) {
+      await c.answerCallbackQuery({ text: c.t("flow-old-button") });
+      continue;
+    }
+    if (data === "vmd") {
+      if (selected.size < min) {
+        await c.answerCallbackQuery({ text: c.t("vote-pick-at-least-one"), show_alert: true });
+        continue;
+      }
+      await c.answerCallbackQuery();
+      const chosen = ordered().map((x) => escapeHtml(x.label)).join(", ") || "—";
+      await c.editMessageText(`${prompt}\n\n✅ ${chosen}`.slice(0, 4000), { parse_mode: "HTML", reply_markup: undefined }).catch(() => {});
+      return ordered().map((x) => x.value);
+    }
+    if (data === "vma") {
+      const all = selected.size === choices.length;
+      selected.clear();
+      if (!all) for (const ch of choices) selected.add(ch.value);
+    } else if (/^vmp:\d+$/.test(data)) {
+      page = Math.min(pages - 1, Number(data.slice(4)));
+    } else if (/^vms:\d+$/.test(data)) {
+      const ch = choices[Number(data.slice(4))];
+      if (!ch) {
+        await c.answerCallbackQuery({ text: c.t("flow-old-button") });
+        continue;
+      }
+      if (selected.has(ch.value)) selected.delete(ch.value);
+      else selected.add(ch.value);
+    } else {
+      await c.answerCallbackQuery({ text: c.t("flow-old-button") });
+      continue;
+    }
+    await c.answerCallbackQuery();
+    await c.editMessageReplyMarkup({ reply_markup: keyboard() }).catch(() => {});
+  }
+}
+
+/** Answer options, one per line, or the "Setuju / Tidak setuju" button. */
+async function askOptions(conversation: Flow, ctx: FlowContext): Promise<string[]> {
+  const kb = new InlineKeyboard().text(ctx.t("vote-btn-yes-no"), "vfo:yn").row().text(ctx.t("btn-cancel"), FLOW_CANCEL);
+  const question = await ctx.reply(ctx.t("vote-ask-options"), { reply_markup: kb, parse_mode: "HTML" });
+  for (;;) {
+    const c = await waitStep(conversation);
+    if (c.callbackQuery) {
+      if (c.callbackQuery.data === "vfo:yn" && c.callbackQuery.message?.message_id === question.message_id) {
+        await c.answerCallbackQuery();
+        await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+        return [c.t("vote-yes"), c.t("vote-no")];
+      }
+      await c.answerCallbackQuery({ text: c.t("flow-old-button") });
+      continue;
+    }
+    const text = c.message?.text;
+    if (!text) {
+      await c.reply(c.t("flow-expect-text"));
+      continue;
+    }
+    try {
+      return parseOptions(text);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      await c.reply(c.t(`error-${err.reason}`, err.params));
+    }
+  }
+}
+
+/**
+ * A closing time: preset buttons or typed Indonesian ("besok 17.00", "Jumat 09.00"). Returns an
+ * ISO string, or null for "closed by hand" when allowed.
+ */
+async function askDeadline(
+  conversation: Flow,
+  ctx: FlowContext,
+  prompt: string,
+  opts: { timezone: string; manual: boolean; from?: string | null },
+): Promise<string | null> {
+  const presets: Array<[string, number]> = [
+    ["vote-btn-1h", 3600_000],
+    ["vote-btn-1d", 24 * 3600_000],
+    ["vote-btn-3d", 3 * 24 * 3600_000],
+    ["vote-btn-7d", 7 * 24 * 3600_000],
+  ];
+  const kb = new InlineKeyboard();
+  presets.forEach(([key], i) => {
+    kb.text(opts.from ? `+${ctx.t(key)}` : ctx.t(key), `vdl:${i}`);
+    if (i % 2 === 1) kb.row();
+  });
+  if (opts.manual) kb.text(ctx.t("vote-btn-manual"), "vdl:m").row();
+  kb.text(ctx.t("btn-cancel"), FLOW_CANCEL);
+  const question = await ctx.reply(prompt, { reply_markup: kb, parse_mode: "HTML" });
+  for (;;) {
+    const c = await waitStep(conversation);
+    const nowIso = await conversation.external(() => ctx.deps.clock.now().toISOString());
+    const now = new Date(nowIso);
+    let at: Date | null = null;
+    if (c.callbackQuery) {
+      const data = c.callbackQuery.data ?? "";
+      if (c.callbackQuery.message?.message_id !== question.message_id || !/^vdl:(\d|m)$/.test(data)) {
+        await c.answerCallbackQuery({ text: c.t("flow-old-button") });
+        continue;
+      }
+      await c.answerCallbackQuery();
+      if (data === "vdl:m") {
+        if (!opts.manual) continue;
+        await c.editMessageText(`${prompt}\n\n✅ ${escapeHtml(c.t("vote-btn-manual"))}`, { parse_mode: "HTML", reply_markup: undefined }).catch(() => {});
+        return null;
+      }
+      const base = opts.from && new Date(opts.from).getTime() > now.getTime() ? new Date(opts.from) : now;
+      at = new Date(base.getTime() + presets[Number(data.slice(4))]![1]);
+    } else {
+      const text = c.message?.text?.trim();
+      if (!text) {
+        await c.reply(c.t("flow-expect-text"));
+        continue;
+      }
+      const parsed = parseIndonesianDateTime(text, now, opts.timezone as ZoneName, { requireTime: true });
+      if (!parsed.ok) {
+        await c.reply(c.t(parsed.reason === "no_time" ? "vote-deadline-no-time" : "vote-deadline-unparsed"), { parse_mode: "HTML" });
+        continue;
+      }
+      at = parsed.date;
+    }
+    const ms = at.getTime() - now.getTime();
+    if (ms < LIMITS.minDurationMs) {
+      await c.reply(c.t("vote-deadline-past"));
+      continue;
+    }
+    if (ms > LIMITS.maxDurationMs) {
+      await c.reply(c.t("vote-deadline-far"));
+      continue;
+    }
+    if (opts.from && at.getTime() <= new Date(opts.from).getTime()) {
+      await c.reply(c.t("error-vote_extend_earlier"));
+      continue;
+    }
+    const label = longDate(at.toISOString(), { timezone: opts.timezone } as VoteInfo, lang(ctx));
+    await c.reply(c.t("vote-deadline-chosen", { date: label }));
+    return at.toISOString();
+  }
+}
+
+async function askQuorum(conversation: Flow, ctx: FlowContext): Promise<number | null> {
+  const kb = new InlineKeyboard()
+    .text(ctx.t("vote-btn-no-quorum"), "vq:0")
+    .row()
+    .text("25%", "vq:25")
+    .text("50%", "vq:50")
+    .text(ctx.t("vote-btn-two-thirds"), "vq:67")
+    .row()
+    .text(ctx.t("btn-cancel"), FLOW_CANCEL);
+  const question = await ctx.reply(ctx.t("vote-ask-quorum"), { reply_markup: kb, parse_mode: "HTML" });
+  for (;;) {
+    const c = await waitStep(conversation);
+    if (c.callbackQuery) {
+      const m = c.callbackQuery.data?.match(/^vq:(\d{1,3})$/);
+      if (!m || c.callbackQuery.message?.message_id !== question.message_id) {
+        await c.answerCallbackQuery({ text: c.t("flow-old-button") });
+        continue;
+      }
+      await c.answerCallbackQuery();
+      await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+      const n = Number(m[1]);
+      return n === 0 ? null : n;
+    }
+    const m = c.message?.text?.trim().match(/^(\d{1,3})\s*%?$/);
+    const n = m ? Number(m[1]) : NaN;
+    if (!(n >= 1 && n <= 100)) {
+      await c.reply(c.t("vote-quorum-bad"));
+      continue;
+    }
+    return n;
+  }
+}
+
+type Setup =
+  | { ok: true; timezone: string; villages: Array<{ id: number; name: string; groups: number }> }
+  | { ok: false; text: string };
+
+async function loadSetup(conversation: Flow, deps: Deps, forumId: number): Promise<Setup> {
+  return conversation.external(async (octx) => {
+    try {
+      const r = await organiserVillages(deps, actorOf(octx), forumId);
+      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true } });
+      return { ok: true as const, timezone: forum.timezone, villages: r.villages };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+      throw err;
+    }
+  });
+}
+
+async function askVillages(conversation: Flow, ctx: FlowContext, setup: Extract<Setup, { ok: true }>): Promise<number[]> {
+  const available = setup.villages.filter((v) => v.groups > 0);
+  if (available.length === 1) return [available[0]!.id];
+  const missing = setup.villages.filter((v) => v.groups === 0).map((v) => escapeHtml(v.name));
+  let prompt = ctx.t("vote-ask-villages");
+  if (missing.length) prompt += `\n\n${ctx.t("vote-villages-no-group", { villages: missing.slice(0, 30).join(", ") })}`;
+  const ids = await askMulti(
+    conversation,
+    ctx,
+    prompt,
+    available.map((v) => ({ label: v.name, value: String(v.id) })),
+    { allLabel: ctx.t("vote-btn-all"), min: 1 },
+  );
+  return ids.map(Number);
+}
+
+export function newVoteFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
+    const setup = await loadSetup(conversation, deps, forumId);
+    if (!setup.ok) return void (await ctx.reply(setup.text));
+    if (!setup.villages.some((v) => v.groups > 0)) return void (await ctx.reply(ctx.t("vote-no-villages-available")));
+
+    const question = await askText(conversation, ctx, ctx.t("vote-ask-question"), { min: LIMITS.questionMin, max: LIMITS.questionMax });
+    const options = await askOptions(conversation, ctx);
+    const multiple =
+      (await askChoice(conversation, ctx, ctx.t("vote-ask-multiple"), [
+        { label: ctx.t("vote-btn-single"), value: "single" },
+        { label: ctx.t("vote-btn-multi"), value: "multi" },
+      ])) === "multi";
+    const ballot = (await askChoice(conversation, ctx, ctx.t("vote-ask-ballot"), [
+      { label: ctx.t("vote-btn-terbuka"), value: "terbuka" },
+      { label: ctx.t("vote-btn-rahasia"), value: "rahasia" },
+    ])) as Ballot;
+    const villageIds = await askVillages(conversation, ctx, setup);
+    const counting: Counting =
+      villageIds.length > 1
+        ? ((await askChoice(
+            conversation,
+            ctx,
+            ctx.t("vote-ask-counting"),
+            [
+              { label: ctx.t("vote-btn-per_orang"), value: "per_orang" },
+              { label: ctx.t("vote-btn-satu_desa"), value: "satu_desa" },
+            ],
+            { columns: 1 },
+          )) as Counting)
+        : "per_orang";
+    const eligibility = (await askChoice(
+      conversation,
+      ctx,
+      ctx.t("vote-ask-eligibility"),
+      [
+        { label: ctx.t("vote-btn-anggota_grup"), value: "anggota_grup" },
+        { label: ctx.t("vote-btn-warga_terdaftar"), value: "warga_terdaftar" },
+        { label: ctx.t("vote-btn-perangkat_desa"), value: "perangkat_desa" },
+      ],
+      { columns: 1 },
+    )) as Eligibility;
+    const closesAt = await askDeadline(conversation, ctx, ctx.t("vote-ask-deadline"), { timezone: setup.timezone, manual: true });
+    const quorumPercent = await askQuorum(conversation, ctx);
+    let reminderMinutes: number[] = [];
+    if (closesAt) {
+      const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));
+      const fitting = usableReminders([60, 180, 1440], new Date(closesAt), now).sort((a, b) => a - b);
+      if (fitting.length) {
+        const picked = await askMulti(
+          conversation,
+          ctx,
+          ctx.t("vote-ask-reminders"),
+          fitting.map((m) => ({ label: reminderLabel(ctx.t.bind(ctx), m), value: String(m) })),
+          { min: 0 },
+        );
+        reminderMinutes = picked.map(Number);
+      }
+    }
+
+    // Preview: the card exactly as the groups will get it (its buttons do nothing yet).
+    const chosen = setup.villages.filter((v) => villageIds.includes(v.id));
+    const info: VoteInfo = {
+      id: 0, forumId, kind: "formal", question: question.replace(/\s+/g, " ").trim(), options, multiple, ballot, counting, eligibility,
+      closesAt, quorumPercent, reminderMinutes, state: "open", closedAt: null, createdById: ctx.person?.id ?? 0, timezone: setup.timezone,
+      villages: chosen.map((v) => ({ id: v.id, name: v.name })),
+    };
+    const t = ctx.t.bind(ctx);
+    const groups = chosen.reduce((n, v) => n + v.groups, 0);
+    await ctx.reply(ctx.t("vote-preview-intro"));
+    await ctx.reply(cardText(t, info, { ballots: 0, totals: ballot === "terbuka" ? options.map(() => 0) : null }, "id"), {
+      parse_mode: "HTML",
+      reply_markup: cardKeyboard(t, info),
+    });
+    const confirm = await askChoice(
+      conversation,
+      ctx,
+      ctx.t("vote-preview-confirm", { groups, villages: chosen.length, rules: escapeHtml(rulesLine(t, info)) }),
+      [{ label: ctx.t("vote-btn-send"), value: "send" }],
+    );
+    if (confirm !== "send") return;
+    const r = await conversation.external(async (octx) => {
+      try {
+        const res = await createVote(
+          deps,
+          actorOf(octx),
+          { forumId, question, options, multiple, ballot, counting, eligibility, villageIds, closesAt: closesAt ? new Date(closesAt) : null, quorumPercent, reminderMinutes },
+          createRenderer(),
+        );
+        return { ok: true as const, id: res.vote.id, groups: res.groups };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    await ctx.reply(ctx.t("vote-created", { groups: r.groups }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("vote-btn-open-detail"), manageCb.build({ vote: r.id, act: "d" })),
+    });
+  };
+}
+
+export function quickPollFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
+    const setup = await loadSetup(conversation, deps, forumId);
+    if (!setup.ok) return void (await ctx.reply(setup.text));
+    if (!setup.villages.some((v) => v.groups > 0)) return void (await ctx.reply(ctx.t("vote-no-villages-available")));
+    // Says plainly what a native poll cannot promise, and offers the formal vote instead.
+    const go = await askChoice(
+      conversation,
+      ctx,
+      ctx.t("vote-quick-intro"),
+      [
+        { label: ctx.t("vote-btn-quick-go"), value: "quick" },
+        { label: ctx.t("vote-btn-formal-instead"), value: "formal" },
+      ],
+      { columns: 1 },
+    );
+    if (go === "formal") {
+      await ctx.reply(ctx.t("vote-formal-instead"), { reply_markup: new InlineKeyboard().text(ctx.t("vote-btn-new"), NEW_VOTE) });
+      return;
+    }
+    const question = await askText(conversation, ctx, ctx.t("vote-ask-question"), { min: LIMITS.questionMin, max: LIMITS.questionMax });
+    const options = await askOptions(conversation, ctx);
+    const multiple =
+      (await askChoice(conversation, ctx, ctx.t("vote-ask-multiple"), [
+        { label: ctx.t("vote-btn-single"), value: "single" },
+        { label: ctx.t("vote-btn-multi"), value: "multi" },
+      ])) === "multi";
+    const villageIds = await askVillages(conversation, ctx, setup);
+    const closesAt = (await askDeadline(conversation, ctx, ctx.t("vote-ask-deadline-quick"), { timezone: setup.timezone, manual: false }))!;
+    const chosen = setup.villages.filter((v) => villageIds.includes(v.id));
+    const groups = chosen.reduce((n, v) => n + v.groups, 0);
+    const confirm = await askChoice(
+      conversation,
+      ctx,
+      ctx.t("vote-quick-preview", {
+        question: escapeHtml(question),
+        options: options.map((o) => `◯ ${escapeHtml(o)}`).join("\n"),
+        date: longDate(closesAt, { timezone: setup.timezone } as VoteInfo, lang(ctx)),
+        groups,
+      }),
+      [{ label: ctx.t("vote-btn-send"), value: "send" }],
+    );
+    if (confirm !== "send") return;
+    const r = await conversation.external(async (octx) => {
+      try {
+        const res = await createQuickPoll(deps, actorOf(octx), { forumId, question, options, multiple, villageIds, closesAt: new Date(closesAt) });
+        return { ok: true as const, id: res.vote.id, groups: res.groups };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    await ctx.reply(ctx.t("vote-quick-created", { groups: r.groups, date: longDate(closesAt, { timezone: setup.timezone } as VoteInfo, lang(ctx)) }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("vote-btn-open-detail"), manageCb.build({ vote: r.id, act: "d" })),
+    });
+  };
+}
+
+export function extendFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, voteId: number) => {
+    const v = await conversation.external(async () => {
+      const row = await deps.prisma.vote.findUnique({ where: { id: voteId }, select: { forumId: true, closesAt: true } });
+      if (!row) return null;
+      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: row.forumId }, select: { timezone: true } });
+      return { timezone: forum.timezone, closesAt: row.closesAt?.toISOString() ?? null };
+    });
+    if (!v) return void (await ctx.reply(ctx.t("error-vote_not_found")));
+    const at = (await askDeadline(conversation, ctx, ctx.t("vote-extend-ask"), { timezone: v.timezone, manual: false, from: v.closesAt }))!;
+    const r = await conversation.external(async (octx) => {
+      try {
+        const info = await extendVote(deps, actorOf(octx), voteId, new Date(at));
+        return { ok: true as const, date: longDate(info.closesAt!, info, lang(octx)) };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    await ctx.reply(r.ok ? ctx.t("vote-extended", { date: r.date }) : r.text);
+  };
+}
+
+

@@ -1,0 +1,9 @@
+// Forum antar desa: topics relayed across village groups (see docs in relay.ts and pacing.ts).
+export * from "./types.js";
+export * from "./text.js";
+export * from "./content.js";
+export * from "./pacing.js";
+export { resolveAnswered, relayIncoming, flushChat, applyEdit, removeRelayed, rerenderDigests, type RelayOutcome, type IncomingMessage, type Answered } from "./relay.js";
+export * from "./topics.js";
+export * from "./moderation.js";
+export * from "./transcript.js";

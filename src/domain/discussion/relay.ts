@@ -1,0 +1,459 @@
+import type { EnqueueItem } from "../../delivery/types.js";
+import { NotAllowed, NotFound } from "../errors.js";
+import type { IncomingContent } from "./content.js";
+import {
+  authorViews,
+  copyItems,
+  digestOf,
+  editFor,
+  headerOf,
+  planFor,
+  sendsFor,
+  type AuthorView,
+  type Plan,
+  type RelayRow,
+} from "./compose.js";
+import { waitForRoom } from "./pacing.js";
+import { activeTargets, ensureFlush, ledger, lockChats, pruneLedger, recordSends, tryLockChat, type Target } from "./store.js";
+import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
+
+/** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
+export interface Answered {
+  topicId: number;
+  relayId: number | null;
+  /** The message answered is a digest: the relayed messages inside it. */
+  digestRelayIds?: number[];
+}
+
+const baseKind = (ownerKind: string) => ownerKind.split("#")[0];
+
+/**
+ * Finds what message `messageId` in `chatId` is: a copy the bot sent (topic card, relayed copy,
+ * digest, closing note), an original that was relayed, or — in the kecamatan supergroup — any
+ * message inside a topic's own thread. Null when it belongs to no topic (local chatter).
+ */
+export async function resolveAnswered(d: DiscussionDeps, chatId: number | bigint, messageId: number | null, threadId: number | null): Promise<Answered | null> {
+  if (messageId !== null) {
+    const copy = await d.delivery.findByMessage(chatId, messageId);
+    if (copy) {
+      const kind = baseKind(copy.ownerKind);
+      const id = Number(copy.ownerId);
+      if (kind === OWNER.topic || kind === OWNER.note) return { topicId: id, relayId: null };
+      if (kind === OWNER.relay) {
+        const r = await d.prisma.relayMessage.findUnique({ where: { id }, select: { id: true, topicId: true } });
+        return r ? { topicId: r.topicId, relayId: r.id } : null;
+      }
+      if (kind === OWNER.digest) {
+        const digest = await d.prisma.relayDigest.findUnique({ where: { id }, include: { items: { orderBy: { id: "asc" }, select: { relayId: true } } } });
+        if (!digest) return null;
+        const ids = digest.items.map((i) => i.relayId);
+        // Answering a digest answers its latest message.
+        return { topicId: digest.topicId, relayId: ids.at(-1) ?? null, digestRelayIds: ids };
+      }
+      if (kind?.startsWith("discussion.")) return null;
+    }
+    const original = await d.prisma.relayMessage.findUnique({
+      where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(chatId), sourceMessageId: messageId } },
+      select: { id: true, topicId: true },
+    });
+    if (original) return { topicId: original.topicId, relayId: original.id };
+  }
+  if (threadId) {
+    const tc = await d.prisma.topicChat.findFirst({ where: { chatId: BigInt(chatId), threadId }, select: { topicId: true } });
+    if (tc) return { topicId: tc.topicId, relayId: null };
+  }
+  return null;
+}
+
+export interface IncomingMessage {
+  chatId: number;
+  messageId: number;
+  replyToMessageId: number | null;
+  threadId: number | null;
+  personId: number;
+  authorName: string;
+  /** The author's own village in the forum, named when they write from the kecamatan thread. */
+  homeVillageId: (forumId: number) => number | null;
+  content: IncomingContent | null;
+}
+
+export type RelayOutcome =
+  | { status: "not_ours" }
+  | { status: "outside" }
+  | { status: "duplicate" }
+  | { status: "unsupported"; topicTitle: string }
+  | { status: "closed"; topicTitle: string }
+  | { status: "muted"; until: Date; reason: string | null; notify: boolean; timezone: string }
+  | { status: "slow"; topicTitle: string; waitSeconds: number; intervalSeconds: number }
+  | { status: "relayed"; relayId: number; topicId: number; direct: number; waiting: number };
+
+/**
+ * A resident answered something of a topic in their group: relay it to every other group taking
+ * part — at once where the group's send budget allows, otherwise into that group's next digest.
+ */
+export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRenderer, m: IncomingMessage): Promise<RelayOutcome> {
+  const answered = await resolveAnswered(d, m.chatId, m.replyToMessageId, m.threadId);
+  if (!answered) return { status: "not_ours" };
+  const topic = await d.prisma.topic.findUnique({ where: { id: answered.topicId } });
+  if (!topic) return { status: "not_ours" };
+  const chatId = BigInt(m.chatId);
+  const [here, link] = await Promise.all([
+    d.prisma.topicChat.findUnique({ where: { topicId_chatId: { topicId: topic.id, chatId } } }),
+    d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true } } } }),
+  ]);
+  // The card was posted here and the group still belongs to the topic's forum.
+  if (!here || !link?.active || link.forumId !== topic.forumId) return { status: "outside" };
+  const now = d.clock.now();
+  if (topic.state !== "open" || (topic.endsAt && topic.endsAt <= now)) return { status: "closed", topicTitle: topic.title };
+
+  const mute = await activeMute(d, topic.forumId, m.personId, now);
+  if (mute) {
+    const notify = !mute.lastNoticeAt || now.getTime() - mute.lastNoticeAt.getTime() > 10 * 60_000;
+    if (notify) await d.prisma.discussionMute.update({ where: { id: mute.id }, data: { lastNoticeAt: now } });
+    return { status: "muted", until: mute.until, reason: mute.reason, notify, timezone: link.forum.timezone };
+  }
+  if (!m.content) return { status: "unsupported", topicTitle: topic.title };
+  if (topic.slowModeSeconds > 0) {
+    const last = await d.prisma.relayMessage.findFirst({
+      where: { topicId: topic.id, authorId: m.personId, createdAt: { gt: new Date(now.getTime() - topic.slowModeSeconds * 1000) } },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    });
+    if (last) {
+      const waitSeconds = Math.ceil((last.createdAt.getTime() + topic.slowModeSeconds * 1000 - now.getTime()) / 1000);
+      return { status: "slow", topicTitle: topic.title, waitSeconds: Math.max(1, waitSeconds), intervalSeconds: topic.slowModeSeconds };
+    }
+  }
+  const dup = await d.prisma.relayMessage.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: chatId, sourceMessageId: m.messageId } }, select: { id: true } });
+  if (dup) return { status: "duplicate" };
+
+  const villageId = here.villageId ?? m.homeVillageId(topic.forumId);
+  const targets = (await activeTargets(d.prisma, topic)).filter((t) => t.chatId !== chatId);
+  const draft: RelayRow = {
+    id: 0,
+    forumId: topic.forumId,
+    topicId: topic.id,
+    authorId: m.personId,
+    authorName: m.authorName,
+    villageId,
+    sourceChatId: chatId,
+    sourceMessageId: m.messageId,
+    kind: m.content.kind,
+    text: m.content.text,
+    entities: m.content.entities,
+    media: m.content.media,
+  };
+  const author = (await authorViews(d.prisma, renderer, [draft])).get(0)!;
+  const refs = await replyRefs(d, topic.id, answered.relayId);
+
+  let result: { id: number; direct: number; waiting: number };
+  try {
+    result = await d.prisma.$transaction(
+      async (tx) => {
+        const row = await tx.relayMessage.create({
+          data: {
+            forumId: topic.forumId,
+            topicId: topic.id,
+            authorId: m.personId,
+            authorName: m.authorName,
+            villageId,
+            sourceChatId: chatId,
+            sourceMessageId: m.messageId,
+            replyToId: answered.relayId,
+            kind: m.content!.kind,
+            text: m.content!.text,
+            entities: m.content!.entities as object[],
+            media: m.content!.media ?? undefined,
+            createdAt: now,
+          },
+        });
+        const r: RelayRow = { ...draft, id: row.id };
+        const out = await distribute(d, tx, r, targets, refs, author, now);
+        if (row.id % 50 === 0) await pruneLedger(tx, now);
+        return { id: row.id, ...out };
+      },
+      { timeout: 30_000, maxWait: 15_000 },
+    );
+  } catch (err) {
+    // The same update delivered twice (webhook retry, two instances): the first one relayed it.
+    const again = await d.prisma.relayMessage.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: chatId, sourceMessageId: m.messageId } }, select: { id: true } });
+    if (again) return { status: "duplicate" };
+    throw err;
+  }
+  d.delivery.kick();
+  return { status: "relayed", relayId: result.id, topicId: topic.id, direct: result.direct, waiting: result.waiting };
+}
+
+async function activeMute(d: DiscussionDeps, forumId: number, personId: number, now: Date) {
+  return d.prisma.discussionMute.findFirst({
+    where: { forumId, personId, liftedAt: null, until: { gt: now } },
+    orderBy: { until: "desc" },
+  });
+}
+
+/**
+ * Per chat, the message a copy should answer: the copy (or original, or digest) of the relayed
+ * message being answered, else the topic card there.
+ */
+async function replyRefs(d: DiscussionDeps, topicId: number, parentId: number | null): Promise<Map<string, number>> {
+  const refs = new Map<string, number>();
+  const put = (chatId: bigint, messageId: number | null) => {
+    if (messageId) refs.set(String(chatId), messageId);
+  };
+  for (const c of await d.delivery.copies(OWNER.topic, topicId)) if (c.state === "sent") put(c.chatId, c.telegramMessageId);
+  if (parentId === null) return refs;
+  const parent = await d.prisma.relayMessage.findUnique({
+    where: { id: parentId },
+    select: { sourceChatId: true, sourceMessageId: true, digestItems: { where: { digestId: { not: null } }, select: { digestId: true } } },
+  });
+  if (!parent) return refs;
+  for (const item of parent.digestItems) {
+    for (const c of await d.delivery.copies(OWNER.digest, item.digestId!)) if (c.state === "sent" && c.recipientKey?.startsWith("c:")) put(c.chatId, c.telegramMessageId);
+  }
+  for (const c of await d.delivery.copies(OWNER.relay, parentId)) if (c.state === "sent" && c.recipientKey?.startsWith("c:")) put(c.chatId, c.telegramMessageId);
+  put(parent.sourceChatId, parent.sourceMessageId);
+  return refs;
+}
+
+/** Inside the relay's transaction: copies now where a group has room, the rest wait for a digest. */
+async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Target[], refs: Map<string, number>, author: AuthorView, now: Date) {
+  if (targets.length === 0) return { direct: 0, waiting: 0 };
+  const ids = targets.map((t) => t.chatId);
+  await lockChats(tx, ids);
+  const waitingRows = await tx.relayDigestItem.findMany({ where: { chatId: { in: ids }, digestId: null }, select: { chatId: true }, distinct: ["chatId"] });
+  const waiting = new Set(waitingRows.map((w) => String(w.chatId)));
+  const sends = await ledger(tx, ids, now);
+  const plan = planFor(r.kind, r.text, headerOf(author).text);
+  const need = sendsFor(plan);
+  const items: EnqueueItem[] = [];
+  const direct: bigint[] = [];
+  let deferred = 0;
+  for (const t of targets) {
+    const k = String(t.chatId);
+    const past = sends.get(k) ?? [];
+    // Never overtake messages already waiting for this group: order within a group is kept.
+    if (!waiting.has(k) && waitForRoom(past, now.getTime(), need) === 0) {
+      items.push(...copyItems(r, t, refs.get(k), author, plan));
+      direct.push(t.chatId);
+      continue;
+    }
+    deferred++;
+    await tx.relayDigestItem.create({ data: { forumId: r.forumId, topicId: r.topicId, relayId: r.id, chatId: t.chatId, createdAt: now } });
+    await ensureFlush(d, tx, r.forumId, t.chatId, new Date(now.getTime() + waitForRoom(past, now.getTime(), 1)));
+  }
+  if (items.length) {
+    await d.delivery.enqueue({ forumId: r.forumId, ownerKind: OWNER.relay, ownerId: r.id, items }, tx);
+    await recordSends(tx, r.forumId, direct, now, need);
+  }
+  return { direct: direct.length, waiting: deferred };
+}
+
+/**
+ * Job: a group's send budget has room again. Sends what waits for it — one message alone as a
+ * normal threaded copy, several as one digest per topic — as long as the budget allows, and
+ * schedules itself again for the rest.
+ */
+export async function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx, chatId: bigint, jobId?: bigint): Promise<number> {
+  const now = d.clock.now();
+  const pending = await tx.relayDigestItem.findMany({ where: { chatId, digestId: null }, orderBy: { id: "asc" }, include: { relay: true } });
+  if (pending.length === 0) return 0;
+  const forumId = pending[0]!.forumId;
+  if (!(await tryLockChat(tx, chatId))) {
+    // A relay to this chat is deciding right now; come back in a moment.
+    await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + 1000), jobId);
+    return 0;
+  }
+  await pruneLedger(tx, now, chatId);
+  const gone = pending.filter((p) => p.relay.state !== "relayed");
+  if (gone.length) await tx.relayDigestItem.deleteMany({ where: { id: { in: gone.map((g) => g.id) } } });
+  let queue = pending.filter((p) => p.relay.state === "relayed");
+  const past = (await ledger(tx, [chatId], now)).get(String(chatId)) ?? [];
+  let sent = 0;
+  while (queue.length > 0) {
+    const wait = waitForRoom(past, now.getTime(), 1);
+    if (wait > 0) {
+      await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + wait), jobId);
+      break;
+    }
+    const topicId = queue[0]!.topicId;
+    const group = queue.filter((p) => p.topicId === topicId);
+    const topic = await tx.topic.findUnique({ where: { id: topicId } });
+    const target = topic ? (await activeTargets(tx, topic)).find((t) => t.chatId === chatId) : undefined;
+    if (!topic || !target) {
+      // The group left the forum or the topic is gone: nothing to deliver there any more.
+      await tx.relayDigestItem.deleteMany({ where: { id: { in: group.map((g) => g.id) } } });
+      queue = queue.filter((p) => p.topicId !== topicId);
+      continue;
+    }
+    const relays = group.map((g) => g.relay as RelayRow);
+    const authors = await authorViews(tx, renderer, relays);
+    const first = group[0]!;
+    const firstAuthor = authors.get(first.relayId)!;
+    const plan = planFor(first.relay.kind, first.relay.text, headerOf(firstAuthor).text);
+    let taken: typeof group;
+    if (group.length === 1 && waitForRoom(past, now.getTime(), sendsFor(plan)) === 0) {
+      const refs = await replyRefs(d, topicId, first.relay.replyToId);
+      await d.delivery.enqueue({ forumId, ownerKind: OWNER.relay, ownerId: first.relayId, items: copyItems(first.relay as RelayRow, target, refs.get(String(chatId)), firstAuthor, plan) }, tx);
+      await tx.relayDigestItem.delete({ where: { id: first.id } });
+      for (let i = 0; i < sendsFor(plan); i++) past.push(now.getTime());
+      await recordSends(tx, forumId, [chatId], now, sendsFor(plan));
+      taken = [first];
+    } else {
+      const { f, taken: n } = digestOf(renderer, topic.title, group.map((g) => ({ r: g.relay as RelayRow, author: authors.get(g.relayId)! })));
+      if (n === 0) {
+        // A single message too long for a digest goes on its own once two sends fit.
+        await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + Math.max(1000, waitForRoom(past, now.getTime(), 2))), jobId);
+        break;
+      }
+      taken = group.slice(0, n);
+      const digest = await tx.relayDigest.create({ data: { forumId, topicId, chatId, createdAt: now } });
+      await tx.relayDigestItem.updateMany({ where: { id: { in: taken.map((t) => t.id) } }, data: { digestId: digest.id } });
+      const refs = await d.delivery.copies(OWNER.topic, topicId);
+      const card = refs.find((c) => c.chatId === chatId && c.state === "sent")?.telegramMessageId;
+      await d.delivery.enqueue(
+        {
+          forumId,
+          ownerKind: OWNER.digest,
+          ownerId: digest.id,
+          items: [
+            {
+              chatId,
+              recipientKey: mainKey(chatId),
+              payload: {
+                op: "send",
+                method: "sendMessage",
+                params: {
+                  text: f.text,
+                  entities: f.entities,
+                  ...(target.threadId ? { message_thread_id: target.threadId } : {}),
+                  ...(card ? { reply_parameters: { message_id: card, allow_sending_without_reply: true } } : {}),
+                },
+              },
+            },
+          ],
+        },
+        tx,
+      );
+      past.push(now.getTime());
+      await recordSends(tx, forumId, [chatId], now, 1);
+    }
+    sent += taken.length;
+    const done = new Set(taken.map((t) => t.id));
+    queue = queue.filter((p) => !done.has(p.id));
+  }
+  return sent;
+}
+
+/** The author edited a relayed message: every copy and every digest that holds it follows. */
+export async function applyEdit(
+  d: DiscussionDeps,
+  renderer: DiscussionRenderer,
+  e: { chatId: number; messageId: number; personId: number; content: IncomingContent | null },
+): Promise<"edited" | "ignored"> {
+  const r = await d.prisma.relayMessage.findUnique({
+    where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(e.chatId), sourceMessageId: e.messageId } },
+    include: { topic: { select: { state: true } } },
+  });
+  if (!r || r.authorId !== e.personId || r.state !== "relayed" || r.topic.state !== "open" || !e.content) return "ignored";
+  const updated = await d.prisma.relayMessage.update({
+    where: { id: r.id },
+    data: { text: e.content.text, entities: e.content.entities as object[], editedAt: d.clock.now() },
+  });
+  const row = updated as RelayRow;
+  const author = (await authorViews(d.prisma, renderer, [row])).get(row.id)!;
+  const copies = await d.delivery.copies(OWNER.relay, r.id);
+  // Copies sent after a header line carry the author's text alone; others carry header + text.
+  const plan: Plan = copies.some((c) => c.recipientKey?.startsWith("h:")) ? "headerLine" : row.kind === "text" ? "text" : "caption";
+  const fitted = clampFor(row, author, plan);
+  await d.delivery.editCopies(OWNER.relay, r.id, (c) => editFor(fitted, author, plan, c.recipientKey), { forumId: r.forumId });
+  await rerenderDigests(d, renderer, r.id);
+  return "edited";
+}
+
+/**
+ * An edit that no longer fits beside the header in a copy that was sent with one: the copy keeps
+ * its header and shows as much of the new text as Telegram allows.
+ */
+function clampFor(r: RelayRow, author: AuthorView, plan: Plan): RelayRow {
+  if (plan === "headerLine" || !r.text) return r;
+  const limit = (plan === "text" ? 4096 : 1024) - [...`${author.name} · ${author.place}\n`].length;
+  const chars = [...r.text];
+  if (chars.length <= limit) return r;
+  const text = chars.slice(0, Math.max(0, limit - 1)).join("") + "…";
+  return { ...r, text, entities: ((r.entities as Array<{ offset: number; length: number }>) ?? []).filter((x) => x.offset + x.length <= text.length - 1) };
+}
+
+/** Digests holding this message are edited to match (or deleted when nothing is left in them). */
+export async function rerenderDigests(d: DiscussionDeps, renderer: DiscussionRenderer, relayId: number) {
+  const holding = await d.prisma.relayDigestItem.findMany({ where: { relayId, digestId: { not: null } }, select: { digestId: true } });
+  for (const { digestId } of holding) {
+    const digest = await d.prisma.relayDigest.findUnique({
+      where: { id: digestId! },
+      include: { items: { orderBy: { id: "asc" }, include: { relay: true } } },
+    });
+    if (!digest) continue;
+    const live = digest.items.filter((i) => i.relay.state === "relayed");
+    if (live.length === 0) {
+      await d.delivery.deleteCopies(OWNER.digest, digest.id, { forumId: digest.forumId });
+      continue;
+    }
+    const topic = await d.prisma.topic.findUnique({ where: { id: digest.topicId }, select: { title: true } });
+    const authors = await authorViews(d.prisma, renderer, live.map((i) => i.relay as RelayRow));
+    const { f } = digestOf(renderer, topic?.title ?? "", live.map((i) => ({ r: i.relay as RelayRow, author: authors.get(i.relayId)! })));
+    await d.delivery.editCopies(OWNER.digest, digest.id, (c) => (c.recipientKey?.startsWith("c:") ? { method: "editMessageText", params: { text: f.text, entities: f.entities } } : null), {
+      forumId: digest.forumId,
+    });
+  }
+}
+
+export interface RemoveRequest {
+  chatId: number;
+  /** The message the command answers. */
+  messageId: number;
+  /** "delete": the author (or a moderator) takes it back; "hide": a moderator removes it. */
+  mode: "delete" | "hide";
+}
+
+export interface RemoveResult {
+  removed: number;
+  topicTitle: string;
+  /** Authors whose messages a moderator hid (to tell them), other than the actor. */
+  hiddenAuthors: number[];
+}
+
+/**
+ * `/hapus` and `/sembunyikan`: the message and every copy of it disappear from every group; a
+ * digest that held it is rewritten without it; messages still waiting are dropped.
+ */
+export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRenderer, actor: Actor, req: RemoveRequest): Promise<RemoveResult> {
+  const answered = await resolveAnswered(d, req.chatId, req.messageId, null);
+  if (!answered) throw new NotFound("relay_not_found");
+  if (answered.relayId === null) throw new NotFound("relay_is_topic_card");
+  const ids = answered.digestRelayIds ?? [answered.relayId];
+  const relays = await d.prisma.relayMessage.findMany({ where: { id: { in: ids }, state: "relayed" }, include: { topic: { select: { title: true, forumId: true } } } });
+  if (relays.length === 0) throw new NotFound("relay_already_removed");
+  const forumId = relays[0]!.forumId;
+  // Rights from the server: moderators act on any message of their forum, authors on their own.
+  const moderator = actor.access.canModerate(forumId);
+  if (req.mode === "hide" && !moderator) throw new NotAllowed("not_moderator");
+  const mine = moderator ? relays : relays.filter((r) => r.authorId === actor.personId);
+  if (mine.length === 0) throw new NotAllowed("relay_not_yours");
+  const now = d.clock.now();
+  for (const r of mine) {
+    const state = req.mode === "hide" || r.authorId !== actor.personId ? "hidden" : "deleted";
+    await d.prisma.relayMessage.update({ where: { id: r.id }, data: { state, moderatedById: actor.personId, editedAt: now } });
+    await d.prisma.relayDigestItem.deleteMany({ where: { relayId: r.id, digestId: null } });
+    await d.delivery.deleteCopies(OWNER.relay, r.id, { forumId });
+    await rerenderDigests(d, renderer, r.id);
+    // The original in its own group too; this needs the bot to be an admin there, else it stays.
+    await d.delivery.enqueue({ forumId, ownerKind: OWNER.source, ownerId: r.id, items: [{ chatId: r.sourceChatId, payload: { op: "delete", messageId: r.sourceMessageId } }] });
+    await d.prisma.auditLog.create({ data: { forumId, actorId: actor.personId, action: `discussion.${state}`, target: String(r.id), details: { topicId: r.topicId } } });
+  }
+  return {
+    removed: mine.length,
+    topicTitle: mine[0]!.topic.title,
+    hiddenAuthors: [...new Set(mine.filter((r) => r.authorId !== actor.personId).map((r) => r.authorId))],
+  };
+}
+
+export const FLUSH_JOB = JOB.flush;

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "../support/harness.js";
+import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
+import { anAspiration, fileAspiration, lastToast, pressOn } from "../support/aspirasi.js";
+
+let h: Harness;
+const DAY = 24 * 3600_000;
+
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => h.reset());
+
+const prisma = () => h.app.deps.prisma;
+
+describe("intake", () => {
+  it("from the poster's deep link, a resident is guided step by step and gets a ticket; the village's officials get a card", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const other = await f.official(1, "Sari");
+    const ani = h.fake.addUser({ first_name: "Ani", username: "ani_w" });
+    const ticket = await fileAspiration(h, f, ani, { village: 0, photos: 2, location: { latitude: -5.12, longitude: 105.3 } });
+
+    expect(ticket).toBe(`ASP-${f.villages[0]!.shortCode}-2026-0001`);
+    const done = lastText(h, ani.id);
+    expect(done).toContain("sudah kami terima dengan nomor");
+    expect(done).toContain("Kamis, 3 Desember 2026 pukul 09.00 WIB"); // 3 working days after Monday 09.00
+
+    const card = lastText(h, budi.id);
+    expect(card).toContain("Aspirasi baru");
+    expect(card).toContain(ticket);
+    expect(card).toContain("Pelapor: Ani (@ani_w)");
+    expect(buttons(h, budi.id).map((b) => b.text)).toEqual(expect.arrayContaining(["✅ Verifikasi", "🔧 Proses", "🏁 Selesai", "⛔ Tolak", "↪️ Teruskan", "💬 Balas"]));
+    expect(h.fake.callsTo("sendMediaGroup").filter((c) => c.params.chat_id === budi.id)).toHaveLength(1);
+    expect(h.fake.callsTo("sendLocation").filter((c) => c.params.chat_id === budi.id)).toHaveLength(1);
+    // Only the handling village's officials.
+    expect(texts(h, other.id).join()).not.toContain(ticket);
+
+    const row = await prisma().aspiration.findFirstOrThrow({ where: { ticketNo: ticket } });
+    expect(row).toMatchObject({ status: "baru", category: "Infrastruktur", privacy: "named", latitude: -5.12, longitude: 105.3 });
+    expect(row.photos).toHaveLength(2);
+    // The village is remembered: the next /aspirasi does not ask again.
+    const home = await prisma().membership.findFirstOrThrow({ where: { person: { telegramUserId: BigInt(ani.id) } } });
+    expect(home).toMatchObject({ role: "warga", villageId: f.villages[0]!.id, forumId: f.id });
+    await say(h, ani, "/aspirasi");
+    expect(texts(h, ani.id).at(-2)).toContain(`Desa ${f.villages[0]!.name}`);
+    expect(lastText(h, ani.id)).toContain("kategori");
+  });
+
+  it("the summary can be changed before sending, and the ticket numbers count up per forum", async () => {
+    const f = await aForum(h);
+    const warga = await f.resident(2, "Tono");
+    await anAspiration(h, f, await f.resident(1), { village: 1 });
+    await fileAspiration(h, f, warga, { via: "command", send: false });
+    await press(h, warga, warga.id, "Ubah");
+    await press(h, warga, warga.id, "Kategori");
+    await press(h, warga, warga.id, "Lingkungan");
+    expect(lastText(h, warga.id)).toContain("Kategori: Lingkungan");
+    await press(h, warga, warga.id, "Kirim");
+    const row = await prisma().aspiration.findFirstOrThrow({ where: { originVillageId: f.villages[2]!.id } });
+    expect(row.category).toBe("Lingkungan");
+    expect(row.ticketNo).toBe(`ASP-${f.villages[2]!.shortCode}-2026-0002`);
+  });
+
+  it("/batal in the middle of the intake saves nothing", async () => {
+    const f = await aForum(h);
+    const warga = await f.resident(0);
+    await say(h, warga, "/aspirasi");
+    await press(h, warga, warga.id, "Kesehatan");
+    await say(h, warga, "/batal");
+    expect(lastText(h, warga.id)).toContain("dibatalkan");
+    await say(h, warga, "Posyandu kekurangan timbangan bayi sejak bulan lalu");
+    expect(await prisma().aspiration.count()).toBe(0);
+  });
+
+  it.runIf(!!process.env.REDIS_URL)("a half-written aspiration survives a restart of the bot", async () => {
+    const f = await aForum(h);
+    const warga = await f.resident(0);
+    await say(h, warga, "/aspirasi");
+    await press(h, warga, warga.id, "Pertanian");
+    await say(h, warga, "Saluran irigasi sawah tersumbat sehingga petani kesulitan air");
+    await h.restart();
+    await press(h, warga, warga.id, "Lewati");
+    await press(h, warga, warga.id, "Lewati");
+    await press(h, warga, warga.id, "Anonim");
+    await press(h, warga, warga.id, "Kirim");
+    const row = await prisma().aspiration.findFirstOrThrow();
+    expect(row).toMatchObject({ category: "Pertanian", privacy: "anonim" });
+    expect(row.text).toContain("irigasi");
+  });
+
+  it("/aspirasi in a village group continues in the private chat with that village's deep link", async () => {
+    const f = await aForum(h);
+    const warga = await f.resident(1);
+    await h.send(h.fake.updates.command(warga, f.villages[1]!.group, "aspirasi"));
+    expect(lastText(h, f.villages[1]!.group.id)).toContain("chat pribadi");
+    expect(buttons(h, f.villages[1]!.group.id)[0]!.url).toBe(`https://t.me/ForumDesaBot?start=aspirasi_${f.villages[1]!.id}`);
+  });
+
+  it("an unknown deep link is explained and nothing starts", async () => {
+    const u = h.fake.addUser({ first_name: "Joko" });
+    await say(h, u, "/start aspirasi_999999");
+    expect(lastText(h, u.id)).toContain("tautan aspirasi ini tidak dikenal");
+  });
+});
+
+describe("lifecycle", () => {
+  it("verify, process with a note, finish; the reporter hears each change with the official's note and confirms", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const ani = await f.resident(0, "Ani");
+    const { ticketNo: ticket } = await anAspiration(h, f, ani);
+
+    await pressOn(h, budi, budi.id, ticket, "Verifikasi");
+    await h.flush();
+    expect(lastText(h, ani.id)).toContain("diverifikasi oleh Budi · Perangkat Desa Sukajaya");
+    // Every official's card now shows the new status and only the buttons that still apply.
+    expect(lastText(h, budi.id)).toContain("Status: Diverifikasi");
+    expect(buttons(h, budi.id).map((b) => b.text)).not.toContain("✅ Verifikasi");
+
+    await pressOn(h, budi, budi.id, ticket, "Proses");
+    await say(h, budi, "Sudah dijadwalkan perbaikan minggu depan");
+    await h.flush();
+    expect(lastText(h, ani.id)).toContain("Catatan: Sudah dijadwalkan perbaikan minggu depan");
+
+    await pressOn(h, budi, budi.id, ticket, "Selesai");
+    await say(h, budi, "Jalan sudah ditambal dan diaspal ulang");
+    await h.flush();
+    const told = lastText(h, ani.id);
+    expect(told).toContain("selesai");
+    expect(told).toContain("Jalan sudah ditambal");
+
+    await pressOn(h, ani, ani.id, ticket, "Sudah beres");
+    await h.flush();
+    const row = await prisma().aspiration.findFirstOrThrow({ where: { ticketNo: ticket } });
+    expect(row.status).toBe("selesai");
+    expect(row.confirmedAt).not.toBeNull();
+    expect(texts(h, budi.id).join("\n")).toContain("sudah beres");
+    // The deadline jobs are gone once it is done.
+    expect(await h.app.deps.jobs.pending("aspirasi.escalate", row.id)).toHaveLength(0);
+  });
+
+  it("the reporter reopens within 14 days with what is still wrong; after 14 days it is refused", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const ani = await f.resident(0, "Ani");
+    const a1 = await anAspiration(h, f, ani);
+    await pressOn(h, budi, budi.id, a1.ticketNo, "Selesai");
+    await press(h, budi, budi.id, "Lewati");
+    await h.flush();
+    h.clock.advance(3 * DAY);
+    await pressOn(h, ani, ani.id, a1.ticketNo, "Buka kembali");
+    await say(h, ani, "Lubangnya muncul lagi setelah hujan deras");
+    await h.flush();
+    const row = await prisma().aspiration.findUniqueOrThrow({ where: { id: a1.id } });
+    expect(row).toMatchObject({ status: "diproses", reopenCount: 1, resolvedAt: null });
+    expect(texts(h, budi.id).join("\n")).toContain("Lubangnya muncul lagi");
+    expect(await h.app.deps.jobs.pending("aspirasi.escalate", row.id)).toHaveLength(1);
+
+    const a2 = await anAspiration(h, f, ani, { text: "Lampu penerangan jalan di dusun dua mati sudah sebulan lebih" });
+    await pressOn(h, budi, budi.id, a2.ticketNo, "Selesai");
+    await press(h, budi, budi.id, "Lewati");
+    await h.flush();
+    h.clock.advance(15 * DAY);
+    await pressOn(h, ani, ani.id, a2.ticketNo, "Buka kembali");
+    expect(lastToast(h)).toContain("Batas 14 hari");
+    expect((await prisma().aspiration.findUniqueOrThrow({ where: { id: a2.id } })).status).toBe("selesai");
+  });
+
+  it("rejecting needs a reason, which the reporter receives", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const ani = await f.resident(0, "Ani");
+    const a = await anAspiration(h, f, ani);
+    await pressOn(h, budi, budi.id, a.ticketNo, "Tolak");
+    expect(buttons(h, budi.id).map((b) => b.text)).not.toContain("⏭️ Lewati");
+    await say(h, budi, "bukan");
+    expect(lastText(h, budi.id)).toContain("Terlalu pendek");
+    expect((await prisma().aspiration.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("baru");
+    await say(h, budi, "Jalan ini jalan kabupaten, sudah kami teruskan ke Dinas PU");
+    await h.flush();
+    expect((await prisma().aspiration.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("ditolak");
+    expect(lastText(h, ani.id)).toContain("Alasan: Jalan ini jalan kabupaten");
+  });
+
+  it("forwarding hands the ticket to another village: its officials get the card, the first village can no longer act", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const sari = await f.official(1, "Sari");
+    const ani = await f.resident(0, "Ani");
+    const a = await anAspiration(h, f, ani);
+    await pressOn(h, budi, budi.id, a.ticketNo, "Teruskan");
+    await press(h, budi, budi.id, f.villages[1]!.name);
+    await say(h, budi, "Lokasinya di perbatasan, masuk wilayah Sidorejo");
+    await h.flush();
+    const row = await prisma().aspiration.findUniqueOrThrow({ where: { id: a.id } });
+    expect(row).toMatchObject({ status: "diteruskan", villageId: f.villages[1]!.id, originVillageId: f.villages[0]!.id });
+    expect(texts(h, sari.id).join("\n")).toContain("diteruskan dari Sukajaya");
+    expect(lastText(h, ani.id)).toContain("diteruskan ke Sidorejo");
+    // Budi's card lost its action buttons; a forged press is refused.
+    expect(buttons(h, budi.id).map((b) => b.text)).toEqual(["📄 Detail"]);
+    await h.send(h.fake.updates.callback(budi, budi.id, h.fake.sent(budi.id).at(-1)!.message_id, `asa:${a.id}:v:${row.version}`));
+    expect(lastToast(h)).toContain("ditangani desa lain");
+    // The new village verifies.
+    await pressOn(h, sari, sari.id, a.ticketNo, "Verifikasi");
+    expect((await prisma().aspiration.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("diverifikasi");
+  });
+
+  it("officials and the reporter exchange messages through the bot on the ticket", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const ani = await f.resident(0, "Ani");
+    const a = await anAspiration(h, f, ani, { privacy: "anonim" });
+    await pressOn(h, budi, budi.id, a.ticketNo, "Balas");
+    await say(h, budi, "Mohon kirim foto lubang jalannya, Bapak/Ibu");
+    await h.flush();
+    expect(lastText(h, ani.id)).toContain("Pesan dari Budi · Perangkat Desa Sukajaya");
+    expect(lastText(h, ani.id)).toContain("Mohon kirim foto");
+    await pressOn(h, ani, ani.id, a.ticketNo, "Balas");
+    await say(h, ani, "Baik, fotonya menyusul sore ini");
+    await h.flush();
+    expect(lastText(h, budi.id)).toContain("Pesan dari Pelapor");
+    expect(lastText(h, budi.id)).toContain("fotonya menyusul");
+    const events = await prisma().aspirationEvent.findMany({ where: { aspirationId: a.id, kind: "message" } });
+    expect(events.map((e) => e.actorRole)).toEqual(["official", "reporter"]);
+    expect(events[1]!.actorId).toBeNull(); // anonymous: not linked in the timeline
+  });
+
+  it("/aspirasiku lists the resident's tickets with their status and a timeline", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const ani = await f.resident(0, "Ani");
+    const a = await anAspiration(h, f, ani);
+    await anAspiration(h, f, ani, { category: "Kesehatan", text: "Posyandu di dusun dua kekurangan timbangan bayi dan obat" });
+    await pressOn(h, budi, budi.id, a.ticketNo, "Verifikasi");
+    await say(h, ani, "/aspirasiku");
+    const list = lastText(h, ani.id);
+    expect(list).toContain("2 aspirasi");
+    expect(list).toContain(`${a.ticketNo} · Infrastruktur · Diverifikasi`);
+    await press(h, ani, ani.id, a.ticketNo.replace("ASP-", ""));
+    const detail = lastText(h, ani.id);
+    expect(detail).toContain("Riwayat");
+    expect(detail).toContain("Diverifikasi · Budi · Perangkat Desa Sukajaya");
+    expect(detail).toContain("Aspirasi dikirim · Anda");
+  });
+});

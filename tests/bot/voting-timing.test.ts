@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, it } from "vitest";
+import { createHarness, type Harness } from "../support/harness.js";
+import { aForum, press, say } from "../support/world.js";
+let h: Harness;
+beforeAll(async () => { h = await createHarness(); });
+afterAll(async () => h?.close());
+it("timing", async () => {
+  let t = Date.now();
+  const lap = (s: string) => { console.log(s, Date.now() - t); t = Date.now(); };
+  const f = await aForum(h); lap("forum");
+  const admin = f.admin;
+  await say(h, admin, "/voting"); lap("/voting");
+  await press(h, admin, admin.id, "Buat voting"); lap("buat");
+  await say(h, admin, "Setujukah lokasi pasar desa bersama di Sukajaya?"); lap("q");
+  await say(h, admin, "1. Setuju\n2. Tidak setuju\n3. Abstain"); lap("opts");
+  await press(h, admin, admin.id, "Satu jawaban"); lap("single");
+  await press(h, admin, admin.id, "Terbuka"); lap("terbuka");
+  await press(h, admin, admin.id, "Sukajaya"); lap("v1");
+  await press(h, admin, admin.id, "Sidorejo"); lap("v2");
+  await press(h, admin, admin.id, "Selesai"); lap("done");
+  await press(h, admin, admin.id, "Per orang"); lap("per");
+  await press(h, admin, admin.id, "Anggota grup"); lap("elig");
+  await say(h, admin, "besok 17.00"); lap("deadline");
+  await press(h, admin, admin.id, "50%"); lap("q");
+  await press(h, admin, admin.id, "1 jam sebelum"); lap("rem");
+  await press(h, admin, admin.id, "Selesai"); lap("done");
+  await press(h, admin, admin.id, "Kirim"); lap("send");
+});

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { groups, privateChats, queueWorld, realClock, seen, text, type QueueWorld } from "./_support.js";
+
+// The fake answers 429 like Telegram when its limits are broken; scale 10 keeps the run short
+// (300 messages/s overall, 200/min per group, 10/s per private chat).
+const SCALE = 10;
+const LIMITS = { globalPerSecond: 30 * SCALE, groupPerMinute: 20 * SCALE, privatePerSecond: 1 * SCALE };
+
+let w: QueueWorld;
+beforeAll(async () => {
+  w = await queueWorld({ fake: { rateLimits: { enabled: true, scale: SCALE } } });
+});
+afterAll(async () => w?.close());
+
+it(
+  "a burst to many chats and a run of messages to one chat stay inside Telegram's limits: no 429, nothing lost",
+  async () => {
+    const clock = realClock();
+    const q = w.queue({ clock, limits: LIMITS, redisLimiter: true });
+    const many = privateChats(w.fake, 320);
+    const [chatty] = privateChats(w.fake, 1, "Ramai");
+    const [group] = groups(w.fake, 1);
+    const items = [
+      ...many.map((c) => ({ chatId: c, payload: text("Pengumuman") })),
+      ...Array.from({ length: 15 }, (_, i) => ({ chatId: chatty!, payload: text(`Pesan ${i + 1}`) })),
+      ...Array.from({ length: 15 }, (_, i) => ({ chatId: group!, payload: text(`Grup ${i + 1}`) })),
+    ];
+    const started = Date.now();
+    await q.enqueue({ ownerKind: "t", ownerId: 1, items });
+    await q.drain();
+    // Rows that had to wait longer than a worker holds them come back when due.
+    while ((await w.db.prisma.delivery.count({ where: { state: { in: ["queued", "sending"] } } })) > 0) {
+      await new Promise((r) => setTimeout(r, 100));
+      await q.drain();
+    }
+    const elapsed = Date.now() - started;
+    expect(w.fake.stats.tooManyRequests).toBe(0);
+    for (const c of many) expect(seen(w.fake, c)).toEqual(["Pengumuman"]);
+    expect(seen(w.fake, chatty!)).toEqual(Array.from({ length: 15 }, (_, i) => `Pesan ${i + 1}`));
+    expect(seen(w.fake, group!)).toEqual(Array.from({ length: 15 }, (_, i) => `Grup ${i + 1}`));
+    // 15 messages to one private chat at 10/s need at least 1.4 s.
+    expect(elapsed).toBeGreaterThanOrEqual(1_400);
+    expect(w.fake.maxInWindow(chatty!, 1000)).toBeLessThanOrEqual(10);
+  },
+  120_000,
+);

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, type Harness } from "../support/harness.js";
+import { aForum, lastText, texts } from "../support/world.js";
+import { HOUR, MIN, aMeeting, actorFor, personId } from "../support/musyawarah.js";
+import { openDatabase } from "../../src/infra/db.js";
+import { JobScheduler } from "../../src/jobs/scheduler.js";
+import { meetingJobHandlers } from "../../src/domain/meetings/jobs.js";
+import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
+import { setRsvp } from "../../src/domain/meetings/service.js";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => h.reset());
+
+const prisma = () => h.app.deps.prisma;
+
+describe("reminder timing", () => {
+  it("fires 24 hours and 2 hours before, to the groups and to those who said Hadir or have not answered", async () => {
+    const f = await aForum(h);
+    const [hadir, tidak, diam] = [await f.official(0, "Hadi"), await f.official(0, "Tika"), await f.official(0, "Diah")];
+    const start = new Date(h.clock.now().getTime() + 26 * HOUR);
+    const id = await aMeeting(h, f, { startsAt: start, audience: { groups: [f.villages[0]!.id], officials: [f.villages[0]!.id] } });
+    const due = await h.app.deps.jobs.pending("meeting.reminder", id);
+    expect(due.map((j) => j.dueAt.toISOString())).toEqual([new Date(start.getTime() - 24 * HOUR).toISOString(), new Date(start.getTime() - 2 * HOUR).toISOString()]);
+    const d = meetingDepsOf(h.app.deps);
+    await setRsvp(d, await actorFor(h, hadir), id, "yes");
+    await setRsvp(d, await actorFor(h, tidak), id, "no");
+    await h.flush();
+
+    h.clock.advance(2 * HOUR - 1000);
+    await h.tick();
+    expect(texts(h, f.villages[0]!.group.id).join("\n")).not.toContain("Pengingat");
+    h.clock.advance(1000);
+    await h.tick();
+    const group = f.villages[0]!.group.id;
+    expect(lastText(h, group)).toContain("Pengingat Musdes");
+    expect(lastText(h, group)).toContain("dimulai 24 jam lagi");
+    expect(lastText(h, group)).toContain("Selasa, 1 Desember 2026 pukul 11.00 WIB");
+    expect(lastText(h, group)).not.toContain("terlambat");
+    expect(lastText(h, hadir.id)).toContain("Pengingat Musdes");
+    expect(lastText(h, diam.id)).toContain("belum menjawab undangan");
+    expect(texts(h, tidak.id).join("\n")).not.toContain("Pengingat");
+    expect(texts(h, f.villages[1]!.group.id)).toEqual([]);
+
+    h.clock.set(new Date(start.getTime() - 2 * HOUR));
+    await h.tick();
+    expect(lastText(h, group)).toContain("dimulai 2 jam lagi");
+    const log = await prisma().meetingReminder.findMany({ where: { meetingId: id }, orderBy: { id: "asc" } });
+    expect(log.map((r) => [r.minutesBefore, r.outcome, r.recipients])).toEqual([
+      [1440, "sent", 3],
+      [120, "sent", 3],
+    ]);
+  });
+});
+
+describe("catch-up after an outage", () => {
+  it("sends a late reminder for a meeting not started (saying so), tells an ongoing one it has started, and skips one already over", async () => {
+    const f = await aForum(h);
+    const t0 = h.clock.now().getTime();
+    const a = await aMeeting(h, f, { title: "Rapat A", startsAt: new Date(t0 + 26 * HOUR), audience: { groups: [f.villages[0]!.id] } });
+    const b = await aMeeting(h, f, { title: "Rapat B", startsAt: new Date(t0 + 3 * HOUR), durationMinutes: 60, audience: { groups: [f.villages[1]!.id] } });
+    const c = await aMeeting(h, f, { title: "Rapat C", startsAt: new Date(t0 + 4 * HOUR), durationMinutes: 180, audience: { groups: [f.villages[2]!.id] } });
+    await h.flush();
+
+    // The bot was down from now until 5 hours later; it restarts and catches up.
+    await h.restart();
+    h.clock.advance(5 * HOUR);
+    await h.tick();
+
+    const ga = texts(h, f.villages[0]!.group.id).at(-1)!;
+    expect(ga).toContain("Rapat A dimulai 21 jam lagi");
+    expect(ga).toContain("terlambat terkirim");
+    expect(texts(h, f.villages[1]!.group.id).join("\n")).not.toContain("Pengingat");
+    const gc = texts(h, f.villages[2]!.group.id).find((t) => t.includes("Pengingat"))!;
+    expect(gc).toContain("sudah dimulai pukul 13.00 dan masih berlangsung sampai pukul 16.00");
+    expect(gc).toContain("terlambat terkirim");
+
+    const outcome = async (id: number) => (await prisma().meetingReminder.findMany({ where: { meetingId: id } })).map((r) => r.outcome);
+    expect(await outcome(a)).toEqual(["sent_late"]);
+    expect(await outcome(b)).toEqual(["skipped_over"]);
+    expect(await outcome(c)).toEqual(["sent_late"]);
+    // Nothing more is due: a second tick sends nothing.
+    const before = h.fake.callsTo("sendMessage").length;
+    await h.tick();
+    expect(h.fake.callsTo("sendMessage").length).toBe(before);
+  });
+});
+
+describe("exactly once", () => {
+  it(
+    process.env.DATABASE_URL
+      ? "two scheduler processes on two PostgreSQL connections send every reminder once"
+      : "one scheduler sends every reminder once, and a second run sends nothing (PGlite: single process)",
+    async () => {
+      const f = await aForum(h);
+      const officials = [await f.official(0), await f.official(1)];
+      const t0 = h.clock.now().getTime();
+      const N = 40;
+      const ids: number[] = [];
+      for (let i = 0; i < N; i++) {
+        ids.push(
+          await aMeeting(h, f, {
+            title: `Rapat ${i + 1}`,
+            startsAt: new Date(t0 + 26 * HOUR + i * MIN),
+            audience: { groups: [f.villages[i % 5]!.id], officials: [f.villages[0]!.id, f.villages[1]!.id] },
+          }),
+        );
+      }
+      await h.flush();
+      h.clock.advance(2 * HOUR + N * MIN); // every 24-hour reminder is due
+
+      const schedulers: JobScheduler[] = [h.app.deps.jobs];
+      let close = async () => {};
+      if (h.db.engine === "postgres" && h.db.url) {
+        const db2 = await openDatabase({ databaseUrl: h.db.url, migrate: false, poolSize: 4 });
+        const deps2 = { ...h.app.deps, prisma: db2.prisma, db: db2 };
+        const jobs2 = new JobScheduler({ prisma: db2.prisma, clock: h.clock, logger: h.app.deps.logger, instanceId: "second", batchSize: 5 });
+        for (const [kind, handler] of Object.entries(meetingJobHandlers(meetingDepsOf(deps2)))) jobs2.register(kind, handler);
+        schedulers.push(jobs2);
+        close = () => db2.close();
+      }
+      try {
+        await Promise.all(schedulers.flatMap((s) => [s.runDue(), s.runDue()]));
+        await Promise.all(schedulers.map((s) => s.runDue()));
+      } finally {
+        await close();
+      }
+
+      const log = await prisma().meetingReminder.findMany();
+      expect(log).toHaveLength(N);
+      expect(new Set(log.map((r) => r.meetingId)).size).toBe(N);
+      const rows = await prisma().delivery.findMany({ where: { ownerKind: "meeting.reminder" }, select: { ownerId: true, chatId: true } });
+      // Each meeting: one group + the two officials.
+      expect(rows).toHaveLength(N * 3);
+      expect(new Set(rows.map((r) => `${r.ownerId}:${r.chatId}`)).size).toBe(N * 3);
+      const jobs = await prisma().job.findMany({ where: { kind: "meeting.reminder", doneAt: { not: null } } });
+      expect(jobs).toHaveLength(N);
+      if (schedulers.length === 2) expect(new Set(jobs.map((j) => j.claimedBy)).size).toBeGreaterThanOrEqual(1);
+
+      await h.flush();
+      const perOfficial = await Promise.all(officials.map(async (o) => texts(h, o.id).filter((t) => t.includes("Pengingat")).length));
+      expect(perOfficial).toEqual([N, N]);
+      expect(await personId(h, officials[0]!)).toBeGreaterThan(0);
+    },
+  );
+});

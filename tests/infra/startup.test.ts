@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openPglite, type Database } from "../../src/infra/db.js";
+import { childStorage, runMainToExit, tempDir } from "../support/infra.js";
+
+// The real entry point (src/main.ts) in a child process with a controlled environment: what an
+// operator sees when the configuration or a backing service is wrong. Each spawn costs ~1–2 s,
+// so the refusals run side by side.
+const TOKEN = "123456789:AAH-example_token";
+const cleanups: Array<() => Promise<void> | void> = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+function expectOneCleanLine(stderr: string, name: string) {
+  const lines = stderr.trim().split("\n");
+  expect(lines, `stderr was:\n${stderr}`).toHaveLength(1);
+  expect(lines[0]).toContain(name);
+  expect(stderr).not.toMatch(/^\s+at /m); // no stack trace
+}
+
+describe.concurrent("the bot refuses to start, saying why in one line", () => {
+  it("BOT_TOKEN missing", async () => {
+    const r = await runMainToExit({});
+    expect(r.code).toBe(1);
+    expectOneCleanLine(r.stderr, "BOT_TOKEN");
+    expect(r.stderr).toContain("BOT_TOKEN is required");
+  });
+
+  it("BOT_TOKEN malformed", async () => {
+    const r = await runMainToExit({ BOT_TOKEN: "bukan-token" });
+    expect(r.code).toBe(1);
+    expectOneCleanLine(r.stderr, "BOT_TOKEN");
+    expect(r.stderr).not.toContain("bukan-token"); // a token, even a wrong one, is never echoed
+  });
+
+  it("DATABASE_URL unreachable", async () => {
+    const r = await runMainToExit({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" });
+    expect(r.code).toBe(1);
+    expectOneCleanLine(r.stderr, "DATABASE_URL");
+    expect(r.stderr).toMatch(/cannot connect to PostgreSQL \(.*ECONNREFUSED/);
+  });
+
+  it("REDIS_URL unreachable", async () => {
+    const storage = await childStorage();
+    cleanups.push(() => storage.close());
+    const r = await runMainToExit({ BOT_TOKEN: TOKEN, REDIS_URL: "redis://127.0.0.1:1", ...storage.env });
+    expect(r.code).toBe(1);
+    expectOneCleanLine(r.stderr, "REDIS_URL");
+    expect(r.stderr).toMatch(/cannot connect to Redis \(.*ECONNREFUSED/);
+  });
+
+  it("a second process on the same PGlite DATA_DIR", async () => {
+    const dir = tempDir("forumdesa-lock-");
+    let holder: Database | null = null;
+    cleanups.push(async () => {
+      await holder?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const template = inject("pgliteTemplate");
+    if (template) {
+      // This test process really opens the folder, as a running bot would.
+      cpSync(template, dir, { recursive: true });
+      holder = await openPglite(dir);
+    } else {
+      // PostgreSQL run: no PGlite template to open; hold the lock the way openPglite writes it.
+      writeFileSync(path.join(dir, "forumdesa.lock"), String(process.pid));
+    }
+    const r = await runMainToExit({ BOT_TOKEN: TOKEN, DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expectOneCleanLine(r.stderr, "DATA_DIR");
+    expect(r.stderr).toContain(`is in use by another Forum Desa process (pid ${process.pid})`);
+    if (holder) expect(await holder.prisma.forum.count()).toBe(0); // the holder's database still works
+  });
+});
