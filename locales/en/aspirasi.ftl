@@ -64,6 +64,7 @@ aspirasi-photo-received = Photo { $n } of { $max } received. Send another, or pr
 aspirasi-photo-received-last = Photo { $n } of { $max } received. That is the limit.
 aspirasi-photos-full = At most { $max } photos. This photo was not kept.
 aspirasi-photo-as-document = Please send it as a photo (not as a file), or press Next.
+aspirasi-photo-late = No more photos are added (at most { $max }). Now send a location, describe the place, or press Skip.
 aspirasi-photo-expected = Send a photo, or press Next/Skip above.
 aspirasi-ask-location =
     📍 Where is it? Send a location (📎 → Location), or describe the place, for example <i>in front of the hamlet 2 hall</i>. Press <b>Skip</b> if not needed.
@@ -98,7 +99,7 @@ aspirasi-summary =
     Send it now?
 aspirasi-summary-none = none
 aspirasi-summary-point = map point
-aspirasi-btn-send = ✅ Send
+aspirasi-btn-send = 📨 Send
 aspirasi-btn-edit = ✏️ Change
 aspirasi-btn-next = ➡️ Next
 aspirasi-btn-skip = ⏭️ Skip

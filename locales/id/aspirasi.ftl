@@ -64,6 +64,7 @@ aspirasi-photo-received = Foto { $n } dari { $max } diterima. Kirim foto lain, a
 aspirasi-photo-received-last = Foto { $n } dari { $max } diterima. Itu sudah batasnya.
 aspirasi-photos-full = Paling banyak { $max } foto. Foto ini tidak disimpan.
 aspirasi-photo-as-document = Mohon kirim sebagai foto (bukan berkas), atau tekan Lanjut.
+aspirasi-photo-late = Foto tidak ditambahkan lagi (paling banyak { $max }). Sekarang kirim lokasi, tulis keterangan tempat, atau tekan Lewati.
 aspirasi-photo-expected = Kirim foto, atau tekan tombol Lanjut/Lewati di atas.
 aspirasi-ask-location =
     📍 Di mana tempatnya? Kirim lokasi (📎 → Lokasi), atau tulis keterangan tempat, misalnya <i>depan balai dusun 2</i>. Tekan <b>Lewati</b> bila tidak perlu.
@@ -98,7 +99,7 @@ aspirasi-summary =
     Kirim sekarang?
 aspirasi-summary-none = tidak ada
 aspirasi-summary-point = titik peta
-aspirasi-btn-send = ✅ Kirim
+aspirasi-btn-send = 📨 Kirim
 aspirasi-btn-edit = ✏️ Ubah
 aspirasi-btn-next = ➡️ Lanjut
 aspirasi-btn-skip = ⏭️ Lewati

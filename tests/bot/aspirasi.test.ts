@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
 import { anAspiration, fileAspiration, lastToast, pressOn } from "../support/aspirasi.js";
 
@@ -10,7 +10,10 @@ beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => h?.close());
-beforeEach(async () => h.reset());
+beforeEach(async () => {
+  await h.reset();
+  h.clock.set(T0); // the harness keeps the clock across tests
+});
 
 const prisma = () => h.app.deps.prisma;
 
@@ -199,8 +202,10 @@ describe("lifecycle", () => {
     expect(texts(h, sari.id).join("\n")).toContain("diteruskan dari Sukajaya");
     expect(lastText(h, ani.id)).toContain("diteruskan ke Sidorejo");
     // Budi's card lost its action buttons; a forged press is refused.
-    expect(buttons(h, budi.id).map((b) => b.text)).toEqual(["📄 Detail"]);
-    await h.send(h.fake.updates.callback(budi, budi.id, h.fake.sent(budi.id).at(-1)!.message_id, `asa:${a.id}:v:${row.version}`));
+    const card = h.fake.sent(budi.id).find((m) => m.text?.includes("Status:"))!;
+    expect(card.text).toContain("Ditangani: Sidorejo");
+    expect((card.reply_markup as any).inline_keyboard.flat().map((b: any) => b.text)).toEqual(["📄 Detail"]);
+    await h.send(h.fake.updates.callback(budi, budi.id, card.message_id, `asa:${a.id}:v:${row.version}`));
     expect(lastToast(h)).toContain("ditangani desa lain");
     // The new village verifies.
     await pressOn(h, sari, sari.id, a.ticketNo, "Verifikasi");
@@ -243,5 +248,77 @@ describe("lifecycle", () => {
     expect(detail).toContain("Riwayat");
     expect(detail).toContain("Diverifikasi · Budi · Perangkat Desa Sukajaya");
     expect(detail).toContain("Aspirasi dikirim · Anda");
+  });
+});
+
+describe("bad input and abuse", () => {
+  it("empty, two-word and overlong descriptions, a photo or a sticker where text is expected: each is explained and the question stays", async () => {
+    const f = await aForum(h);
+    const w = await f.resident(0);
+    await say(h, w, "/aspirasi");
+    await press(h, w, w.id, "Infrastruktur");
+    await say(h, w, "Jalan rusak");
+    expect(lastText(h, w.id)).toContain("terlalu singkat");
+    await say(h, w, "   ");
+    expect(lastText(h, w.id)).toContain("terlalu singkat");
+    await say(h, w, `Jalan rusak ${"sekali ".repeat(500)}`);
+    expect(lastText(h, w.id)).toContain("terlalu panjang");
+    expect(lastText(h, w.id)).toContain("3.000");
+    await h.send(h.fake.updates.photo(w, "private"));
+    expect(lastText(h, w.id)).toContain("dengan teks dahulu");
+    await h.send(h.fake.updates.sticker(w, "private"));
+    expect(lastText(h, w.id)).toContain("dengan teks");
+    await say(h, w, "Jalan di RT 03 berlubang besar sekali");
+    expect(lastText(h, w.id)).toContain("kirim foto");
+  });
+
+  it("a fourth photo is refused, and photos sent as files are asked again as photos", async () => {
+    const f = await aForum(h);
+    const w = await f.resident(0);
+    await say(h, w, "/aspirasi");
+    await press(h, w, w.id, "Infrastruktur");
+    await say(h, w, "Jalan di RT 03 berlubang besar sekali");
+    await h.send(h.fake.updates.document(w, "private", { file_name: "foto.jpg", mime_type: "image/jpeg" }));
+    expect(lastText(h, w.id)).toContain("sebagai foto");
+    for (let i = 0; i < 4; i++) await h.send(h.fake.updates.photo(w, "private"));
+    expect(lastText(h, w.id)).toContain("Foto tidak ditambahkan lagi");
+    await press(h, w, w.id, "Lewati");
+    await press(h, w, w.id, "Dengan nama");
+    await press(h, w, w.id, "Kirim");
+    expect((await prisma().aspiration.findFirstOrThrow()).photos).toHaveLength(3);
+  });
+
+  it("a location sent outside the intake gets a hint", async () => {
+    const u = h.fake.addUser({ first_name: "Lia" });
+    await h.send(h.fake.updates.location(u, "private", { latitude: -5, longitude: 105 }));
+    expect(lastText(h, u.id)).toContain("Lokasi hanya dipakai saat menulis aspirasi");
+  });
+
+  it("a sixth aspiration within 24 hours is refused before anything is asked", async () => {
+    const f = await aForum(h);
+    const w = await f.resident(0);
+    const topics = ["jalan", "lampu", "selokan", "jembatan", "trotoar"];
+    for (const t of topics) await anAspiration(h, f, w, { text: `Mohon perbaikan ${t} di dusun satu yang sudah lama rusak`, category: "Lainnya" });
+    await say(h, w, "/aspirasi");
+    expect(lastText(h, w.id)).toContain("sudah mengirim 5 aspirasi dalam 24 jam");
+    expect(buttons(h, w.id)).toHaveLength(0);
+    h.clock.advance(DAY + 1000);
+    await say(h, w, "/aspirasi");
+    expect(lastText(h, w.id)).toContain("kategori");
+  });
+
+  it("Kirim pressed twice creates one aspiration; the second press is told the button is no longer valid", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0);
+    const w = await f.resident(0);
+    await fileAspiration(h, f, w, { via: "command", send: false });
+    const summary = h.fake.sent(w.id).at(-1)!;
+    const send = buttons(h, w.id).find((b) => b.text.includes("Kirim"))!.data!;
+    await h.send(h.fake.updates.callback(w, w.id, summary.message_id, send));
+    await h.send(h.fake.updates.callback(w, w.id, summary.message_id, send));
+    expect(lastToast(h)).toContain("tidak berlaku");
+    await h.flush();
+    expect(await prisma().aspiration.count()).toBe(1);
+    expect(texts(h, budi.id).filter((t) => t.includes("Aspirasi baru"))).toHaveLength(1);
   });
 });

@@ -162,7 +162,7 @@ describe("relaying replies", () => {
     }
     await h.flush();
     const got = h.fake.sent(g1!.id).slice(1); // after the card
-    const kinds = got.map((m) => ["photo", "video", "voice", "document", "audio", "location", "sticker", "animation"].find((k) => k in m) ?? "text");
+    const kinds = got.map((m) => ["photo", "video", "voice", "animation", "document", "audio", "location", "sticker"].find((k) => k in m) ?? "text");
     expect(kinds).toEqual(["photo", "video", "voice", "document", "audio", "text", "location", "text", "sticker", "text", "animation"]);
     expect(got[0]!.caption).toBe("Ani · Desa Sukajaya\nFoto jalan");
     expect(got[2]!.caption).toBe("Ani · Desa Sukajaya");

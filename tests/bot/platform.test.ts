@@ -176,11 +176,10 @@ describe("process lifecycle", () => {
       ...storage.env,
     });
     try {
-      await fake.waitForCall("getUpdates", undefined, { timeout: 60_000 });
       const ani = fake.addUser({ first_name: "Ani" });
       fake.userStartedBot(ani.id);
-      fake.updates.command(ani, "private", "start"); // queued for the bot's getUpdates
-      await fake.waitForCall("sendMessage", (p) => p.chat_id === ani.id, { timeout: 20_000 });
+      fake.updates.command(ani, "private", "start"); // waits in the fake until the bot's first getUpdates
+      await fake.waitForCall("sendMessage", (p) => p.chat_id === ani.id, { timeout: 60_000 });
       expect(fake.sent(ani.id).at(-1)!.text).toContain("Selamat datang");
       expect(fake.myCommands({ type: "all_private_chats" })).toBeDefined(); // menus set at start-up
 

@@ -330,10 +330,10 @@ describe("crash and restart", () => {
 
   for (const restartAs of ["same", "other"] as const) {
     it(`nobody receives it twice, the leftover is delivered, and requests cut off mid-way are reported unknown (restart as ${restartAs} instance)`, async () => {
-      const { chats, r } = await crashMidBroadcast({ restartAs });
+      const { chats, r, restarted } = await crashMidBroadcast({ restartAs });
       const perChat = chats.map((c) => seen(w.fake, c).length);
       expect(Math.max(...perChat)).toBe(1);
-      const s = await r.handle.status();
+      const s = await restarted.handle(r.batchId).status();
       expect(s.done).toBe(true);
       // Rows whose answer was lost (at least the request that was on the wire) are "unknown", never re-sent.
       expect(s.counts.unknown).toBeGreaterThanOrEqual(1);

@@ -82,3 +82,43 @@ export async function pressOn(h: Harness, user: User, chatId: number, ticket: st
 export function lastToast(h: Harness): string {
   return (h.fake.callsTo("answerCallbackQuery").at(-1)?.params.text ?? "") as string;
 }
+
+/** Every cell of an .xlsx as text. */
+export async function xlsxCells(bytes: Buffer): Promise<string[][]> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  const out: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => {
+    const vals = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v == null ? "" : String(v)));
+    out.push(vals);
+  });
+  return out;
+}
+
+/**
+ * Everything the bot sent anywhere except to `reporterId` itself — messages, buttons, captions,
+ * toasts, and the contents of exported files — as searchable text.
+ */
+export async function everythingNotTo(h: Harness, reporterId: number): Promise<string[]> {
+  const out: string[] = [];
+  for (const c of h.fake.calls) {
+    if (String(c.params?.chat_id) === String(reporterId)) continue;
+    // Toasts answering the reporter's own presses (the query id starts with their user id).
+    if (c.method === "answerCallbackQuery" && String(c.params?.callback_query_id).startsWith(String(reporterId))) continue;
+    out.push(`${c.method} ${JSON.stringify(c.params)}`);
+    for (const [name, f] of Object.entries(c.files ?? {})) {
+      if (f.filename.endsWith(".xlsx")) out.push(`${name} ${JSON.stringify(await xlsxCells(f.bytes))}`);
+      else if (f.filename.endsWith(".csv")) out.push(`${name} ${f.bytes.toString("utf8")}`);
+    }
+  }
+  return out;
+}
+
+/** The documents (by extension) the bot sent to a chat, newest last. */
+export function documentsTo(h: Harness, chatId: number, ext: string) {
+  return h.fake.calls
+    .filter((c) => c.method === "sendDocument" && String(c.params.chat_id) === String(chatId))
+    .flatMap((c) => Object.values(c.files ?? {}))
+    .filter((f) => f.filename.endsWith(ext));
+}

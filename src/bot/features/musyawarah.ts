@@ -21,6 +21,7 @@ import {
   upcomingForPerson,
 } from "../../domain/meetings/service.js";
 import { isZoneName, formatDateTimeLong, formatTime } from "../../lib/time.js";
+import { checkInWindow } from "../../domain/meetings/dates.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { actorOf } from "../lib/forum.js";
 import { deepLink, escapeHtml, pagerRow, replyTo } from "../lib/replies.js";
@@ -336,6 +337,18 @@ export const musyawarahFeature: Feature = {
       try {
         const candidates = await checkInCandidates(deps, actorOf(ctx), inGroup ? { groupChatId: ctx.chat!.id } : {});
         if (candidates.length === 0) {
+          // Too early for a meeting of today: say when its list opens rather than just "none".
+          const next = inGroup
+            ? await (async () => {
+                const link = await findChatLink(deps, ctx.chat!.id);
+                return link?.active ? (await upcomingForGroup(deps, link.forumId, link.villageId, 1))[0] : undefined;
+              })()
+            : (await upcomingForPerson(deps, actorOf(ctx), 1))[0]?.view;
+          const now = deps.clock.now();
+          if (next && next.startsAt.getTime() - now.getTime() < 24 * 3600_000) {
+            const opensAt = formatDateTimeLong(checkInWindow(next).opensAt, next.zone, langOf(ctx.person.language));
+            return ctx.reply(`<b>${escapeHtml(next.title)}</b>: ${ctx.t("error-meeting_checkin_not_open", { opensAt })}`, { parse_mode: "HTML", reply_parameters: replyTo(ctx) });
+          }
           return ctx.reply(ctx.t(inGroup ? "musyawarah-checkin-none-group" : "musyawarah-checkin-none"), { reply_parameters: replyTo(ctx) });
         }
         if (candidates.length === 1) {

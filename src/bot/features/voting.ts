@@ -202,12 +202,11 @@ export const votingFeature: Feature = {
           from: { chatId: BigInt(ctx.chat.id) },
           choice: { press: opt },
         });
-        const { info } = await getVote(deps, voteId);
-        const names = optionNames(info, r.choices);
+        const names = optionNames(r, r.choices);
         const key =
           r.status === "withdrawn"
             ? "vote-withdrawn"
-            : info.multiple
+            : r.multiple
               ? "vote-multi-now"
               : r.status === "unchanged"
                 ? "vote-unchanged"
@@ -330,8 +329,7 @@ export const votingFeature: Feature = {
           // Not even the voter's own chat keeps the choice: the ballot message is replaced.
           await ctx.editMessageText(ctx.t("vote-ballot-done-secret")).catch(() => {});
         } else {
-          const { info } = await getVote(deps, voteId);
-          await ctx.editMessageText(ctx.t("vote-ballot-done", { options: escapeHtml(optionNames(info, r.choices)) }), { parse_mode: "HTML" }).catch(() => {});
+          await ctx.editMessageText(ctx.t("vote-ballot-done", { options: escapeHtml(optionNames(r, r.choices)) }), { parse_mode: "HTML" }).catch(() => {});
         }
       } catch (err) {
         await replyError(ctx, err);

@@ -1,4 +1,5 @@
 import type { EnqueueItem } from "../../delivery/types.js";
+import type { Prisma } from "../../infra/db.js";
 import { NotAllowed, NotFound } from "../errors.js";
 import type { IncomingContent } from "./content.js";
 import {
@@ -195,22 +196,22 @@ async function activeMute(d: DiscussionDeps, forumId: number, personId: number, 
  * Per chat, the message a copy should answer: the copy (or original, or digest) of the relayed
  * message being answered, else the topic card there.
  */
-async function replyRefs(d: DiscussionDeps, topicId: number, parentId: number | null): Promise<Map<string, number>> {
+async function replyRefs(d: DiscussionDeps, topicId: number, parentId: number | null, db: Tx | Prisma = d.prisma): Promise<Map<string, number>> {
   const refs = new Map<string, number>();
   const put = (chatId: bigint, messageId: number | null) => {
     if (messageId) refs.set(String(chatId), messageId);
   };
-  for (const c of await d.delivery.copies(OWNER.topic, topicId)) if (c.state === "sent") put(c.chatId, c.telegramMessageId);
+  for (const c of await d.delivery.copies(OWNER.topic, topicId, db)) if (c.state === "sent") put(c.chatId, c.telegramMessageId);
   if (parentId === null) return refs;
-  const parent = await d.prisma.relayMessage.findUnique({
+  const parent = await db.relayMessage.findUnique({
     where: { id: parentId },
     select: { sourceChatId: true, sourceMessageId: true, digestItems: { where: { digestId: { not: null } }, select: { digestId: true } } },
   });
   if (!parent) return refs;
   for (const item of parent.digestItems) {
-    for (const c of await d.delivery.copies(OWNER.digest, item.digestId!)) if (c.state === "sent" && c.recipientKey?.startsWith("c:")) put(c.chatId, c.telegramMessageId);
+    for (const c of await d.delivery.copies(OWNER.digest, item.digestId!, db)) if (c.state === "sent" && c.recipientKey?.startsWith("c:")) put(c.chatId, c.telegramMessageId);
   }
-  for (const c of await d.delivery.copies(OWNER.relay, parentId)) if (c.state === "sent" && c.recipientKey?.startsWith("c:")) put(c.chatId, c.telegramMessageId);
+  for (const c of await d.delivery.copies(OWNER.relay, parentId, db)) if (c.state === "sent" && c.recipientKey?.startsWith("c:")) put(c.chatId, c.telegramMessageId);
   put(parent.sourceChatId, parent.sourceMessageId);
   return refs;
 }
@@ -292,7 +293,7 @@ export async function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer,
     const plan = planFor(first.relay.kind, first.relay.text, headerOf(firstAuthor).text);
     let taken: typeof group;
     if (group.length === 1 && waitForRoom(past, now.getTime(), sendsFor(plan)) === 0) {
-      const refs = await replyRefs(d, topicId, first.relay.replyToId);
+      const refs = await replyRefs(d, topicId, first.relay.replyToId, tx);
       await d.delivery.enqueue({ forumId, ownerKind: OWNER.relay, ownerId: first.relayId, items: copyItems(first.relay as RelayRow, target, refs.get(String(chatId)), firstAuthor, plan) }, tx);
       await tx.relayDigestItem.delete({ where: { id: first.id } });
       for (let i = 0; i < sendsFor(plan); i++) past.push(now.getTime());
@@ -308,7 +309,7 @@ export async function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer,
       taken = group.slice(0, n);
       const digest = await tx.relayDigest.create({ data: { forumId, topicId, chatId, createdAt: now } });
       await tx.relayDigestItem.updateMany({ where: { id: { in: taken.map((t) => t.id) } }, data: { digestId: digest.id } });
-      const refs = await d.delivery.copies(OWNER.topic, topicId);
+      const refs = await d.delivery.copies(OWNER.topic, topicId, tx);
       const card = refs.find((c) => c.chatId === chatId && c.state === "sent")?.telegramMessageId;
       await d.delivery.enqueue(
         {
@@ -367,6 +368,7 @@ export async function applyEdit(
   const fitted = clampFor(row, author, plan);
   await d.delivery.editCopies(OWNER.relay, r.id, (c) => editFor(fitted, author, plan, c.recipientKey), { forumId: r.forumId });
   await rerenderDigests(d, renderer, r.id);
+  d.delivery.kick();
   return "edited";
 }
 
@@ -384,25 +386,29 @@ function clampFor(r: RelayRow, author: AuthorView, plan: Plan): RelayRow {
 }
 
 /** Digests holding this message are edited to match (or deleted when nothing is left in them). */
-export async function rerenderDigests(d: DiscussionDeps, renderer: DiscussionRenderer, relayId: number) {
-  const holding = await d.prisma.relayDigestItem.findMany({ where: { relayId, digestId: { not: null } }, select: { digestId: true } });
+export async function rerenderDigests(d: DiscussionDeps, renderer: DiscussionRenderer, relayId: number, db: Tx | Prisma = d.prisma) {
+  const holding = await db.relayDigestItem.findMany({ where: { relayId, digestId: { not: null } }, select: { digestId: true } });
   for (const { digestId } of holding) {
-    const digest = await d.prisma.relayDigest.findUnique({
+    const digest = await db.relayDigest.findUnique({
       where: { id: digestId! },
       include: { items: { orderBy: { id: "asc" }, include: { relay: true } } },
     });
     if (!digest) continue;
     const live = digest.items.filter((i) => i.relay.state === "relayed");
     if (live.length === 0) {
-      await d.delivery.deleteCopies(OWNER.digest, digest.id, { forumId: digest.forumId });
+      await d.delivery.deleteCopies(OWNER.digest, digest.id, { forumId: digest.forumId }, db);
       continue;
     }
-    const topic = await d.prisma.topic.findUnique({ where: { id: digest.topicId }, select: { title: true } });
-    const authors = await authorViews(d.prisma, renderer, live.map((i) => i.relay as RelayRow));
+    const topic = await db.topic.findUnique({ where: { id: digest.topicId }, select: { title: true } });
+    const authors = await authorViews(db, renderer, live.map((i) => i.relay as RelayRow));
     const { f } = digestOf(renderer, topic?.title ?? "", live.map((i) => ({ r: i.relay as RelayRow, author: authors.get(i.relayId)! })));
-    await d.delivery.editCopies(OWNER.digest, digest.id, (c) => (c.recipientKey?.startsWith("c:") ? { method: "editMessageText", params: { text: f.text, entities: f.entities } } : null), {
-      forumId: digest.forumId,
-    });
+    await d.delivery.editCopies(
+      OWNER.digest,
+      digest.id,
+      (c) => (c.recipientKey?.startsWith("c:") ? { method: "editMessageText", params: { text: f.text, entities: f.entities } } : null),
+      { forumId: digest.forumId },
+      db,
+    );
   }
 }
 
@@ -439,16 +445,22 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
   const mine = moderator ? relays : relays.filter((r) => r.authorId === actor.personId);
   if (mine.length === 0) throw new NotAllowed("relay_not_yours");
   const now = d.clock.now();
-  for (const r of mine) {
-    const state = req.mode === "hide" || r.authorId !== actor.personId ? "hidden" : "deleted";
-    await d.prisma.relayMessage.update({ where: { id: r.id }, data: { state, moderatedById: actor.personId, editedAt: now } });
-    await d.prisma.relayDigestItem.deleteMany({ where: { relayId: r.id, digestId: null } });
-    await d.delivery.deleteCopies(OWNER.relay, r.id, { forumId });
-    await rerenderDigests(d, renderer, r.id);
-    // The original in its own group too; this needs the bot to be an admin there, else it stays.
-    await d.delivery.enqueue({ forumId, ownerKind: OWNER.source, ownerId: r.id, items: [{ chatId: r.sourceChatId, payload: { op: "delete", messageId: r.sourceMessageId } }] });
-    await d.prisma.auditLog.create({ data: { forumId, actorId: actor.personId, action: `discussion.${state}`, target: String(r.id), details: { topicId: r.topicId } } });
-  }
+  await d.prisma.$transaction(
+    async (tx) => {
+      for (const r of mine) {
+        const state = req.mode === "hide" || r.authorId !== actor.personId ? "hidden" : "deleted";
+        await tx.relayMessage.update({ where: { id: r.id }, data: { state, moderatedById: actor.personId, editedAt: now } });
+        await tx.relayDigestItem.deleteMany({ where: { relayId: r.id, digestId: null } });
+        await d.delivery.deleteCopies(OWNER.relay, r.id, { forumId }, tx);
+        // The original in its own group too; this needs the bot to be an admin there, else it stays.
+        await d.delivery.enqueue({ forumId, ownerKind: OWNER.source, ownerId: r.id, items: [{ chatId: r.sourceChatId, payload: { op: "delete", messageId: r.sourceMessageId } }] }, tx);
+        await tx.auditLog.create({ data: { forumId, actorId: actor.personId, action: `discussion.${state}`, target: String(r.id), details: { topicId: r.topicId } } });
+      }
+      for (const r of mine) await rerenderDigests(d, renderer, r.id, tx);
+    },
+    { timeout: 30_000, maxWait: 15_000 },
+  );
+  d.delivery.kick();
   return {
     removed: mine.length,
     topicTitle: mine[0]!.topic.title,

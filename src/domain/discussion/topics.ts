@@ -222,7 +222,7 @@ export async function closeTopic(
     ]);
     const text = renderer.closeNote({ title: topic.title, note: cleanNote, auto: actor === null, messages, villages: villages.length });
     const targets = await activeTargets(db, topic);
-    const cards = await d.delivery.copies(OWNER.topic, topic.id);
+    const cards = await d.delivery.copies(OWNER.topic, topic.id, db);
     const items: EnqueueItem[] = [];
     for (const t of targets) {
       const card = cards.find((c) => c.chatId === t.chatId && c.state === "sent")?.telegramMessageId;

@@ -19,14 +19,13 @@ export async function loadView(db: Db, meetingId: number, forumId?: number): Pro
     include: { villages: { select: { villageId: true, viaGroup: true } } },
   });
   if (!m) return null;
-  const [forum, organizer, villages] = await Promise.all([
-    db.forum.findUnique({ where: { id: m.forumId }, select: { timezone: true } }),
-    db.person.findUnique({ where: { id: m.organizerId }, select: { firstName: true } }),
-    db.village.findMany({
-      where: { forumId: m.forumId, id: { in: [...m.villages.map((v) => v.villageId), ...(m.villageId ? [m.villageId] : [])] } },
-      select: { id: true, name: true },
-    }),
-  ]);
+  // One after another: inside a transaction all queries share one connection.
+  const forum = await db.forum.findUnique({ where: { id: m.forumId }, select: { timezone: true } });
+  const organizer = await db.person.findUnique({ where: { id: m.organizerId }, select: { firstName: true } });
+  const villages = await db.village.findMany({
+    where: { forumId: m.forumId, id: { in: [...m.villages.map((v) => v.villageId), ...(m.villageId ? [m.villageId] : [])] } },
+    select: { id: true, name: true },
+  });
   const names = new Map(villages.map((v) => [v.id, v.name]));
   const agenda = Array.isArray(m.agenda) ? (m.agenda as unknown[]).filter((x): x is string => typeof x === "string") : [];
   const reminders = Array.isArray(m.reminderMinutes) ? (m.reminderMinutes as unknown[]).filter((x): x is number => Number.isInteger(x)) : [];

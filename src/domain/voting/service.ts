@@ -305,6 +305,9 @@ export interface CastResult {
   choices: number[];
   villageId: number;
   ballot: Ballot;
+  /** The vote's options and whether several may be chosen, for the answer to the press. */
+  options: string[];
+  multiple: boolean;
 }
 
 /** Loads a formal vote for a press and checks it belongs where the press came from. */
@@ -383,7 +386,7 @@ export async function castBallot(d: VotingDeps, port: Pick<TelegramPort, "isMemb
   // A ballot keeps the village it was first cast for, whichever group a change comes from.
   const villageId = existing?.villageId ?? (await eligibleVillage(d, port, vote, input.personId, input.telegramUserId, pressVillage, chats));
   if (existing && Array.isArray(choice) && sameSet(existing.choices, choice)) {
-    return { status: "unchanged", choices: existing.choices, villageId, ballot: vote.ballot };
+    return { status: "unchanged", choices: existing.choices, villageId, ballot: vote.ballot, options: vote.options, multiple: vote.multiple };
   }
 
   const result = await d.prisma.$transaction(async (tx) => {
@@ -429,7 +432,7 @@ export async function castBallot(d: VotingDeps, port: Pick<TelegramPort, "isMemb
     return { status: r!.inserted ? ("cast" as const) : ("changed" as const), choices: [...r!.choices].sort((a, b) => a - b) };
   });
   await requestRefresh(d, vote.id, vote.forumId);
-  return { ...result, villageId, ballot: vote.ballot };
+  return { ...result, villageId, ballot: vote.ballot, options: vote.options, multiple: vote.multiple };
 }
 
 function sameSet(a: number[], b: number[]) {

@@ -138,6 +138,10 @@ export function intakeFlow(deps: Deps, ad: AspirasiDeps) {
           await c.answerCallbackQuery({ text: c.t("flow-old-button") });
           continue;
         }
+        if (c.message?.photo) {
+          await c.reply(c.t("aspirasi-photo-late", { max: LIMITS.maxPhotos }));
+          continue;
+        }
         const loc = c.message?.venue?.location ?? c.message?.location;
         if (loc) {
           await c.reply(c.t("aspirasi-location-received"));

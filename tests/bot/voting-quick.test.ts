@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, T0, type Harness } from "../support/harness.js";
+import { aForum, lastText, press, say } from "../support/world.js";
+import { aQuickPoll, pngSize } from "../support/voting.js";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => h?.close());
+beforeEach(async () => {
+  await h.reset();
+  h.clock.set(T0);
+  h.fake.setNow(T0);
+});
+
+const HOUR = 3600_000;
+
+function pollIn(chatId: number) {
+  const m = h.fake.sent(chatId).find((x) => x.poll);
+  if (!m) throw new Error(`no poll in ${chatId}`);
+  return { messageId: m.message_id, poll: m.poll! };
+}
+
+describe("jajak pendapat cepat (quick poll)", () => {
+  it("the creation flow says plainly what a quick poll cannot promise and offers the formal vote", async () => {
+    const f = await aForum(h);
+    await say(h, f.admin, "/voting");
+    await press(h, f.admin, f.admin.id, "Jajak cepat");
+    const intro = lastText(h, f.admin.id);
+    expect(intro).toContain("orang yang ada di dua grup dapat menjawab dua kali");
+    expect(intro).toContain("gunakan pemungutan suara resmi");
+    await press(h, f.admin, f.admin.id, "Voting resmi saja");
+    await press(h, f.admin, f.admin.id, "Buat voting");
+    expect(lastText(h, f.admin.id)).toContain("pertanyaan");
+  });
+
+  it("sends a Telegram poll to each group, counts each copy from `poll` updates, stops every copy at the deadline and posts combined and per-village results", async () => {
+    const f = await aForum(h);
+    const vote = await aQuickPoll(h, f, { villages: [0, 1, 2], closesInMs: 2 * HOUR });
+    await h.tick();
+    expect(h.fake.callsTo("sendPoll")).toHaveLength(3);
+    const [p0, p1, p2] = [0, 1, 2].map((i) => pollIn(f.villages[i]!.group.id));
+    expect(p0!.poll.is_anonymous).toBe(true);
+    expect(p0!.poll.question).toBe("Kapan kerja bakti bersama sebaiknya diadakan?");
+
+    await h.send(h.fake.updates.poll(p0!.poll.id, [3, 1, 0]));
+    await h.send(h.fake.updates.poll(p1!.poll.id, [0, 2, 0]));
+    await h.send(h.fake.updates.poll(p2!.poll.id, [1, 1, 1]));
+    await h.send(h.fake.updates.poll(p0!.poll.id, [4, 1, 0]));
+    const copies = await h.app.deps.prisma.votePollCopy.findMany({ where: { voteId: vote.id }, orderBy: { villageId: "asc" } });
+    expect(copies.map((c) => [c.villageId, c.counts, c.voters])).toEqual([
+      [f.villages[0]!.id, [4, 1, 0], 5],
+      [f.villages[1]!.id, [0, 2, 0], 2],
+      [f.villages[2]!.id, [1, 1, 1], 3],
+    ]);
+
+    // The organiser's view shows the combined running totals.
+    await say(h, f.admin, "/voting");
+    await press(h, f.admin, f.admin.id, "Kapan kerja bakti");
+    expect(lastText(h, f.admin.id)).toContain("1. Sabtu pagi — 5");
+
+    h.fake.setMemberCount(f.villages[0]!.group.id, 21);
+    h.clock.advance(2 * HOUR);
+    await h.tick();
+    const stops = h.fake.callsTo("stopPoll");
+    expect(stops.map((c) => [c.params.chat_id, c.params.message_id]).sort()).toEqual(
+      [0, 1, 2].map((i) => [f.villages[i]!.group.id, [p0, p1, p2][i]!.messageId]).sort(),
+    );
+    for (const i of [0, 1, 2]) expect(pollIn(f.villages[i]!.group.id).poll.is_closed).toBe(true);
+
+    const g = f.villages[1]!.group.id;
+    const photo = h.fake.sent(g).find((m) => m.photo)!;
+    expect(photo.caption).toContain("Hasil jajak pendapat cepat");
+    expect(photo.caption).toContain("Pilihan terbanyak: Sabtu pagi (5 suara)");
+    expect(pngSize(h.fake.fileBytes(photo.photo!.at(-1)!.file_id)!).width).toBeGreaterThan(500);
+    const result = h.fake.sent(g).at(-1)!.text!;
+    expect(result).toContain("1. Sabtu pagi — 5 (50,0%)");
+    expect(result).toContain("2. Minggu pagi — 4 (40,0%)");
+    expect(result).toContain("Sukajaya: 5 dari 20 anggota grup (25,0%) — 1: 4 · 2: 1 · 3: 0");
+    expect(result).toContain("Sidorejo: 2 dari");
+    expect(result).toContain("dapat menjawab dua kali");
+    expect(lastText(h, f.admin.id)).toContain("Hasil jajak pendapat cepat");
+
+    // A late `poll` update changes nothing any more.
+    await h.send(h.fake.updates.poll(p1!.poll.id, [9, 9, 9]));
+    const after = await h.app.deps.prisma.votePollCopy.findFirstOrThrow({ where: { voteId: vote.id, villageId: f.villages[1]!.id } });
+    expect(after.counts).toEqual([0, 2, 0]);
+    expect(after.state).toBe("stopped");
+  });
+
+  it("a group the bot was removed from is skipped; the other copies are sent", async () => {
+    const f = await aForum(h);
+    h.fake.kickBot(f.villages[1]!.group.id);
+    const vote = await aQuickPoll(h, f, { villages: [0, 1] });
+    await h.tick();
+    const copies = await h.app.deps.prisma.votePollCopy.findMany({ where: { voteId: vote.id }, orderBy: { villageId: "asc" } });
+    expect(copies.map((c) => c.state).sort()).toEqual(["failed", "sent"]);
+    expect(await h.app.deps.prisma.job.count({ where: { kind: "vote.poll.send", doneAt: null } })).toBe(0);
+  });
+});
