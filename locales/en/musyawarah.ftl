@@ -113,7 +113,7 @@ musyawarah-quorum-not = ⏳ Quorum not reached yet: { $present } of { $total } {
 musyawarah-unit-villages = villages
 musyawarah-unit-people = invitees
 musyawarah-quorum-notice =
-    ✅ <b>Quorum reached</b> for <b>{ $title }</b>.
+    <b>{ $title }</b>
     { $line }
     The meeting can validly begin.
 musyawarah-live-header = 📝 <b>Attendance list open</b> — { $title }
@@ -235,6 +235,7 @@ musyawarah-deadline-none = until the meeting starts
 musyawarah-recurrence-none = does not repeat
 musyawarah-reminders-none = no reminders
 musyawarah-preview-only = This is only a preview. The buttons work on the invitation that is sent.
+musyawarah-btn-send-minutes = 📨 Send the minutes
 musyawarah-btn-send = 📨 Send invitation
 musyawarah-btn-settings = ⚙️ Settings
 musyawarah-ask-setting = Which setting do you want to change?

@@ -113,7 +113,7 @@ musyawarah-quorum-not = ⏳ Kuorum belum tercapai: { $present } dari { $total } 
 musyawarah-unit-villages = desa
 musyawarah-unit-people = undangan
 musyawarah-quorum-notice =
-    ✅ <b>Kuorum tercapai</b> untuk <b>{ $title }</b>.
+    <b>{ $title }</b>
     { $line }
     Musyawarah dapat dimulai dengan sah.
 musyawarah-live-header = 📝 <b>Daftar hadir dibuka</b> — { $title }
@@ -235,6 +235,7 @@ musyawarah-deadline-none = sampai musyawarah dimulai
 musyawarah-recurrence-none = tidak diulang
 musyawarah-reminders-none = tanpa pengingat
 musyawarah-preview-only = Ini hanya pratinjau. Tombol akan berfungsi pada undangan yang dikirim.
+musyawarah-btn-send-minutes = 📨 Kirim berita acara
 musyawarah-btn-send = 📨 Kirim undangan
 musyawarah-btn-settings = ⚙️ Ubah pengaturan
 musyawarah-ask-setting = Pengaturan mana yang ingin diubah?

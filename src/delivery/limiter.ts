@@ -19,6 +19,8 @@ export interface BookResult {
   /** True when a slot was taken: send after `waitMs`. False: nothing taken, come back later. */
   booked: boolean;
   waitMs: number;
+  /** Names the slot taken, for restamp(). */
+  ticket?: string;
 }
 
 /** Lets instances wake each other when new rows are queued (Redis pub/sub). */
@@ -37,6 +39,12 @@ export interface Limiter {
    * clock, so tests with a fixed clock stay exact.
    */
   book?(chatId: number, opts: { now: number; maxWaitMs: number }): Promise<BookResult>;
+  /**
+   * Moves a booked slot to when the request really left (a database write or a busy event loop
+   * sits in between). The chat's next booking then counts from the real time: Telegram counts
+   * arrivals, and one late message must not make the next one early.
+   */
+  restamp?(chatId: number, ticket: string, atMs: number): Promise<void>;
   /** A cross-instance wake-up channel, when the limiter has one (Redis). */
   kickChannel?(): KickChannel | null;
 }
@@ -84,6 +92,12 @@ class Window {
     while (i > 0 && this.stamps[i - 1]! > t) i--;
     this.stamps.splice(i, 0, t);
   }
+  move(from: number, to: number) {
+    const i = this.stamps.lastIndexOf(from);
+    if (i < 0) return; // already out of the window
+    this.stamps.splice(i, 1);
+    this.take(to);
+  }
   idle(now: number) {
     this.prune(now);
     return this.stamps.length === 0;
@@ -128,7 +142,14 @@ export class MemoryLimiter implements Limiter {
     if (waitMs > opts.maxWaitMs) return { booked: false, waitMs };
     w.take(t);
     this.global.take(t);
-    return { booked: true, waitMs };
+    return { booked: true, waitMs, ticket: String(t) };
+  }
+
+  async restamp(chatId: number, ticket: string, atMs: number): Promise<void> {
+    const from = Number(ticket);
+    if (!(atMs > from)) return;
+    this.chats.get(chatId)?.move(from, atMs);
+    this.global.move(from, atMs);
   }
 
   async reserve(chatId: number): Promise<number> {

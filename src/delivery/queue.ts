@@ -362,8 +362,10 @@ export class DeliveryQueue {
 
   private async processRow(row: ClaimedRow): Promise<void> {
     const chatId = Number(row.chat_id);
+    let ticket: string | undefined;
     if (row.payload.op !== "delete") {
       const slot = await this.book(chatId);
+      ticket = slot.ticket;
       if (!slot.booked) {
         this.stats.deferred++;
         await this.deferChat(row, slot.waitMs);
@@ -376,6 +378,10 @@ export class DeliveryQueue {
       }
     }
     if (!(await this.markStarted(row))) return; // cancelled or taken back meanwhile
+    if (ticket && this.o.limiter.restamp) {
+      // Not awaited: on one Redis connection it still lands before this chat's next booking.
+      this.o.limiter.restamp(chatId, ticket, this.o.clock.now().getTime()).catch(() => {});
+    }
     let sent: { messageId: number | null; pinError: string | null };
     try {
       sent = await this.send(chatId, row);

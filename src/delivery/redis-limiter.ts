@@ -62,7 +62,16 @@ export class RedisLimiter implements Limiter {
       member,
       Math.floor(opts.maxWaitMs),
     )) as [number, number];
-    return { booked: Number(r[0]) === 1, waitMs: Number(r[1]) };
+    return { booked: Number(r[0]) === 1, waitMs: Number(r[1]), ticket: member };
+  }
+
+  async restamp(chatId: number, ticket: string, atMs: number): Promise<void> {
+    // XX: only an entry still in the window moves; one already pruned stays gone.
+    await this.redis
+      .multi()
+      .zadd(`${this.prefix}chat:${chatId}`, "XX", Math.floor(atMs), `${ticket}:1`)
+      .zadd(`${this.prefix}global`, "XX", Math.floor(atMs), `${ticket}:2`)
+      .exec();
   }
 
   async reserve(chatId: number): Promise<number> {

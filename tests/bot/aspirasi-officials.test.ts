@@ -162,6 +162,19 @@ describe("deadlines", () => {
     expect(a.verifyDueAt.toISOString()).toBe("2026-12-07T02:00:00.000Z"); // Monday + 5 working days
     expect(a.resolveDueAt.toISOString()).toBe("2026-12-21T02:00:00.000Z");
   });
+
+  it("the forum admin edits the category list; the intake offers the new one", async () => {
+    const f = await aForum(h);
+    await say(h, f.admin, "/aspirasi_atur");
+    await press(h, f.admin, f.admin.id, "Kategori");
+    await say(h, f.admin, "Jalan dan Jembatan");
+    expect(lastText(h, f.admin.id)).toContain("paling sedikit 2 kategori");
+    await say(h, f.admin, "1. Jalan dan Jembatan\n2. Air Bersih\n3. Lainnya");
+    expect(lastText(h, f.admin.id)).toContain("Kategori tersimpan");
+    const w = await f.resident(0);
+    await say(h, w, "/aspirasi");
+    expect(buttons(h, w.id).map((b) => b.text)).toEqual(["Jalan dan Jembatan", "Air Bersih", "Lainnya", "❌ Batal"]);
+  });
 });
 
 describe("lists, exports and the QR poster", () => {

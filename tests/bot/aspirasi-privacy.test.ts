@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { User } from "grammy/types";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say, texts, type ForumFixture } from "../support/world.js";
@@ -16,7 +16,21 @@ beforeEach(async () => {
   h.clock.set(T0); // the harness keeps the clock across tests
 });
 
+afterEach(() => vi.restoreAllMocks());
+
 const prisma = () => h.app.deps.prisma;
+
+/** Every log line written from now on (the app keeps one logger across restarts), as JSON. */
+function captureLogs(): string[] {
+  const lines: string[] = [];
+  const logger = h.app.deps.logger as unknown as Record<string, (...a: unknown[]) => void>;
+  const json = (v: unknown) =>
+    JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? String(x) : x instanceof Error ? { message: x.message, stack: x.stack, ...(x as object) } : x));
+  for (const level of ["fatal", "error", "warn", "info", "debug", "trace"]) {
+    vi.spyOn(logger, level).mockImplementation((...args: unknown[]) => void lines.push(json(args)));
+  }
+  return lines;
+}
 
 /** A reporter whose name, username and id are easy to find anywhere they leak. */
 function distinctiveReporter(): User {
@@ -79,6 +93,9 @@ describe("anonymity", () => {
   it("an anonim reporter's name, username and id reach no official or admin: not in a message, button, toast or export", async () => {
     const f = await aForum(h);
     const reporter = distinctiveReporter();
+    const logs = captureLogs();
+    // One rejected delivery to an official, so the queue writes a log line about this ticket.
+    h.fake.fail("sendMessage", { code: 400, description: "Bad Request: message is too long" }, { where: (p) => String(p.text ?? "").includes("Pengingat") });
     const { budi, ticket } = await everyView(f, reporter, "Anonim");
 
     // The scenario really happened (so the scan below scans something).
@@ -91,6 +108,8 @@ describe("anonymity", () => {
 
     const seen = (await everythingNotTo(h, reporter.id)).join("\n");
     for (const n of needles(reporter)) expect(seen, `leaked "${n}"`).not.toContain(n);
+    expect(logs.join("\n")).toContain("delivery: rejected");
+    for (const n of needles(reporter)) expect(logs.join("\n"), `logged "${n}"`).not.toContain(n);
   });
 
   it("a rahasia reporter is hidden the same way, and the aspiration stays out of the public list and the export's content", async () => {

@@ -35,7 +35,9 @@ describe("public list and support", () => {
 
     await press(h, w3, g, "Dukung 2");
     expect(lastToast(h)).toContain("Terima kasih");
-    await press(h, w1, g, "Dukung 2");
+    // The list is redrawn in the new order: the irrigation one is now first.
+    expect(lastText(h, g.id).indexOf(b.ticketNo)).toBeLessThan(lastText(h, g.id).indexOf(a.ticketNo));
+    await press(h, w1, g, "Dukung 1");
     list = lastText(h, g.id);
     expect(list.indexOf(b.ticketNo)).toBeLessThan(list.indexOf(a.ticketNo));
     expect(list).toContain(`${b.ticketNo} · Pertanian · Baru · 👍 2`);

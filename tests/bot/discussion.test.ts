@@ -251,9 +251,9 @@ describe("busy topics", () => {
       const v = i % 5;
       await replyIn(h, people[v]!, groups[v]!, t.card.get(groups[v]!.id)!, `Usulan #${i}# dari warga`);
       h.clock.advance(1_500);
-      await h.tick();
+      if (i % 2 === 1) await h.tick();
     }
-    for (let k = 0; k < 12; k++) {
+    for (let k = 0; k < 8; k++) {
       h.clock.advance(10_000);
       await h.tick();
     }
@@ -271,7 +271,7 @@ describe("busy topics", () => {
       // 32 messages reached this group in fewer sends than that.
       expect(shown.length - 1).toBeLessThan(32);
     }
-  });
+  }, 120_000);
 
   it("editing or removing a message that went out in a digest rewrites that digest", async () => {
     const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });

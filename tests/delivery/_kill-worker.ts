@@ -19,4 +19,6 @@ const queue = new DeliveryQueue({
   sweepIntervalMs: 100,
 });
 queue.start();
+// The queue's own timers are unref'd (they never hold a bot open); this process lives until killed.
+setInterval(() => {}, 1 << 30);
 console.log("ready");

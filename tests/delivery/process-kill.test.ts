@@ -16,11 +16,15 @@ it.skipIf(!shared)(
   "a worker killed with SIGKILL mid-broadcast: after the restart nobody has it twice and the leftover is delivered",
   async () => {
     const chats = privateChats(w.fake, 100);
+    // The child runs on the real clock: the rows must be due by it.
+    w.clock.set(new Date());
     const enqueuer = w.queue({ instanceId: "web" });
     const r = await enqueuer.enqueue({ ownerKind: "pengumuman", ownerId: 1, items: chats.map((c) => ({ chatId: c, recipientKey: String(c), payload: text("Pengumuman") })) });
     const child = spawnMain({ DATABASE_URL: w.db.url!, BOT_TOKEN: w.fake.token, TELEGRAM_API_ROOT: w.fake.apiRoot, RATE: "40" }, "tests/delivery/_kill-worker.ts");
     try {
       await w.fake.waitFor(() => w.fake.callsTo("sendMessage").length >= 30, { timeout: 30_000 });
+    } catch (err) {
+      throw new Error(`${String(err)}\nchild stdout: ${child.stdout()}\nchild stderr: ${child.stderr()}`);
     } finally {
       child.child.kill("SIGKILL");
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../support/harness.js";
+import { T0, createHarness, type Harness } from "../support/harness.js";
 import { aForum, lastText, texts } from "../support/world.js";
 import { HOUR, MIN, aMeeting, actorFor } from "../support/musyawarah.js";
 import { openDatabase } from "../../src/infra/db.js";
@@ -14,7 +14,12 @@ beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => h?.close());
-beforeEach(async () => h.reset());
+beforeEach(async () => {
+  await h.reset();
+  // The clock is not part of reset: every test starts on Senin, 30 November 2026 09.00 WIB.
+  h.clock.set(T0);
+  h.fake.setNow(T0);
+});
 
 const prisma = () => h.app.deps.prisma;
 

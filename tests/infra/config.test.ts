@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { repoRoot } from "../support/infra.js";
 
 const TOKEN = "123456789:AAH-example_token";
 const SECRET = "a".repeat(32);
@@ -83,5 +85,22 @@ describe("loadConfig", () => {
     expect(c.HTTP_PORT).toBe(0);
     expect(c.FLOOD_LIMIT_PER_MINUTE).toBe(5);
     expect(c.DATABASE_URL).toContain("db:5432");
+  });
+});
+
+describe(".env.example", () => {
+  it("lists and explains every variable src/config.ts reads", () => {
+    const source = readFileSync(`${repoRoot}/src/config.ts`, "utf8");
+    const vars = [...new Set([...source.matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!))];
+    expect(vars).toEqual(expect.arrayContaining(["BOT_TOKEN", "DATABASE_URL", "REDIS_URL", "WEBHOOK_SECRET", "FLOOD_LIMIT_PER_MINUTE"]));
+    const example = readFileSync(`${repoRoot}/.env.example`, "utf8");
+    for (const v of vars) {
+      const at = example.search(new RegExp(`^${v}=`, "m"));
+      expect(at, `${v} is missing from .env.example`).toBeGreaterThan(-1);
+      // A comment right above it, or above the block of settings it belongs to (HTTP_HOST/PORT).
+      const above = example.slice(0, at).split("\n").slice(0, -1).reverse();
+      const first = above.find((l) => !/^[A-Z][A-Z0-9_]*=/.test(l));
+      expect(first, `${v} needs a comment line right above it`).toMatch(/^#/);
+    }
   });
 });

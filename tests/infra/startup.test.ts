@@ -20,7 +20,7 @@ function expectOneCleanLine(stderr: string, name: string) {
   expect(stderr).not.toMatch(/^\s+at /m); // no stack trace
 }
 
-describe.concurrent("the bot refuses to start, saying why in one line", () => {
+describe.concurrent("the bot refuses to start, saying why in one line", { timeout: 120_000 }, () => {
   it("BOT_TOKEN missing", async () => {
     const r = await runMainToExit({});
     expect(r.code).toBe(1);

@@ -134,7 +134,7 @@ export function spawnMain(env: Record<string, string>, script = "src/main.ts"): 
 }
 
 /** Runs `src/main.ts` to its end (it is expected to refuse to start) and returns what it printed. */
-export async function runMainToExit(env: Record<string, string>, timeout = 30_000) {
+export async function runMainToExit(env: Record<string, string>, timeout = 100_000) {
   const p = spawnMain(env);
   const timer = setTimeout(() => p.child.kill("SIGKILL"), timeout);
   const r = await p.exited;

@@ -41,7 +41,7 @@ export async function aMeeting(
     place: opts.place === undefined ? "Balai Desa Sukajaya" : opts.place,
     latitude: opts.latitude,
     longitude: opts.longitude,
-    audience: { ...emptyAudience(), groups: [f.villages[0]!.id], ...opts.audience },
+    audience: { ...emptyAudience(), ...(opts.audience ?? { groups: [f.villages[0]!.id] }) },
     rsvpDeadline: opts.rsvpDeadline,
     quorumRule: opts.quorumRule,
     reminderMinutes: opts.reminderMinutes,

@@ -72,8 +72,10 @@ export const aspirasiFeature: Feature = {
     c.use(residentComposer(deps, ad));
     c.use(officialsComposer(deps, ad));
 
-    // A location sent outside the intake has nowhere to go: say how to use it.
-    p.on("message:location", async (ctx) => {
+    // A location sent outside any flow has nowhere to go: say how to use it. Another feature's
+    // flow further down the chain may be waiting for one, so only when no flow is active.
+    p.on("message:location", async (ctx, next) => {
+      if (Object.keys(ctx.conversation.active()).length > 0) return next();
       await ctx.reply(ctx.t("aspirasi-location-outside"));
     });
     return c;

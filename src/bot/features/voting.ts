@@ -16,7 +16,6 @@ import {
   closeVote,
   exportData,
   extendVote,
-  getVote,
   listVotes,
   recordPollUpdate,
   refreshCards,

@@ -47,7 +47,7 @@ export async function queueNotice(ad: AspirasiDeps, db: Db, c: CaseView, notice:
     }
   }
   if (items.length === 0) return;
-  await ad.delivery.enqueue({ forumId: c.forumId, ownerKind: OWNER, ownerId: c.id, items }, db as never);
+  await ad.delivery.enqueue({ forumId: c.forumId, ownerKind: OWNER, ownerId: c.id, items }, db);
 }
 
 /** Every official's card of this ticket shows the new status and only the buttons that still apply. */

@@ -45,10 +45,13 @@ export async function resolveAnswered(d: DiscussionDeps, chatId: number | bigint
         return r ? { topicId: r.topicId, relayId: r.id } : null;
       }
       if (kind === OWNER.digest) {
-        const digest = await d.prisma.relayDigest.findUnique({ where: { id }, include: { items: { orderBy: { id: "asc" }, select: { relayId: true } } } });
+        const digest = await d.prisma.relayDigest.findUnique({
+          where: { id },
+          include: { items: { orderBy: { id: "asc" }, select: { relayId: true, relay: { select: { state: true } } } } },
+        });
         if (!digest) return null;
-        const ids = digest.items.map((i) => i.relayId);
-        // Answering a digest answers its latest message.
+        const ids = digest.items.filter((i) => i.relay.state === "relayed").map((i) => i.relayId);
+        // Answering a digest answers its latest message still shown.
         return { topicId: digest.topicId, relayId: ids.at(-1) ?? null, digestRelayIds: ids };
       }
       if (kind?.startsWith("discussion.")) return null;
@@ -434,6 +437,7 @@ export interface RemoveResult {
 export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRenderer, actor: Actor, req: RemoveRequest): Promise<RemoveResult> {
   const answered = await resolveAnswered(d, req.chatId, req.messageId, null);
   if (!answered) throw new NotFound("relay_not_found");
+  if (answered.digestRelayIds?.length === 0) throw new NotFound("relay_already_removed");
   if (answered.relayId === null) throw new NotFound("relay_is_topic_card");
   const ids = answered.digestRelayIds ?? [answered.relayId];
   const relays = await d.prisma.relayMessage.findMany({ where: { id: { in: ids }, state: "relayed" }, include: { topic: { select: { title: true, forumId: true } } } });

@@ -7,8 +7,8 @@
  *   anonymous counters (vote_tallies) with no id, no time and no order. Every counter of the
  *   voter's village is rewritten by the same statement, so not even the row versions written by
  *   the ballot's transaction single out the option that was chosen.
- * - A ballot takes a share lock on its vote row and closing takes the row for update, so no
- *   ballot slips in between the results snapshot and the "closed" state.
+ * - A ballot holds a shared advisory lock on its vote and closing an exclusive one, so no ballot
+ *   slips in between the results snapshot and the "closed" state.
  * - Closing happens only in the 'vote.close' job (at the due time, or "now" when closed by hand):
  *   a conditional update open → closed makes it exactly once.
  */
@@ -41,6 +41,11 @@ type Tx = JobTx;
 type Db = VotingDeps["prisma"] | Tx;
 
 const RESIDENT_ROLES = ["warga", "perangkat_desa"] as const;
+/**
+ * Advisory lock class of votes: ballots hold it shared, closing exclusive. A row lock (FOR SHARE)
+ * would do the same, but turns every concurrent ballot into a multixact on the vote's row.
+ */
+const VOTE_LOCK = 7007;
 
 // ---------------------------------------------------------------- small helpers
 
@@ -310,21 +315,33 @@ export interface CastResult {
   multiple: boolean;
 }
 
+type PressVote = NonNullable<Awaited<ReturnType<typeof loadPressVote>>>;
+
+/** A vote without its village list: a press only needs to know one village takes part. */
+async function loadPressVote(db: Db, voteId: number) {
+  return db.vote.findUnique({ where: { id: voteId } });
+}
+
+async function takesPart(db: Db, voteId: number, villageId: number) {
+  return (await db.voteVillage.findUnique({ where: { voteId_villageId: { voteId, villageId } }, select: { id: true } })) !== null;
+}
+
 /** Loads a formal vote for a press and checks it belongs where the press came from. */
 async function voteForPress(d: VotingDeps, voteId: number, from: BallotSource) {
-  const vote = await loadVote(d.prisma, voteId);
+  const vote = await loadPressVote(d.prisma, voteId);
   if (!vote || vote.kind !== "formal") throw new NotFound("vote_not_found");
-  const inVote = new Set(vote.villages.map((v) => v.villageId));
   let pressVillage: number;
   let chats: bigint[];
   if ("chatId" in from) {
     const link = await d.prisma.chatLink.findUnique({ where: { telegramChatId: from.chatId } });
     // A card forwarded elsewhere, or forged data: not a participating group of this vote.
-    if (!link?.active || link.forumId !== vote.forumId || link.villageId === null || !inVote.has(link.villageId)) throw new NotFound("vote_not_here");
+    if (!link?.active || link.forumId !== vote.forumId || link.villageId === null || !(await takesPart(d.prisma, vote.id, link.villageId))) {
+      throw new NotFound("vote_not_here");
+    }
     pressVillage = link.villageId;
     chats = [from.chatId];
   } else {
-    if (!inVote.has(from.villageId)) throw new NotFound("vote_not_here");
+    if (!(await takesPart(d.prisma, vote.id, from.villageId))) throw new NotFound("vote_not_here");
     pressVillage = from.villageId;
     const links = await d.prisma.chatLink.findMany({ where: { forumId: vote.forumId, villageId: from.villageId, active: true }, select: { telegramChatId: true } });
     chats = links.map((l) => l.telegramChatId);
@@ -336,13 +353,12 @@ async function voteForPress(d: VotingDeps, voteId: number, from: BallotSource) {
 async function eligibleVillage(
   d: VotingDeps,
   port: Pick<TelegramPort, "isMember">,
-  vote: VoteRow,
+  vote: PressVote,
   personId: number,
   telegramUserId: bigint,
   pressVillage: number,
   chats: bigint[],
 ): Promise<number> {
-  const inVote = vote.villages.map((v) => v.villageId);
   const eligibility = vote.eligibility as Eligibility;
   if (eligibility === "anggota_grup") {
     // Telegram shows a public group's buttons to visitors too: membership is asked, not assumed.
@@ -350,17 +366,23 @@ async function eligibleVillage(
     throw new NotAllowed("vote_not_member");
   }
   const roles = eligibility === "perangkat_desa" ? ["perangkat_desa" as const] : [...RESIDENT_ROLES];
-  const ms = await d.prisma.membership.findMany({
-    where: { personId, forumId: vote.forumId, role: { in: roles }, villageId: { in: inVote } },
+  const mine = await d.prisma.membership.findMany({
+    where: { personId, forumId: vote.forumId, role: { in: roles }, villageId: { not: null } },
     select: { villageId: true },
     orderBy: { id: "asc" },
   });
+  const taking = new Set(
+    (await d.prisma.voteVillage.findMany({ where: { voteId: vote.id, villageId: { in: mine.map((m) => m.villageId!) } }, select: { villageId: true } })).map(
+      (v) => v.villageId,
+    ),
+  );
+  const ms = mine.filter((m) => taking.has(m.villageId!));
   if (ms.length === 0) throw new NotAllowed(eligibility === "perangkat_desa" ? "vote_not_official" : "vote_not_resident");
   return ms.some((m) => m.villageId === pressVillage) ? pressVillage : ms[0]!.villageId!;
 }
 
 /** A whole ballot (sorted option indexes), or one option to toggle (terbuka, several answers). */
-function checkChoice(vote: VoteRow, choice: CastInput["choice"]): number[] | number {
+function checkChoice(vote: PressVote, choice: CastInput["choice"]): number[] | number {
   const n = vote.options.length;
   const valid = (i: number) => Number.isInteger(i) && i >= 0 && i < n;
   if ("press" in choice) {
@@ -390,8 +412,10 @@ export async function castBallot(d: VotingDeps, port: Pick<TelegramPort, "isMemb
   }
 
   const result = await d.prisma.$transaction(async (tx) => {
+    // Shared with other ballots, exclusive with closing (see closeVote).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${VOTE_LOCK}::int, ${vote.id}::int)`;
     const [row] = await tx.$queryRaw<Array<{ state: string; closes_at: Date | null }>>`
-      SELECT state::text AS state, closes_at FROM votes WHERE id = ${vote.id} FOR SHARE`;
+      SELECT state::text AS state, closes_at FROM votes WHERE id = ${vote.id}`;
     if (!row || !isOpen({ state: row.state, closesAt: row.closes_at }, now)) throw new Conflict("vote_closed");
 
     if (vote.ballot === "rahasia") {
@@ -475,7 +499,7 @@ export async function ballotFor(
   });
   if (existing && vote.ballot === "rahasia") throw new Conflict("vote_already_voted");
   const villageId = existing?.villageId ?? (await eligibleVillage(d, port, vote, input.personId, input.telegramUserId, pressVillage, chats));
-  const info = await infoOf(d.prisma, vote);
+  const info = await infoOf(d.prisma, (await loadVote(d.prisma, vote.id))!);
   return { vote: info, villageId, villageName: info.villages.find((v) => v.id === villageId)?.name ?? "", current: existing?.choices ?? [] };
 }
 
@@ -884,6 +908,8 @@ export async function closeVote(
   opts: { render: VotingRenderer; port: TelegramPort; byId?: number | null },
 ): Promise<VoteResult | null> {
   const now = d.clock.now();
+  // Waits for ballots in flight and keeps new ones out until the results are stored.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VOTE_LOCK}::int, ${voteId}::int)`;
   const closed = await tx.$queryRaw<Array<{ id: number }>>`
     UPDATE votes SET state = 'closed', closed_at = ${now}, closed_by_id = ${opts.byId ?? null}, refresh_pending = false
     WHERE id = ${voteId} AND state = 'open' RETURNING id`;

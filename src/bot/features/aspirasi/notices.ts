@@ -1,6 +1,6 @@
 import type { InlineKeyboard } from "grammy";
 import type { Payload } from "../../../delivery/types.js";
-import type { CaseView, Notice, NoticeRenderer, Recipient, RenderedItem } from "../../../domain/aspirations/index.js";
+import { LIMITS, type CaseView, type Notice, type NoticeRenderer, type Recipient, type RenderedItem } from "../../../domain/aspirations/index.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { caseCard, fitHtml, handlerName, longDate, officialKeyboard, reporterKeyboard, status, trFor, type Tr } from "./render.js";
 
@@ -102,7 +102,7 @@ export function createNoticeRenderer(): NoticeRenderer {
           const target = n.target ? escapeHtml(n.target) : tr.t("aspirasi-kecamatan");
           let text = tr.t(`aspirasi-to-reporter-${n.action}`, { ticket, target, who });
           if (n.note) text += `\n${tr.t(n.action === "reject" ? "aspirasi-reason-line" : "aspirasi-note-line", { note: fitHtml(n.note, 1000) })}`;
-          if (n.action === "resolve") text += `\n\n${tr.t("aspirasi-to-reporter-resolve-ask", { days: 14 })}`;
+          if (n.action === "resolve") text += `\n\n${tr.t("aspirasi-to-reporter-resolve-ask", { days: LIMITS.reopenDays })}`;
           return [{ payload: message(text, reporterKeyboard(tr, c.id, { resolved: n.action === "resolve" })) }];
         }
         case "official-message": {

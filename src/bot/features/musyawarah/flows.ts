@@ -486,7 +486,7 @@ export function minutesFlow(deps: Deps) {
     await ctx.reply(ctx.t("musyawarah-preview-header"), { parse_mode: "HTML" });
     if (fileId) await ctx.replyWithDocument(fileId, { caption: minutesText(tOf(ctx), lang, draft, { caption: true }), parse_mode: "HTML" });
     else await ctx.reply(minutesText(tOf(ctx), lang, draft, { caption: false }), { parse_mode: "HTML" });
-    const ok = await askChoice(conversation, ctx, ctx.t("musyawarah-confirm-minutes"), [{ label: ctx.t("musyawarah-btn-send"), value: "send" }]);
+    const ok = await askChoice(conversation, ctx, ctx.t("musyawarah-confirm-minutes"), [{ label: ctx.t("musyawarah-btn-send-minutes"), value: "send" }]);
     if (ok !== "send") return;
     const r = await conversation.external((octx) =>
       attempt(octx, () => recordMinutes(meetingDepsOf(deps), actorOf(octx), meetingId, { text, fileId, fileName, decisions })),

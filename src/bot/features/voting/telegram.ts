@@ -1,22 +1,28 @@
-import { GrammyError, type Api } from "grammy";
+import { Api, GrammyError } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
 import type { Deps } from "../../../deps.js";
 import { ChatUnreachable, type TelegramPort } from "../../../domain/voting/types.js";
 
 const GONE = /bot was kicked|bot is not a member|not a member of the (super)?group|chat was deleted|have no rights to send|CHAT_WRITE_FORBIDDEN|chat not found|PEER_ID_INVALID/i;
 
-/** Voting's few direct Telegram calls, on the bot's Api (auto-retry and throttling installed). */
-export function telegramPort(api: Api): TelegramPort {
+/**
+ * Voting's few direct Telegram calls. Sends (sendPoll, stopPoll) use the bot's Api, throttled
+ * like every message. Reads (getChatMember, getChatMemberCount) use `reads`: the throttler counts
+ * any call with a chat_id against a group's 20 messages a minute, which would hold a press's
+ * membership check for minutes when many people of one group vote at once.
+ */
+export function telegramPort(api: Api, reads: Api = api): TelegramPort {
   return {
     async memberCount(chatId) {
       try {
-        return await api.getChatMemberCount(Number(chatId));
+        return await reads.getChatMemberCount(Number(chatId));
       } catch {
         return null;
       }
     },
     async isMember(chatId, userId) {
       try {
-        const m = await api.getChatMember(Number(chatId), Number(userId));
+        const m = await reads.getChatMember(Number(chatId), Number(userId));
         return m.status === "member" || m.status === "administrator" || m.status === "creator" || (m.status === "restricted" && m.is_member);
       } catch {
         return false;
@@ -48,15 +54,17 @@ export function telegramPort(api: Api): TelegramPort {
   };
 }
 
-// The Api the bot was built with, per app (tests and benchmarks build several in one process).
-const apis = new WeakMap<Deps, Api>();
+// The port of each app (tests and benchmarks build several apps in one process).
+const ports = new WeakMap<Deps, TelegramPort>();
 
 export function rememberApi(deps: Deps, api: Api) {
-  apis.set(deps, api);
+  const reads = new Api(deps.config.BOT_TOKEN, { apiRoot: deps.config.TELEGRAM_API_ROOT });
+  reads.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+  ports.set(deps, telegramPort(api, reads));
 }
 
 export function portFor(deps: Deps): TelegramPort {
-  const api = apis.get(deps);
-  if (!api) throw new Error("voting: bot api not registered (Feature.setup not called)");
-  return telegramPort(api);
+  const port = ports.get(deps);
+  if (!port) throw new Error("voting: bot api not registered (Feature.setup not called)");
+  return port;
 }

@@ -1,0 +1,448 @@
+import type { Prisma } from "../../infra/db.js";
+import type { Clock } from "../../infra/clock.js";
+import type { DeliveryQueue } from "../../delivery/queue.js";
+import type { JobScheduler, JobTx } from "../../jobs/scheduler.js";
+import type { DeliveryStateName } from "../../delivery/types.js";
+import type { Actor } from "../forum/service.js";
+import { loadAccess } from "../forum/people.js";
+import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
+import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
+import { CAPTION_LIMIT, isBlank, recipientPayloads, TEXT_LIMIT, type Media, type Part } from "./content.js";
+
+export interface BroadcastDeps {
+  prisma: Prisma;
+  clock: Clock;
+  delivery: DeliveryQueue;
+  jobs: JobScheduler;
+}
+
+export const JOB_SEND = "pengumuman.send";
+export const JOB_PROGRESS = "pengumuman.progress";
+/** Outbox owners: the copies, the author's progress message, the author's final report. */
+export const OWNER_COPIES = "pengumuman";
+export const OWNER_PROGRESS = "pengumuman.progress";
+export const OWNER_REPORT = "pengumuman.report";
+/** The progress message is edited at most this often: calm for the author, cheap for the limits. */
+export const PROGRESS_EVERY_MS = 5_000;
+/** Scheduling: at least a minute ahead (else "send now"), at most a year. */
+const MIN_AHEAD_MS = 60_000;
+const MAX_AHEAD_MS = 366 * 24 * 3600_000;
+
+export interface ProgressCounts {
+  total: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  pending: number;
+}
+
+export interface BroadcastSummary {
+  id: number;
+  excerpt: string;
+  cancelled: boolean;
+}
+
+export type NotStartedReason = "author_not_allowed" | "no_recipients";
+
+/**
+ * Texts for the author, written by the bot layer (the domain has no words of its own). HTML.
+ */
+export interface BroadcastNotices {
+  progress(language: string, b: BroadcastSummary, counts: ProgressCounts, done: boolean): string;
+  report(language: string, b: BroadcastSummary, counts: ProgressCounts, villages: VillageReport[]): string[];
+  notStarted(language: string, b: BroadcastSummary, reason: NotStartedReason): string;
+}
+
+export interface CreateInput {
+  forumId: number;
+  audience: AudienceInput;
+  parts: Part[];
+  media: Media | null;
+  excerpt: string;
+  pin: boolean;
+  silent: boolean;
+  /** null: send now. */
+  scheduledAt: Date | null;
+}
+
+type Db = JobTx;
+
+// ------------------------------------------------------------------------------ preview
+
+/** How many chats an audience reaches, for the summary before confirming. */
+export async function previewAudience(d: BroadcastDeps, actor: Actor, forumId: number, input: AudienceInput) {
+  const audience = await authorizeAudience(d.prisma, actor.access, forumId, input);
+  const { recipients, unreachable } = await resolveRecipients(d.prisma, forumId, audience);
+  const villageIds = audience.all ? null : audience.villageIds;
+  const villages = await d.prisma.village.findMany({
+    where: { forumId, ...(villageIds ? { id: { in: villageIds } } : {}) },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  return {
+    groups: recipients.filter((r) => r.kind === "group").length,
+    people: recipients.filter((r) => r.kind === "person").length,
+    unreachable,
+    villages: villages.map((v) => v.name),
+    all: audience.all,
+  };
+}
+
+/** Checks a schedule time: in the future (a minute at least), within a year. */
+export function checkScheduleTime(at: Date, now: Date): void {
+  if (at.getTime() < now.getTime() + MIN_AHEAD_MS) throw new InvalidInput("pengumuman_time_past");
+  if (at.getTime() > now.getTime() + MAX_AHEAD_MS) throw new InvalidInput("pengumuman_time_far");
+}
+
+function checkParts(parts: Part[], media: Media | null) {
+  if (parts.length === 0 || parts.every((p) => isBlank(p.text))) throw new InvalidInput("pengumuman_empty");
+  parts.forEach((p, i) => {
+    const limit = i === 0 && media ? CAPTION_LIMIT : TEXT_LIMIT;
+    if (p.text.length > limit) throw new InvalidInput("pengumuman_too_long", { length: p.text.length, max: limit });
+  });
+  if (parts.length > 20) throw new InvalidInput("pengumuman_too_long", { length: parts.reduce((n, p) => n + p.text.length, 0), max: 20 * TEXT_LIMIT });
+}
+
+// ------------------------------------------------------------------------------- create
+
+/**
+ * Confirms an announcement: rights → content → time → one transaction (the broadcast, and either
+ * its copies in the outbox or its job) → the workers are woken.
+ */
+export async function createBroadcast(d: BroadcastDeps, actor: Actor, input: CreateInput, notices: BroadcastNotices) {
+  const audience = await authorizeAudience(d.prisma, actor.access, input.forumId, input.audience);
+  checkParts(input.parts, input.media);
+  const now = d.clock.now();
+  if (input.scheduledAt) checkScheduleTime(input.scheduledAt, now);
+  else {
+    const { recipients } = await resolveRecipients(d.prisma, input.forumId, audience);
+    if (recipients.length === 0) throw new InvalidInput("pengumuman_no_recipients");
+  }
+  const result = await d.prisma.$transaction(
+    async (tx) => {
+      const b = await tx.broadcast.create({
+        data: {
+          forumId: input.forumId,
+          authorId: actor.personId,
+          targets: audience.targets,
+          villageIds: audience.villageIds,
+          allVillages: audience.all,
+          parts: input.parts as object[],
+          mediaKind: input.media?.kind ?? null,
+          mediaFileId: input.media?.fileId ?? null,
+          excerpt: input.excerpt.slice(0, 200),
+          pin: input.pin,
+          silent: input.silent,
+          scheduledAt: input.scheduledAt,
+          state: "scheduled",
+          createdAt: now,
+        },
+      });
+      await tx.auditLog.create({
+        data: { forumId: input.forumId, actorId: actor.personId, action: "pengumuman.create", target: String(b.id), details: { targets: audience.targets, all: audience.all, villages: audience.villageIds, scheduled: !!input.scheduledAt } },
+      });
+      if (input.scheduledAt) {
+        await d.jobs.schedule({ kind: JOB_SEND, ownerId: b.id, forumId: input.forumId, dueAt: input.scheduledAt }, tx);
+        return { id: b.id, state: "scheduled" as const, recipients: 0 };
+      }
+      const started = await startBroadcast(d, tx, b.id, notices);
+      return { id: b.id, state: "sending" as const, recipients: started.recipients };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  if (result.state === "sending") d.delivery.kick();
+  return { ...result, scheduledAt: input.scheduledAt?.toISOString() ?? null };
+}
+
+// -------------------------------------------------------------------------------- start
+
+/**
+ * Sends a broadcast now (its time came, or "send now"): rights are checked again (a role may have
+ * been revoked since), recipients resolved at this moment, every copy queued in `tx`.
+ */
+export async function startBroadcast(d: BroadcastDeps, tx: Db, id: number, notices: BroadcastNotices): Promise<{ started: boolean; recipients: number }> {
+  const now = d.clock.now();
+  // The state moves first, conditionally: a cancel racing with the due time wins or loses cleanly.
+  const moved = await tx.broadcast.updateMany({ where: { id, state: "scheduled" }, data: { state: "sending", startedAt: now } });
+  if (moved.count === 0) return { started: false, recipients: 0 };
+  const b = await tx.broadcast.findUniqueOrThrow({ where: { id } });
+  const author = await tx.person.findUnique({ where: { id: b.authorId } });
+  const summary = { id: b.id, excerpt: b.excerpt, cancelled: false };
+  const fail = async (reason: "author_not_allowed" | "no_recipients") => {
+    await tx.broadcast.update({ where: { id }, data: { state: "failed", failureReason: reason, finishedAt: now } });
+    if (author?.canMessage) {
+      await d.delivery.enqueue(
+        {
+          forumId: b.forumId,
+          ownerKind: OWNER_REPORT,
+          ownerId: b.id,
+          items: [{ chatId: author.telegramUserId, recipientKey: `person:${author.id}`, priority: 10, payload: { op: "send", method: "sendMessage", params: { text: notices.notStarted(author.language, summary, reason), parse_mode: "HTML" } } }],
+        },
+        tx,
+      );
+    }
+    return { started: false, recipients: 0 };
+  };
+
+  const access = await loadAccess(tx as unknown as Prisma, b.authorId, false);
+  let audience: Audience;
+  try {
+    audience = await authorizeAudience(tx, access, b.forumId, { targets: b.targets as Target[], villages: b.allVillages ? "all" : b.villageIds });
+  } catch (err) {
+    if (err instanceof NotAllowed || err instanceof NotFound) return fail("author_not_allowed");
+    throw err;
+  }
+  const { recipients } = await resolveRecipients(tx, b.forumId, audience);
+  if (recipients.length === 0) return fail("no_recipients");
+
+  const content = { parts: b.parts as unknown as Part[], media: b.mediaKind ? { kind: b.mediaKind as Media["kind"], fileId: b.mediaFileId! } : null, pin: b.pin, silent: b.silent };
+  const forGroups = recipientPayloads(content, { group: true });
+  const forPeople = recipientPayloads(content, { group: false });
+  const items = recipients.flatMap((r) => (r.kind === "group" ? forGroups : forPeople).map((payload) => ({ chatId: r.chatId, recipientKey: r.key, payload })));
+  const batch = await d.delivery.enqueue({ forumId: b.forumId, ownerKind: OWNER_COPIES, ownerId: b.id, items }, tx);
+  await tx.broadcast.update({ where: { id }, data: { batchId: batch.batchId, recipients: recipients.length } });
+
+  if (author?.canMessage) {
+    // The author's progress message goes ahead of the copies (priority) and is edited as they go.
+    const counts: ProgressCounts = { total: items.length, sent: 0, failed: 0, cancelled: 0, pending: items.length };
+    await d.delivery.enqueue(
+      {
+        forumId: b.forumId,
+        ownerKind: OWNER_PROGRESS,
+        ownerId: b.id,
+        items: [{ chatId: author.telegramUserId, recipientKey: `person:${author.id}`, priority: 10, payload: { op: "send", method: "sendMessage", params: { text: notices.progress(author.language, summary, counts, false), parse_mode: "HTML" } } }],
+      },
+      tx,
+    );
+  }
+  await d.jobs.schedule({ kind: JOB_PROGRESS, ownerId: b.id, forumId: b.forumId, dueAt: new Date(now.getTime() + PROGRESS_EVERY_MS) }, tx);
+  return { started: true, recipients: recipients.length };
+}
+
+// ----------------------------------------------------------------------------- progress
+
+/**
+ * The progress job: edits the author's progress message when the counts changed; at the end,
+ * sends the per-village report and closes the broadcast. Runs again until the end.
+ */
+export async function trackBroadcast(d: BroadcastDeps, tx: Db, id: number, notices: BroadcastNotices): Promise<{ done: boolean }> {
+  const now = d.clock.now();
+  const b = await tx.broadcast.findUnique({ where: { id } });
+  if (!b || !b.batchId || b.finishedAt) return { done: true };
+  const perRecipient = outcomes(await d.delivery.batchRecipients(b.batchId, tx));
+  const counts = countOutcomes(perRecipient);
+  const done = counts.pending === 0;
+  const author = await tx.person.findUnique({ where: { id: b.authorId } });
+  const summary = { id: b.id, excerpt: b.excerpt, cancelled: b.state === "cancelled" };
+  const shown = JSON.stringify([counts, done]);
+  if (author && shown !== b.progressShown) {
+    await d.delivery.editCopies(
+      OWNER_PROGRESS,
+      b.id,
+      () => ({ method: "editMessageText", params: { text: notices.progress(author.language, summary, counts, done), parse_mode: "HTML" } }),
+      { forumId: b.forumId, priority: 10 },
+      tx,
+    );
+  }
+  if (!done) {
+    await tx.broadcast.update({ where: { id }, data: { progressShown: shown } });
+    await d.jobs.schedule({ kind: JOB_PROGRESS, ownerId: b.id, forumId: b.forumId, dueAt: new Date(now.getTime() + PROGRESS_EVERY_MS) }, tx);
+    return { done: false };
+  }
+  await tx.broadcast.update({ where: { id }, data: { progressShown: shown, finishedAt: now, state: b.state === "cancelled" ? "cancelled" : "done" } });
+  if (author?.canMessage) {
+    const villages = await villageReport(d, tx, b, perRecipient);
+    const texts = notices.report(author.language, summary, counts, villages);
+    await d.delivery.enqueue(
+      {
+        forumId: b.forumId,
+        ownerKind: OWNER_REPORT,
+        ownerId: b.id,
+        items: texts.map((text) => ({ chatId: author.telegramUserId, recipientKey: `person:${author.id}`, priority: 10, payload: { op: "send" as const, method: "sendMessage", params: { text, parse_mode: "HTML" } } })),
+      },
+      tx,
+    );
+  }
+  return { done: true };
+}
+
+// ------------------------------------------------------------------------------- report
+
+export type Outcome = "sent" | "failed" | "unknown" | "cancelled" | "pending";
+
+interface RecipientOutcome {
+  key: string | null;
+  outcome: Outcome;
+  reason: string | null;
+  notPinned: boolean;
+}
+
+/** A recipient with several parts counts once, by its worst part. */
+function outcomes(rows: Array<{ chatId: bigint; recipientKey: string | null; state: DeliveryStateName; errorKind: string | null }>): RecipientOutcome[] {
+  const perChat = new Map<string, RecipientOutcome>();
+  for (const r of rows) {
+    const outcome: Outcome = r.state === "queued" || r.state === "sending" ? "pending" : r.state;
+    const k = String(r.chatId);
+    const prev = perChat.get(k);
+    const notPinned = r.errorKind === "pin_failed";
+    const reason = outcome === "failed" || outcome === "unknown" ? (r.errorKind ?? "bad_request") : null;
+    if (!prev || RANK[outcome] > RANK[prev.outcome]) perChat.set(k, { key: r.recipientKey, outcome, reason, notPinned: notPinned || (prev?.notPinned ?? false) });
+    else if (notPinned) prev.notPinned = true;
+  }
+  return [...perChat.values()];
+}
+
+function countOutcomes(list: RecipientOutcome[]): ProgressCounts {
+  const c: ProgressCounts = { total: list.length, sent: 0, failed: 0, cancelled: 0, pending: 0 };
+  for (const o of list) {
+    if (o.outcome === "unknown") c.failed++;
+    else c[o.outcome]++;
+  }
+  return c;
+}
+
+export interface VillageReport {
+  villageId: number | null;
+  /** null for the kecamatan group. */
+  name: string | null;
+  groups: Record<Outcome, number>;
+  people: Record<Outcome, number>;
+  /** Why copies failed (failure kind → count), e.g. { kicked: 1, blocked: 3 }. */
+  reasons: Record<string, number>;
+  /** Sent to a group but could not be pinned there. */
+  notPinned: number;
+}
+
+const RANK: Record<Outcome, number> = { sent: 0, cancelled: 1, pending: 2, unknown: 3, failed: 4 };
+
+/** Per village: how many groups and people got it, and why the others did not. */
+export async function villageReport(d: BroadcastDeps, db: Db, b: { forumId: number; batchId: number | null }, known?: RecipientOutcome[]): Promise<VillageReport[]> {
+  if (!b.batchId) return [];
+  const list = known ?? outcomes(await d.delivery.batchRecipients(b.batchId, db));
+  const villages = await db.village.findMany({ where: { forumId: b.forumId }, select: { id: true, name: true } });
+  const names = new Map(villages.map((v) => [v.id, v.name]));
+  const empty = (): Record<Outcome, number> => ({ sent: 0, failed: 0, unknown: 0, cancelled: 0, pending: 0 });
+  const out = new Map<number | null, VillageReport>();
+  for (const c of list) {
+    const { villageId, kind } = parseRecipientKey(c.key);
+    let v = out.get(villageId);
+    if (!v) out.set(villageId, (v = { villageId, name: villageId === null ? null : (names.get(villageId) ?? "?"), groups: empty(), people: empty(), reasons: {}, notPinned: 0 }));
+    (kind === "group" ? v.groups : v.people)[c.outcome]++;
+    if (c.reason) v.reasons[c.reason] = (v.reasons[c.reason] ?? 0) + 1;
+    if (c.notPinned && kind === "group") v.notPinned++;
+  }
+  // Kecamatan group first, then villages by name.
+  return [...out.values()].sort((a, b) => (a.name === null ? -1 : b.name === null ? 1 : a.name.localeCompare(b.name, "id")));
+}
+
+// ------------------------------------------------------------------------------- cancel
+
+/** Loads a broadcast the actor may see: admins every one of their forum, officials their own. */
+async function visibleBroadcast(d: BroadcastDeps, actor: Actor, id: number) {
+  const b = await d.prisma.broadcast.findFirst({ where: { id, forumId: { in: actor.access.forumIds() } } });
+  if (!b) throw new NotFound("pengumuman_not_found");
+  if (!actor.access.isAdmin(b.forumId) && b.authorId !== actor.personId) throw new NotFound("pengumuman_not_found");
+  return b;
+}
+
+/**
+ * Cancels a scheduled broadcast (nothing goes out) or a running one (what is not sent yet is
+ * cancelled; what was sent stays and is reported). The author or a forum admin may.
+ */
+export async function cancelBroadcast(d: BroadcastDeps, actor: Actor, id: number) {
+  const b = await visibleBroadcast(d, actor, id);
+  const now = d.clock.now();
+  if (b.state === "scheduled") {
+    const done = await d.prisma.$transaction(async (tx) => {
+      const r = await tx.broadcast.updateMany({ where: { id, state: "scheduled" }, data: { state: "cancelled", cancelledAt: now, cancelledById: actor.personId, finishedAt: now } });
+      if (r.count === 1) await d.jobs.cancel(JOB_SEND, id, tx);
+      return r.count === 1;
+    });
+    if (done) {
+      await audit(d, b.forumId, actor.personId, "pengumuman.cancel", id);
+      return { was: "scheduled" as const, cancelled: 0, sent: 0 };
+    }
+    // It started meanwhile: cancel it as a running one.
+    return cancelBroadcast(d, actor, id);
+  }
+  if (b.state === "sending" && b.batchId) {
+    await d.prisma.broadcast.update({ where: { id }, data: { state: "cancelled", cancelledAt: now, cancelledById: actor.personId } });
+    const cancelled = await d.delivery.cancelBatch(b.batchId);
+    const counts = countOutcomes(outcomes(await d.delivery.batchRecipients(b.batchId)));
+    await audit(d, b.forumId, actor.personId, "pengumuman.cancel", id);
+    return { was: "sending" as const, cancelled: counts.cancelled, sent: counts.sent, rowsCancelled: cancelled };
+  }
+  throw new Conflict("pengumuman_not_cancellable");
+}
+
+async function audit(d: BroadcastDeps, forumId: number, actorId: number, action: string, id: number) {
+  await d.prisma.auditLog.create({ data: { forumId, actorId, action, target: String(id) } });
+}
+
+// ------------------------------------------------------------------------------ history
+
+export interface HistoryItem {
+  id: number;
+  excerpt: string;
+  state: string;
+  createdAt: string;
+  scheduledAt: string | null;
+  targets: string[];
+  all: boolean;
+  villageCount: number;
+  counts: ProgressCounts | null;
+  authorName: string;
+}
+
+/** Newest first: admins see the forum's announcements, officials their own. */
+export async function listBroadcasts(d: BroadcastDeps, actor: Actor, forumId: number, page: number, pageSize = 5): Promise<{ items: HistoryItem[]; total: number }> {
+  if (!canAnnounce(actor.access, forumId)) throw new NotAllowed("pengumuman_not_allowed");
+  const where = actor.access.isAdmin(forumId) ? { forumId } : { forumId, authorId: actor.personId };
+  const total = await d.prisma.broadcast.count({ where });
+  const rows = await d.prisma.broadcast.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page * pageSize, take: pageSize });
+  const authors = await d.prisma.person.findMany({ where: { id: { in: rows.map((r) => r.authorId) } }, select: { id: true, firstName: true } });
+  const names = new Map(authors.map((a) => [a.id, a.firstName]));
+  const items: HistoryItem[] = [];
+  for (const r of rows) {
+    const counts = r.batchId ? countOutcomes(outcomes(await d.delivery.batchRecipients(r.batchId))) : null;
+    items.push({
+      id: r.id,
+      excerpt: r.excerpt,
+      state: r.state,
+      createdAt: r.createdAt.toISOString(),
+      scheduledAt: r.scheduledAt?.toISOString() ?? null,
+      targets: r.targets,
+      all: r.allVillages,
+      villageCount: r.villageIds.length,
+      counts,
+      authorName: names.get(r.authorId) ?? "—",
+    });
+  }
+  return { items, total };
+}
+
+/** One announcement with its per-village report, and whether the actor may still cancel it. */
+export async function broadcastDetail(d: BroadcastDeps, actor: Actor, id: number) {
+  const b = await visibleBroadcast(d, actor, id);
+  const list = b.batchId ? outcomes(await d.delivery.batchRecipients(b.batchId)) : null;
+  const villages = list ? await villageReport(d, d.prisma as unknown as Db, b, list) : [];
+  const author = await d.prisma.person.findUnique({ where: { id: b.authorId }, select: { firstName: true } });
+  return {
+    id: b.id,
+    forumId: b.forumId,
+    excerpt: b.excerpt,
+    state: b.state,
+    failureReason: b.failureReason,
+    createdAt: b.createdAt.toISOString(),
+    scheduledAt: b.scheduledAt?.toISOString() ?? null,
+    startedAt: b.startedAt?.toISOString() ?? null,
+    targets: b.targets,
+    all: b.allVillages,
+    pin: b.pin,
+    silent: b.silent,
+    counts: list ? countOutcomes(list) : null,
+    villages,
+    authorName: author?.firstName ?? "—",
+    canCancel: b.state === "scheduled" || b.state === "sending",
+  };
+}
