@@ -1,11 +1,6 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./infra/logger.js";
-import { DataDirLocked, DatabaseUnavailable } from "./infra/db.js";
-import { RedisUnavailable } from "./infra/redis.js";
-import { buildApp } from "./app.js";
-import { setCommands } from "./bot/commands.js";
-import { createHttpServer } from "./server/http.js";
 
 // Composition root: config → logger → db → redis → bot → jobs → http → shutdown.
 async function main() {
@@ -19,6 +14,18 @@ async function main() {
     }
     throw err;
   }
+  // Loaded only once the configuration is known to be valid, so a configuration error is
+  // reported at once instead of after loading the whole bot.
+  const [{ run }, { DataDirLocked, DatabaseUnavailable }, { RedisUnavailable }, { buildApp }, { setCommands }, { createHttpServer }, { GrammyError, HttpError }] =
+    await Promise.all([
+      import("@grammyjs/runner"),
+      import("./infra/db.js"),
+      import("./infra/redis.js"),
+      import("./app.js"),
+      import("./bot/commands.js"),
+      import("./server/http.js"),
+      import("grammy"),
+    ]);
   const logger = createLogger(config.LOG_LEVEL);
   let app;
   try {
@@ -30,10 +37,23 @@ async function main() {
     }
     throw err;
   }
+  try {
+    await app.init(); // getMe: the first call to Telegram
+  } catch (err) {
+    await app.close().catch(() => {});
+    if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+      console.error(`BOT_TOKEN was refused by Telegram (${err.error_code} ${err.description}). Check the token with @BotFather.`);
+      process.exit(1);
+    }
+    if (err instanceof HttpError) {
+      console.error(`TELEGRAM_API_ROOT: cannot reach the Bot API at ${config.TELEGRAM_API_ROOT} (${(err.error as Error)?.message ?? err.message})`);
+      process.exit(1);
+    }
+    throw err;
+  }
   if (!config.DATABASE_URL) logger.info({ dataDir: config.DATA_DIR }, "no DATABASE_URL: using embedded PGlite");
   if (!config.REDIS_URL) logger.warn("no REDIS_URL: sessions and conversations are kept in memory (single instance, lost on restart)");
 
-  await app.init();
   await setCommands(app.bot.api).catch((err) => logger.warn({ err }, "setMyCommands failed"));
   app.startWorkers();
 

@@ -10,8 +10,9 @@ describe("pacing of a group's sends", () => {
     expect(waitForRoom([], 0)).toBe(0);
     expect(waitForRoom([0, 1000], 2000)).toBe(0);
     expect(waitForRoom([0, 1000, 2000], 3000)).toBe(10_001 - 3000);
-    // Two more sends (a header line and a sticker) need the two oldest to leave.
-    expect(waitForRoom([0, 1000], 2000, 2)).toBe(1000 + 10_001 - 2000);
+    // Two sends at once (a header line and a sticker) need room for both.
+    expect(waitForRoom([0, 1000], 2000, 2)).toBe(10_001 - 2000);
+    expect(waitForRoom([0, 1000, 1500], 2000, 2)).toBe(1000 + 10_001 - 2000);
   });
 
   it("never allows more than 18 in any minute, however evenly spread", () => {

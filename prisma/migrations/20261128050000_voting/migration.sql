@@ -32,7 +32,7 @@ CREATE TABLE "votes" (
     "quorum_percent" INTEGER,
     "reminder_minutes" INTEGER[],
     "state" "VoteState" NOT NULL DEFAULT 'open',
-    "refresh_pending" BOOLEAN NOT NULL DEFAULT false,
+    "refresh_requested_at" TIMESTAMP(3),
     "closed_at" TIMESTAMP(3),
     "closed_by_id" INTEGER,
     "result" JSONB,

@@ -204,7 +204,7 @@ export async function startBroadcast(d: BroadcastDeps, tx: Db, id: number, notic
 
   if (author?.canMessage) {
     // The author's progress message goes ahead of the copies (priority) and is edited as they go.
-    const counts: ProgressCounts = { total: items.length, sent: 0, failed: 0, cancelled: 0, pending: items.length };
+    const counts: ProgressCounts = { total: recipients.length, sent: 0, failed: 0, cancelled: 0, pending: recipients.length };
     await d.delivery.enqueue(
       {
         forumId: b.forumId,

@@ -16,12 +16,14 @@ import type { Deps } from "../../deps.js";
 import type { JobTx } from "../../jobs/scheduler.js";
 import type { Actor } from "../forum/service.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import { computeResult, type VillageCounts, type VoteResult } from "./tally.js";
 import {
   JOB,
   LIMITS,
   OWNER,
   REFRESH_DELAY_MS,
+  REFRESH_LEASE_MS,
   BALLOTS,
   COUNTINGS,
   ELIGIBILITIES,
@@ -328,12 +330,14 @@ async function takesPart(db: Db, voteId: number, villageId: number) {
 
 /** Loads a formal vote for a press and checks it belongs where the press came from. */
 async function voteForPress(d: VotingDeps, voteId: number, from: BallotSource) {
-  const vote = await loadPressVote(d.prisma, voteId);
+  const [vote, link] = await Promise.all([
+    loadPressVote(d.prisma, voteId),
+    "chatId" in from ? d.prisma.chatLink.findUnique({ where: { telegramChatId: from.chatId } }) : null,
+  ]);
   if (!vote || vote.kind !== "formal") throw new NotFound("vote_not_found");
   let pressVillage: number;
   let chats: bigint[];
   if ("chatId" in from) {
-    const link = await d.prisma.chatLink.findUnique({ where: { telegramChatId: from.chatId } });
     // A card forwarded elsewhere, or forged data: not a participating group of this vote.
     if (!link?.active || link.forumId !== vote.forumId || link.villageId === null || !(await takesPart(d.prisma, vote.id, link.villageId))) {
       throw new NotFound("vote_not_here");
@@ -396,14 +400,16 @@ function checkChoice(vote: PressVote, choice: CastInput["choice"]): number[] | n
 }
 
 export async function castBallot(d: VotingDeps, port: Pick<TelegramPort, "isMember">, input: CastInput): Promise<CastResult> {
-  const { vote, pressVillage, chats } = await voteForPress(d, input.voteId, input.from);
+  const [{ vote, pressVillage, chats }, existing] = await Promise.all([
+    voteForPress(d, input.voteId, input.from),
+    d.prisma.voteParticipation.findUnique({
+      where: { voteId_personId: { voteId: input.voteId, personId: input.personId } },
+      select: { villageId: true, choices: true },
+    }),
+  ]);
   const now = d.clock.now();
   if (!isOpen(vote, now)) throw new Conflict("vote_closed");
   const choice = checkChoice(vote, input.choice);
-  const existing = await d.prisma.voteParticipation.findUnique({
-    where: { voteId_personId: { voteId: vote.id, personId: input.personId } },
-    select: { villageId: true, choices: true },
-  });
   if (existing && vote.ballot === "rahasia") throw new Conflict("vote_already_voted");
   // A ballot keeps the village it was first cast for, whichever group a change comes from.
   const villageId = existing?.villageId ?? (await eligibleVillage(d, port, vote, input.personId, input.telegramUserId, pressVillage, chats));
@@ -412,19 +418,19 @@ export async function castBallot(d: VotingDeps, port: Pick<TelegramPort, "isMemb
   }
 
   const result = await d.prisma.$transaction(async (tx) => {
-    // Shared with other ballots, exclusive with closing (see closeVote).
+    // Shared with other ballots, exclusive with closing (see closeVote). Each write below checks,
+    // in the same statement, that the vote is still open; no row back means it is not (or, in a
+    // rahasia vote, that this person's other press won).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${VOTE_LOCK}::int, ${vote.id}::int)`;
-    const [row] = await tx.$queryRaw<Array<{ state: string; closes_at: Date | null }>>`
-      SELECT state::text AS state, closes_at FROM votes WHERE id = ${vote.id}`;
-    if (!row || !isOpen({ state: row.state, closesAt: row.closes_at }, now)) throw new Conflict("vote_closed");
+    const open = Prisma.sql`EXISTS (SELECT 1 FROM votes WHERE id = ${vote.id} AND state = 'open' AND (closes_at IS NULL OR closes_at > ${now}))`;
 
     if (vote.ballot === "rahasia") {
       const inserted = await tx.$queryRaw<Array<{ id: number }>>`
         INSERT INTO vote_participations (vote_id, forum_id, person_id, village_id, choices, voted_at)
-        VALUES (${vote.id}, ${vote.forumId}, ${input.personId}, ${villageId}, '{}'::int[], NULL)
+        SELECT ${vote.id}, ${vote.forumId}, ${input.personId}, ${villageId}, '{}'::int[], NULL WHERE ${open}
         ON CONFLICT (vote_id, person_id) DO NOTHING
         RETURNING id`;
-      if (inserted.length === 0) throw new Conflict("vote_already_voted");
+      if (inserted.length === 0) throw (await stillOpen(tx, vote.id, now)) ? new Conflict("vote_already_voted") : new Conflict("vote_closed");
       await tx.$executeRaw`
         UPDATE vote_tallies SET count = count + CASE WHEN option = ANY(${choice as number[]}::int[]) THEN 1 ELSE 0 END
         WHERE vote_id = ${vote.id} AND village_id = ${villageId}`;
@@ -434,29 +440,36 @@ export async function castBallot(d: VotingDeps, port: Pick<TelegramPort, "isMemb
     if (Array.isArray(choice)) {
       const [r] = await tx.$queryRaw<Array<{ inserted: boolean }>>`
         INSERT INTO vote_participations (vote_id, forum_id, person_id, village_id, choices, voted_at)
-        VALUES (${vote.id}, ${vote.forumId}, ${input.personId}, ${villageId}, ${choice}::int[], ${now})
+        SELECT ${vote.id}, ${vote.forumId}, ${input.personId}, ${villageId}, ${choice}::int[], ${now} WHERE ${open}
         ON CONFLICT (vote_id, person_id) DO UPDATE SET choices = EXCLUDED.choices, voted_at = EXCLUDED.voted_at
         RETURNING (xmax = 0) AS inserted`;
+      if (!r) throw new Conflict("vote_closed");
       return { status: r!.inserted ? ("cast" as const) : ("changed" as const), choices: choice };
     }
     // One statement toggles the answer, so two quick presses of one person cannot lose an update.
     const [r] = await tx.$queryRaw<Array<{ inserted: boolean; choices: number[] }>>`
       INSERT INTO vote_participations (vote_id, forum_id, person_id, village_id, choices, voted_at)
-      VALUES (${vote.id}, ${vote.forumId}, ${input.personId}, ${villageId}, ARRAY[${choice}]::int[], ${now})
+      SELECT ${vote.id}, ${vote.forumId}, ${input.personId}, ${villageId}, ARRAY[${choice}::int], ${now} WHERE ${open}
       ON CONFLICT (vote_id, person_id) DO UPDATE SET
         choices = CASE WHEN ${choice}::int = ANY(vote_participations.choices)
                        THEN array_remove(vote_participations.choices, ${choice}::int)
                        ELSE array_append(vote_participations.choices, ${choice}::int) END,
         voted_at = EXCLUDED.voted_at
       RETURNING (xmax = 0) AS inserted, choices`;
-    if (r!.choices.length === 0) {
+    if (!r) throw new Conflict("vote_closed");
+    if (r.choices.length === 0) {
       await tx.$executeRaw`DELETE FROM vote_participations WHERE vote_id = ${vote.id} AND person_id = ${input.personId} AND cardinality(choices) = 0`;
       return { status: "withdrawn" as const, choices: [] as number[] };
     }
-    return { status: r!.inserted ? ("cast" as const) : ("changed" as const), choices: [...r!.choices].sort((a, b) => a - b) };
+    return { status: r.inserted ? ("cast" as const) : ("changed" as const), choices: [...r.choices].sort((a, b) => a - b) };
   });
   await requestRefresh(d, vote.id, vote.forumId);
   return { ...result, villageId, ballot: vote.ballot, options: vote.options, multiple: vote.multiple };
+}
+
+async function stillOpen(db: Db, voteId: number, now: Date) {
+  const vote = await db.vote.findUnique({ where: { id: voteId }, select: { state: true, closesAt: true } });
+  return !!vote && isOpen(vote, now);
 }
 
 function sameSet(a: number[], b: number[]) {
@@ -466,15 +479,19 @@ function sameSet(a: number[], b: number[]) {
 }
 
 /**
- * Asks for one coalesced edit of every group card: only the first ballot of a window schedules
- * the job. Its own small transaction: the flag and the job must not exist one without the other,
- * and a ballot's share lock on the vote row must not be upgraded (two ballots would deadlock).
+ * Asks for one coalesced edit of every group card: the first ballot of a window stamps the vote
+ * and schedules the job; the others find the stamp and do nothing (one statement, no lock wait).
+ * A stamp older than REFRESH_LEASE_MS counts as lost (a crash between the stamp and the job).
+ * Runs after the ballot's commit, so a refresh that already read the counts is followed by another.
  */
 export async function requestRefresh(d: VotingDeps, voteId: number, forumId: number, delayMs = REFRESH_DELAY_MS) {
-  await d.prisma.$transaction(async (tx) => {
-    const n = await tx.$executeRaw`UPDATE votes SET refresh_pending = true WHERE id = ${voteId} AND state = 'open' AND refresh_pending = false`;
-    if (n > 0) await d.jobs.schedule({ kind: JOB.refresh, ownerId: voteId, forumId, dueAt: new Date(d.clock.now().getTime() + delayMs) }, tx);
-  });
+  const now = d.clock.now();
+  const lost = new Date(now.getTime() - REFRESH_LEASE_MS);
+  const stamped = await d.prisma.$queryRaw<Array<{ id: number }>>`
+    UPDATE votes SET refresh_requested_at = ${now}
+    WHERE id = ${voteId} AND state = 'open' AND (refresh_requested_at IS NULL OR refresh_requested_at < ${lost})
+    RETURNING id`;
+  if (stamped.length > 0) await d.jobs.schedule({ kind: JOB.refresh, ownerId: voteId, forumId, dueAt: new Date(now.getTime() + delayMs) });
 }
 
 export interface BallotView {
@@ -780,7 +797,7 @@ export async function exportData(d: VotingDeps, actor: Actor, voteId: number): P
 
 /** 'vote.refresh': one edit of every sent group card with the current figures. */
 export async function refreshCards(d: VotingDeps, tx: Tx, voteId: number, render: VotingRenderer) {
-  await tx.$executeRaw`UPDATE votes SET refresh_pending = false WHERE id = ${voteId}`;
+  await tx.$executeRaw`UPDATE votes SET refresh_requested_at = NULL WHERE id = ${voteId}`;
   const vote = await loadVote(tx, voteId);
   if (!vote || vote.state !== "open" || vote.kind !== "formal") return 0;
   const info = await infoOf(tx, vote);
@@ -788,7 +805,7 @@ export async function refreshCards(d: VotingDeps, tx: Tx, voteId: number, render
   const n = await editCards(d, tx, vote, card);
   if (n.pending > 0) {
     // Some copies are still on their way: refresh once more when they have been sent.
-    await tx.$executeRaw`UPDATE votes SET refresh_pending = true WHERE id = ${voteId}`;
+    await tx.$executeRaw`UPDATE votes SET refresh_requested_at = ${d.clock.now()} WHERE id = ${voteId}`;
     await d.jobs.schedule({ kind: JOB.refresh, ownerId: voteId, forumId: vote.forumId, dueAt: new Date(d.clock.now().getTime() + 10_000) }, tx);
   }
   return n.edited;
@@ -911,7 +928,7 @@ export async function closeVote(
   // Waits for ballots in flight and keeps new ones out until the results are stored.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VOTE_LOCK}::int, ${voteId}::int)`;
   const closed = await tx.$queryRaw<Array<{ id: number }>>`
-    UPDATE votes SET state = 'closed', closed_at = ${now}, closed_by_id = ${opts.byId ?? null}, refresh_pending = false
+    UPDATE votes SET state = 'closed', closed_at = ${now}, closed_by_id = ${opts.byId ?? null}, refresh_requested_at = NULL
     WHERE id = ${voteId} AND state = 'open' RETURNING id`;
   if (closed.length === 0) return null;
   await d.jobs.cancel([JOB.remind, JOB.refresh, JOB.sendPolls], voteId, tx);

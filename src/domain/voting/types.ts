@@ -40,6 +40,8 @@ export const OWNER = {
 
 /** Coalescing window: at most one edit of every group card per this many ms (Telegram edit limits). */
 export const REFRESH_DELAY_MS = 4_000;
+/** A refresh asked for longer ago than this without running is taken as lost. */
+export const REFRESH_LEASE_MS = 60_000;
 
 export interface VoteDraft {
   forumId: number;

@@ -69,8 +69,8 @@ function noteFlow(ad: AspirasiDeps) {
 function forwardFlow(deps: Deps, ad: AspirasiDeps) {
   return async (conversation: Flow, ctx: FlowContext, id: number, ver: number, ticket: string) => {
     const tr = trOf(ctx);
-    const options = await conversation.external(async () => {
-      const row = await deps.prisma.aspiration.findUnique({ where: { id }, select: { forumId: true, villageId: true } });
+    const options = await conversation.external(async (octx) => {
+      const row = await deps.prisma.aspiration.findFirst({ where: { id, forumId: { in: octx.access.forumIds() } }, select: { forumId: true, villageId: true } });
       if (!row) return [];
       const villages = await deps.prisma.village.findMany({ where: { forumId: row.forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       const list = villages.filter((v) => v.id !== row.villageId).map((v) => ({ label: v.name, value: String(v.id) }));
