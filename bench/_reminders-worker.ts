@@ -42,10 +42,26 @@ for (const [kind, handler] of Object.entries(meetingJobHandlers(meetingDepsOf(ap
   );
 }
 
+// BENCH_PROF=<dir>: write a CPU profile of each scheduler process (to see where a reminder's time goes).
+const profiler = process.env.BENCH_PROF ? new (await import("node:inspector/promises")).Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+}
+
 process.on("message", async (msg: { type: string }) => {
-  if (msg.type === "start") jobs.start();
+  if (msg.type === "start") {
+    await profiler?.post("Profiler.start");
+    jobs.start();
+  }
   if (msg.type === "stop") {
     await jobs.stop();
+    if (profiler) {
+      const { profile } = await profiler.post("Profiler.stop");
+      const { mkdirSync, writeFileSync } = await import("node:fs");
+      mkdirSync(process.env.BENCH_PROF!, { recursive: true });
+      writeFileSync(`${process.env.BENCH_PROF}/${instanceId}.cpuprofile`, JSON.stringify(profile));
+    }
     process.send!({ type: "result", instanceId, committed });
     await db.close();
     process.exit(0);

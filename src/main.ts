@@ -14,33 +14,15 @@ async function main() {
     }
     throw err;
   }
-  // Loaded only once the configuration is known to be valid, so a configuration error is
-  // reported at once instead of after loading the whole bot.
-  const [{ run }, { DataDirLocked, DatabaseUnavailable }, { RedisUnavailable }, { buildApp }, { setCommands }, { createHttpServer }, { GrammyError, HttpError }] =
-    await Promise.all([
-      import("@grammyjs/runner"),
-      import("./infra/db.js"),
-      import("./infra/redis.js"),
-      import("./app.js"),
-      import("./bot/commands.js"),
-      import("./server/http.js"),
-      import("grammy"),
-    ]);
   const logger = createLogger(config.LOG_LEVEL);
-  let app;
+
+  // Ask Telegram who we are once, without auto-retry (which would wait forever on a network error),
+  // so a refused token or an unreachable Bot API is reported in one line before anything opens.
+  const { Api, GrammyError, HttpError } = await import("grammy");
+  let botInfo;
   try {
-    app = await buildApp(config, logger);
+    botInfo = await new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 20 }).getMe();
   } catch (err) {
-    if (err instanceof DatabaseUnavailable || err instanceof RedisUnavailable || err instanceof DataDirLocked) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-  try {
-    await app.init(); // getMe: the first call to Telegram
-  } catch (err) {
-    await app.close().catch(() => {});
     if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
       console.error(`BOT_TOKEN was refused by Telegram (${err.error_code} ${err.description}). Check the token with @BotFather.`);
       process.exit(1);
@@ -51,6 +33,28 @@ async function main() {
     }
     throw err;
   }
+
+  // The rest is loaded only now, so configuration and token errors are reported at once.
+  const [{ run }, { DataDirLocked, DatabaseUnavailable }, { RedisUnavailable }, { buildApp }, { setCommands }, { createHttpServer }] = await Promise.all([
+    import("@grammyjs/runner"),
+    import("./infra/db.js"),
+    import("./infra/redis.js"),
+    import("./app.js"),
+    import("./bot/commands.js"),
+    import("./server/http.js"),
+  ]);
+
+  let app;
+  try {
+    app = await buildApp(config, logger, { botInfo });
+  } catch (err) {
+    if (err instanceof DatabaseUnavailable || err instanceof RedisUnavailable || err instanceof DataDirLocked) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  await app.init(); // botInfo is known: no further call to Telegram
   if (!config.DATABASE_URL) logger.info({ dataDir: config.DATA_DIR }, "no DATABASE_URL: using embedded PGlite");
   if (!config.REDIS_URL) logger.warn("no REDIS_URL: sessions and conversations are kept in memory (single instance, lost on restart)");
 

@@ -6,6 +6,8 @@ import { anAspiration, documentsTo, everythingNotTo, fileAspiration, pressOn, xl
 
 let h: Harness;
 const DAY = 24 * 3600_000;
+/** The whole-life scenarios send ~60 updates; on a loaded 2-core runner that can pass 30 s. */
+const LONG = 120_000;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -110,7 +112,7 @@ describe("anonymity", () => {
     for (const n of needles(reporter)) expect(seen, `leaked "${n}"`).not.toContain(n);
     expect(logs.join("\n")).toContain("delivery: rejected");
     for (const n of needles(reporter)) expect(logs.join("\n"), `logged "${n}"`).not.toContain(n);
-  });
+  }, LONG);
 
   it("a rahasia reporter is hidden the same way, and the aspiration stays out of the public list and the export's content", async () => {
     const f = await aForum(h);
@@ -126,7 +128,7 @@ describe("anonymity", () => {
     expect(row.join("|")).not.toContain("RT 03");
     expect(row).toContain("(dirahasiakan)");
     expect(row).toContain("Rahasia");
-  });
+  }, LONG);
 
   it("a named reporter is shown to officials (the scan above would catch it)", async () => {
     const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say, texts } from "../support/world.js";
 import { announce, announcements, finishProgress } from "../support/pengumuman.js";
 
@@ -10,7 +10,12 @@ beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => h?.close());
-beforeEach(async () => h.reset());
+beforeEach(async () => {
+  await h.reset();
+  // The harness keeps its clock across tests; these tests count from Monday 09.00 WIB.
+  h.clock.set(T0);
+  h.fake.setNow(T0);
+});
 
 const groupsOf = (f: Awaited<ReturnType<typeof aForum>>) => f.villages.map((v) => v.group.id);
 // T0 is Senin, 30 November 2026 pukul 09.00 WIB; "besok 09.00" is 24 hours later.
@@ -73,7 +78,6 @@ describe("history and cancelling", () => {
     const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });
     await announce(h, f.admin, { audience: "all-groups", at: "besok 09.00" });
     await say(h, f.admin, "/riwayat_pengumuman");
-    console.log(JSON.stringify(lastText(h, f.admin.id)));
     expect(lastText(h, f.admin.id)).toContain("#1 · Sel 1 Des, 09.00 · 🗓️ Terjadwal");
     await press(h, f.admin, f.admin.id, "🔎 #1");
     expect(lastText(h, f.admin.id)).toContain("Dijadwalkan: Selasa, 1 Desember 2026 pukul 09.00 WIB");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createHarness, type Harness } from "../support/harness.js";
+import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, personFor, press, say, texts } from "../support/world.js";
 import { announce, announcements, finishProgress } from "../support/pengumuman.js";
 
@@ -10,7 +10,12 @@ beforeAll(async () => {
   h = await createHarness();
 });
 afterAll(async () => h?.close());
-beforeEach(async () => h.reset());
+beforeEach(async () => {
+  await h.reset();
+  // The harness keeps its clock across tests; these tests count from Monday 09.00 WIB.
+  h.clock.set(T0);
+  h.fake.setNow(T0);
+});
 
 const groupsOf = (f: Awaited<ReturnType<typeof aForum>>) => f.villages.map((v) => v.group.id);
 

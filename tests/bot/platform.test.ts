@@ -6,7 +6,7 @@ import { allSpecs } from "../../src/bot/features/index.js";
 import { translate } from "../../src/bot/lib/translate.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { FakeTelegram } from "../support/fake-telegram/index.js";
-import { childStorage, spawnMain } from "../support/infra.js";
+import { childStorage, killSpawned, spawnMain } from "../support/infra.js";
 import { lastText, press, say, texts } from "../support/world.js";
 
 // The plumbing under every capability: conversation state across restarts, auto-retry and
@@ -17,7 +17,10 @@ const BOOT = 900101;
 beforeAll(async () => {
   h = await createHarness({ bootstrapAdmins: [BOOT] });
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await killSpawned();
+  await h?.close();
+});
 beforeEach(async () => h.reset());
 
 function logCapture() {

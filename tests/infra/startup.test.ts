@@ -1,17 +1,27 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cpSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openPglite, type Database } from "../../src/infra/db.js";
-import { childStorage, runMainToExit, tempDir } from "../support/infra.js";
+import { FakeTelegram } from "../support/fake-telegram/index.js";
+import { childStorage, killSpawned, runMainToExit, tempDir } from "../support/infra.js";
 
 // The real entry point (src/main.ts) in a child process with a controlled environment: what an
-// operator sees when the configuration or a backing service is wrong. Each spawn costs ~1–2 s,
-// so the refusals run side by side.
-const TOKEN = "123456789:AAH-example_token";
+// operator sees when the configuration or a backing service is wrong. Configuration and token
+// errors are reported before the bot's modules load (~1 s); the others load the bot first, so
+// the refusals run side by side.
+let fake: FakeTelegram;
 const cleanups: Array<() => Promise<void> | void> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
+beforeAll(async () => {
+  fake = await FakeTelegram.start();
 });
+afterAll(async () => {
+  await killSpawned();
+  for (const c of cleanups.reverse()) await c();
+  await fake?.stop();
+});
+
+/** A valid token that the fake Bot API accepts. */
+const telegram = () => ({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
 
 function expectOneCleanLine(stderr: string, name: string) {
   const lines = stderr.trim().split("\n");
@@ -35,8 +45,21 @@ describe.concurrent("the bot refuses to start, saying why in one line", { timeou
     expect(r.stderr).not.toContain("bukan-token"); // a token, even a wrong one, is never echoed
   });
 
+  it("BOT_TOKEN well-formed but refused by Telegram", async () => {
+    const r = await runMainToExit({ BOT_TOKEN: "123456789:AAH-revoked_token", TELEGRAM_API_ROOT: fake.apiRoot });
+    expect(r.code).toBe(1);
+    expectOneCleanLine(r.stderr, "BOT_TOKEN was refused by Telegram (401 Unauthorized)");
+    expect(r.stderr).not.toContain("revoked_token");
+  });
+
+  it("TELEGRAM_API_ROOT unreachable", async () => {
+    const r = await runMainToExit({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: "http://127.0.0.1:1" });
+    expect(r.code).toBe(1);
+    expectOneCleanLine(r.stderr, "TELEGRAM_API_ROOT: cannot reach the Bot API at http://127.0.0.1:1");
+  });
+
   it("DATABASE_URL unreachable", async () => {
-    const r = await runMainToExit({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" });
+    const r = await runMainToExit({ ...telegram(), DATABASE_URL: "postgresql://postgres@127.0.0.1:1/x" });
     expect(r.code).toBe(1);
     expectOneCleanLine(r.stderr, "DATABASE_URL");
     expect(r.stderr).toMatch(/cannot connect to PostgreSQL \(.*ECONNREFUSED/);
@@ -45,7 +68,7 @@ describe.concurrent("the bot refuses to start, saying why in one line", { timeou
   it("REDIS_URL unreachable", async () => {
     const storage = await childStorage();
     cleanups.push(() => storage.close());
-    const r = await runMainToExit({ BOT_TOKEN: TOKEN, REDIS_URL: "redis://127.0.0.1:1", ...storage.env });
+    const r = await runMainToExit({ ...telegram(), REDIS_URL: "redis://127.0.0.1:1", ...storage.env });
     expect(r.code).toBe(1);
     expectOneCleanLine(r.stderr, "REDIS_URL");
     expect(r.stderr).toMatch(/cannot connect to Redis \(.*ECONNREFUSED/);
@@ -67,7 +90,7 @@ describe.concurrent("the bot refuses to start, saying why in one line", { timeou
       // PostgreSQL run: no PGlite template to open; hold the lock the way openPglite writes it.
       writeFileSync(path.join(dir, "forumdesa.lock"), String(process.pid));
     }
-    const r = await runMainToExit({ BOT_TOKEN: TOKEN, DATA_DIR: dir });
+    const r = await runMainToExit({ ...telegram(), DATA_DIR: dir });
     expect(r.code).toBe(1);
     expectOneCleanLine(r.stderr, "DATA_DIR");
     expect(r.stderr).toContain(`is in use by another Forum Desa process (pid ${process.pid})`);

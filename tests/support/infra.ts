@@ -74,6 +74,19 @@ export interface Spawned {
   waitForOutput(re: RegExp, timeout?: number): Promise<void>;
 }
 
+const running = new Set<ChildProcess>();
+// A test that times out must not leave a bot running behind it.
+process.once("exit", () => {
+  for (const c of running) c.kill("SIGKILL");
+});
+
+/** Kills every child this test file started that is still running (afterAll). */
+export async function killSpawned(): Promise<void> {
+  const left = [...running];
+  for (const c of left) c.kill("SIGKILL");
+  await Promise.all(left.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once("exit", r)))));
+}
+
 /**
  * Starts `src/main.ts` as production does (node with the tsx loader, so signals reach the app
  * directly), with ONLY the given environment plus PATH/HOME: nothing leaks from the test's env.
@@ -85,6 +98,8 @@ export function spawnMain(env: Record<string, string>, script = "src/main.ts"): 
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), TMPDIR: os.tmpdir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let out = "";
   let err = "";
   const listeners = new Set<() => void>();

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { Feature } from "../feature.js";
-import { closeTopic, flushChat, JOB, OWNER } from "../../domain/discussion/index.js";
+import { closeTopic, flushChat, flushJob, JOB, migrateDiscussionChat, OWNER } from "../../domain/discussion/index.js";
 import { groupComposer } from "./discussion/group.js";
 import { privateComposer } from "./discussion/private.js";
 import { groupRenderer } from "./discussion/render.js";
@@ -24,17 +24,29 @@ export const discussionFeature: Feature = {
   composer(deps) {
     const renderer = groupRenderer();
     const c = new Composer<BotContext>();
+    // Telegram announces a group → supergroup upgrade in the new chat too; topics follow it.
+    c.on("message:migrate_from_chat_id", async (ctx, next) => {
+      await migrateDiscussionChat(deps, BigInt(ctx.msg.migrate_from_chat_id), BigInt(ctx.chat.id));
+      await next();
+    });
     c.use(privateComposer(deps, renderer));
     c.use(groupComposer(deps, renderer));
     return c;
+  },
+  setup(deps) {
+    // A send that finds the group upgraded (the queue re-sends to the new id): topics follow.
+    deps.delivery.setHooks({ onChatMigrated: (oldId, newId) => migrateDiscussionChat(deps, oldId, newId).then(() => {}) });
   },
   jobs(deps) {
     const renderer = groupRenderer();
     return {
       // A group's send budget has room again: its waiting messages go out (alone or as a digest).
       [JOB.flush]: async (job, { tx, afterCommit }) => {
-        await flushChat(deps, renderer, tx, BigInt(String(job.payload.chatId)), job.id);
-        afterCommit(() => deps.delivery.kick());
+        const chatId = BigInt(String(job.payload.chatId));
+        if (!(await flushJob(deps, tx, chatId, job.id))) return;
+        afterCommit(() => {
+          flushChat(deps, renderer, chatId).catch((err) => deps.logger.error({ err, chatId: String(chatId) }, "discussion: flush failed"));
+        });
       },
       // The end date set when the topic was opened.
       [JOB.close]: async (job, { tx, afterCommit }) => {

@@ -15,7 +15,7 @@ import {
   type RelayRow,
 } from "./compose.js";
 import { waitForRoom } from "./pacing.js";
-import { activeTargets, ensureFlush, ledger, lockChats, pruneLedger, recordSends, tryLockChat, type Target } from "./store.js";
+import { activeTargets, ensureFlush, ledger, lockChats, pruneLedger, recordSends, type Target } from "./store.js";
 import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
 
 /** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
@@ -253,20 +253,52 @@ async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Targe
 }
 
 /**
- * Job: a group's send budget has room again. Sends what waits for it — one message alone as a
- * normal threaded copy, several as one digest per topic — as long as the budget allows, and
- * schedules itself again for the rest.
+ * A group's send budget has room again: sends what waits for it — one message alone as a normal
+ * threaded copy, several as one digest per topic — as long as the budget allows, and schedules
+ * another flush for the rest. Runs in its own short transaction holding only this group's lock.
  */
-export async function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx, chatId: bigint, jobId?: bigint): Promise<number> {
+export function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer, chatId: bigint): Promise<number> {
+  const run = (async () => {
+    const sent = await d.prisma.$transaction((tx) => flushInTx(d, renderer, tx, chatId), { timeout: 30_000, maxWait: 15_000 });
+    if (sent > 0) d.delivery.kick();
+    return sent;
+  })();
+  let set = running.get(d);
+  if (!set) running.set(d, (set = new Set()));
+  const tracked = run.finally(() => set!.delete(tracked));
+  set.add(tracked);
+  return run;
+}
+
+const running = new WeakMap<DiscussionDeps, Set<Promise<number>>>();
+
+/** Resolves when the flushes started so far have finished (tests, shutdown). */
+export async function flushesSettled(d: DiscussionDeps): Promise<void> {
+  for (;;) {
+    const set = running.get(d);
+    if (!set || set.size === 0) return;
+    await Promise.allSettled([...set]);
+  }
+}
+
+/**
+ * Job step (inside the job batch's transaction): only checks and arranges. The flush itself runs
+ * after this commits (`flushChat`), so a batch of jobs never holds groups' locks while relays wait
+ * for them; a later safety run covers a crash between the two.
+ */
+export async function flushJob(d: DiscussionDeps, tx: Tx, chatId: bigint, jobId: bigint): Promise<boolean> {
+  const waiting = await tx.relayDigestItem.findFirst({ where: { chatId, digestId: null }, select: { forumId: true } });
+  if (!waiting) return false;
+  await ensureFlush(d, tx, waiting.forumId, chatId, new Date(d.clock.now().getTime() + 60_000), jobId);
+  return true;
+}
+
+async function flushInTx(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx, chatId: bigint): Promise<number> {
   const now = d.clock.now();
+  await lockChats(tx, [chatId]);
   const pending = await tx.relayDigestItem.findMany({ where: { chatId, digestId: null }, orderBy: { id: "asc" }, include: { relay: true } });
   if (pending.length === 0) return 0;
   const forumId = pending[0]!.forumId;
-  if (!(await tryLockChat(tx, chatId))) {
-    // A relay to this chat is deciding right now; come back in a moment.
-    await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + 1000), jobId);
-    return 0;
-  }
   await pruneLedger(tx, now, chatId);
   const gone = pending.filter((p) => p.relay.state !== "relayed");
   if (gone.length) await tx.relayDigestItem.deleteMany({ where: { id: { in: gone.map((g) => g.id) } } });
@@ -276,7 +308,7 @@ export async function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer,
   while (queue.length > 0) {
     const wait = waitForRoom(past, now.getTime(), 1);
     if (wait > 0) {
-      await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + wait), jobId);
+      await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + wait));
       break;
     }
     const topicId = queue[0]!.topicId;
@@ -306,7 +338,7 @@ export async function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer,
       const { f, taken: n } = digestOf(renderer, topic.title, group.map((g) => ({ r: g.relay as RelayRow, author: authors.get(g.relayId)! })));
       if (n === 0) {
         // A single message too long for a digest goes on its own once two sends fit.
-        await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + Math.max(1000, waitForRoom(past, now.getTime(), 2))), jobId);
+        await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + Math.max(1000, waitForRoom(past, now.getTime(), 2))));
         break;
       }
       taken = group.slice(0, n);

@@ -258,3 +258,18 @@ export async function closeTopic(
 export async function activeTargetsCount(d: DiscussionDeps, topic: { id: number; forumId: number }) {
   return (await activeTargets(d.prisma, topic)).length;
 }
+
+/**
+ * A village group became a supergroup (new chat id): its place in topics, waiting messages and
+ * send ledger follow it, so the topic keeps reaching it and its replies keep being relayed.
+ */
+export async function migrateDiscussionChat(d: DiscussionDeps, oldChatId: bigint, newChatId: bigint) {
+  if (oldChatId === newChatId) return 0;
+  return d.prisma.$transaction(async (tx) => {
+    const moved = await tx.topicChat.updateMany({ where: { chatId: oldChatId }, data: { chatId: newChatId } });
+    await tx.relayDigestItem.updateMany({ where: { chatId: oldChatId }, data: { chatId: newChatId } });
+    await tx.relaySend.updateMany({ where: { chatId: oldChatId }, data: { chatId: newChatId } });
+    await tx.job.updateMany({ where: { kind: JOB.flush, ownerId: `chat:${oldChatId}`, doneAt: null, cancelledAt: null }, data: { ownerId: `chat:${newChatId}`, payload: { chatId: String(newChatId) } } });
+    return moved.count;
+  });
+}
