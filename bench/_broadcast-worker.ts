@@ -10,9 +10,14 @@ const app = await buildApp(config, logger, { botInfo: JSON.parse(process.env.BOT
 app.deps.delivery.start();
 // The queue's timers never hold a process open; this one lives until the bench stops it.
 const keepAlive = setInterval(() => {}, 1 << 30);
+// CPU used from here on: sending only, not start-up (tsx compiling the app).
+const cpuAtReady = process.cpuUsage();
 
 process.on("message", async (m) => {
-  if (m === "stats") process.send?.({ stats: app.deps.delivery.stats });
+  if (m === "stats") {
+    const cpu = process.cpuUsage(cpuAtReady);
+    process.send?.({ stats: { ...app.deps.delivery.stats, cpuMs: Math.round((cpu.user + cpu.system) / 1000) } });
+  }
   if (m === "stop") {
     clearInterval(keepAlive);
     await app.close();

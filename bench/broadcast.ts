@@ -176,7 +176,14 @@ export async function run() {
     const ratio = elapsed / minimum;
     console.log(`rows by state: ${states.map((s) => `${s.state} ${s._count._all}`).join(", ")}`);
     console.log(`rows by worker: ${byWorker.map((s) => `${s.claimedBy} ${s._count._all}`).join(", ")}`);
-    console.log(`worker stats: ${workerStats.map((s) => JSON.stringify(s)).join(" ")}`);
+    for (const [i, s] of workerStats.entries()) {
+      const per = (x: number) => (x / Math.max(1, Number(s.claimed))).toFixed(1);
+      const ms = s.ms as unknown as Record<string, number>;
+      console.log(
+        `worker-${i + 1}: ${s.sent} sent, cpu ${s.cpuMs} ms (${per(Number(s.cpuMs))} ms/row); per row ms: ` +
+          Object.entries(ms).map(([k, v]) => `${k} ${per(v)}`).join(", "),
+      );
+    }
     console.log(`rate-limit minimum ${minimum.toFixed(2)} s (${recipients} / ${30 * SCALE} per s); measured ${elapsed.toFixed(2)} s`);
     console.log(`broadcast: ${recipients} recipients in ${elapsed.toFixed(1)} s, ${ratio.toFixed(2)}x the rate-limit minimum, 429s ${stats.tooManyRequests}, duplicates ${duplicates}, lost ${lost}`);
   } finally {

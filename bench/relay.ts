@@ -218,6 +218,13 @@ export async function run() {
       calm = handled.size === seq && waiting === 0 && queued === 0 ? calm + 1 : 0;
     }
     const drainedAt = Date.now();
+    if (calm < 3) {
+      const [waiting, queued] = await Promise.all([
+        prisma.relayDigestItem.count({ where: { digestId: null } }),
+        prisma.delivery.groupBy({ by: ["state", "ownerKind"], where: { state: { in: ["queued", "sending"] } }, _count: { _all: true } }),
+      ]);
+      console.log(`NOT DRAINED: handled ${handled.size}/${seq}, waiting in digests ${waiting}, outbox ${JSON.stringify(queued.map((q) => [q.state, q.ownerKind, q._count._all]))}`);
+    }
 
     // ---- measure from the fake's record
     const res = await fetch(`${fake.apiRoot}/__fake/calls?since=0`);

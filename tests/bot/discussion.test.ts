@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
-import { aTopic, copiesIn, copyIn, maxPerMinute, openTopicByChat, replyIn, repliesTo } from "../support/discussion.js";
+import { aTopic, copiesIn, copyIn, maxPerMinute, openTopicByChat, replyIn, repliesTo, tick } from "../support/discussion.js";
 
 let h: Harness;
 
@@ -251,11 +251,11 @@ describe("busy topics", () => {
       const v = i % 5;
       await replyIn(h, people[v]!, groups[v]!, t.card.get(groups[v]!.id)!, `Usulan #${i}# dari warga`);
       h.clock.advance(1_500);
-      if (i % 2 === 1) await h.tick();
+      if (i % 2 === 1) await tick(h);
     }
     for (let k = 0; k < 8; k++) {
       h.clock.advance(10_000);
-      await h.tick();
+      await tick(h);
     }
     expect(await h.app.deps.prisma.relayDigestItem.count({ where: { digestId: null } })).toBe(0);
     for (const [gi, g] of groups.entries()) {
@@ -284,7 +284,7 @@ describe("busy topics", () => {
     // The card and two copies used the group's 3 sends per 10 s; the rest wait for a digest.
     expect(copiesIn(h, g1!.id, "Poin")).toHaveLength(2);
     h.clock.advance(11_000);
-    await h.tick();
+    await tick(h);
     const digest = copyIn(h, g1!.id, "pesan baru di topik");
     expect(digest.text).toContain("3 pesan baru");
     expect(digest.text).toContain("Poin 3");

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say } from "../support/world.js";
 import { aQuickPoll, pngSize } from "../support/voting.js";
+
+// Guided flows replay every step; on a busy CI machine they need more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let h: Harness;
 

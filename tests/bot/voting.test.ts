@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say, texts } from "../support/world.js";
 import { aVote, cardIn, groupMember, lastAnswer, pngSize, pressData, voteIn, voteRows } from "../support/voting.js";
+
+// Guided flows replay every step; on a busy CI machine they need more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let h: Harness;
 
@@ -244,7 +247,7 @@ describe("casting ballots in the groups", () => {
     expect(h.fake.callsTo("answerCallbackQuery")).toHaveLength(presses.length);
     await refresh();
     expect((await cardIn(h, f.villages[0]!.group.id, vote.id))!.text).toContain("Suara masuk: 150");
-  }, 180_000);
+  }, 240_000);
 });
 
 describe("closing and results", () => {

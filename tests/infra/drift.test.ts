@@ -76,4 +76,15 @@ describe("migration names", () => {
     expect(migrationTimestamp(new Date("2030-01-02T03:04:05Z"), existing)).toBe("20300102030405");
     expect(migrationTimestamp(new Date("2020-01-01T00:00:00Z"), existing)).toBe("20261128050001");
   });
+
+  it("--empty writes an empty migration for hand-written SQL, without touching a database", async () => {
+    const migrations = tempDir("forumdesa-mig-");
+    try {
+      const { file } = await newMigration({ name: "isi kategori awal", empty: true, migrations, now: new Date("2030-05-06T07:08:09Z"), log: () => {} });
+      expect(path.relative(migrations, file!)).toBe(path.join("20300506070809_isi_kategori_awal", "migration.sql"));
+      expect(readFileSync(file!, "utf8")).toBe("-- This is an empty migration.\n");
+    } finally {
+      rmSync(migrations, { recursive: true, force: true });
+    }
+  });
 });

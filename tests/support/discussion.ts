@@ -1,7 +1,7 @@
 import type { Chat, Message, User } from "grammy/types";
 import { Access } from "../../src/domain/forum/access.js";
 import { loadAccess } from "../../src/domain/forum/people.js";
-import { openTopic } from "../../src/domain/discussion/index.js";
+import { flushesSettled, openTopic } from "../../src/domain/discussion/index.js";
 import { groupRenderer } from "../../src/bot/features/discussion/render.js";
 import type { Harness } from "./harness.js";
 import { personFor, type ForumFixture } from "./world.js";
@@ -93,4 +93,11 @@ export async function maxPerMinute(h: Harness, chatId: number): Promise<number> 
     best = Math.max(best, hi - lo + 1);
   }
   return best;
+}
+
+/** Runs due jobs, waits for the group flushes they started, then sends what is queued. */
+export async function tick(h: Harness): Promise<void> {
+  await h.tick();
+  await flushesSettled(h.app.deps);
+  await h.flush();
 }

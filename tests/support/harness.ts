@@ -103,6 +103,8 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       await app.deps.delivery.drain().catch(() => {});
       await db.reset();
       fake.reset();
+      clock.set(opts.now ?? T0);
+      fake.setNow(opts.now ?? T0);
       if (redis) {
         const keys = await redis.keys(`${prefix}*`);
         if (keys.length) await redis.del(...keys);

@@ -39,19 +39,11 @@ export function meetingJobHandlers(d: MeetingDeps): Record<string, JobHandler> {
         afterCommit(() => d.delivery.kick());
       }
       // Unique per job: even a second run of the same job could not record (or send) it twice.
-      await tx.meetingReminder.create({
-        data: {
-          meetingId: m.id,
-          forumId: m.forumId,
-          jobId: job.id,
-          minutesBefore,
-          dueAt: job.dueAt,
-          firedAt: d.clock.now(),
-          lateMs: Math.max(0, Math.min(2_000_000_000, d.clock.now().getTime() - job.dueAt.getTime())),
-          outcome,
-          recipients,
-        },
-      });
+      const firedAt = d.clock.now();
+      const late = Math.max(0, Math.min(2_000_000_000, firedAt.getTime() - job.dueAt.getTime()));
+      await tx.$executeRaw`
+        INSERT INTO meeting_reminders (meeting_id, forum_id, job_id, minutes_before, due_at, fired_at, late_ms, outcome, recipients)
+        VALUES (${m.id}, ${m.forumId}, ${job.id}, ${minutesBefore}, ${job.dueAt}, ${firedAt}, ${late}, ${outcome}, ${recipients})`;
       if (outcome === "skipped_over") d.logger?.info({ meetingId, jobId: String(job.id), lateMs }, "meeting reminder skipped: meeting already over");
     },
 

@@ -12,57 +12,97 @@ export function zoneOf(tz: string | null | undefined): ZoneName {
   return isZoneName(tz) ? tz : "Asia/Jakarta";
 }
 
-/** Loads a meeting with what every message about it needs; scoped by forum when given. */
+interface MeetingRow {
+  id: number;
+  forum_id: number;
+  organizer_id: number;
+  village_id: number | null;
+  kind: MeetingView["kind"];
+  title: string;
+  agenda: unknown;
+  starts_at: Date;
+  ends_at: Date;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  rsvp_deadline: Date | null;
+  quorum_rule: MeetingView["quorumRule"];
+  reminder_minutes: unknown;
+  audience: unknown;
+  recurrence: unknown;
+  series_id: number | null;
+  status: MeetingView["status"];
+  open_check_in: boolean;
+  sequence: number;
+  cancel_reason: string | null;
+  minutes_text: string | null;
+  minutes_file_id: string | null;
+  minutes_file_name: string | null;
+  decisions: string | null;
+  minutes_at: Date | null;
+  timezone: string | null;
+  organizer_first_name: string | null;
+  village_name: string | null;
+}
+
+const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
+
+/**
+ * Loads a meeting with what every message about it needs; scoped by forum when given. Two plain
+ * SQL queries: this runs for every reminder, so it is kept cheap (see bench/reminders.ts).
+ */
 export async function loadView(db: Db, meetingId: number, forumId?: number): Promise<MeetingView | null> {
-  const m = await db.meeting.findFirst({
-    where: { id: meetingId, ...(forumId !== undefined ? { forumId } : {}) },
-    include: { villages: { select: { villageId: true, viaGroup: true } } },
-  });
+  const rows = await db.$queryRaw<MeetingRow[]>`
+    SELECT m.id, m.forum_id, m.organizer_id, m.village_id, m.kind::text AS kind, m.title, m.agenda, m.starts_at, m.ends_at,
+           m.place, m.latitude, m.longitude, m.rsvp_deadline, m.quorum_rule::text AS quorum_rule, m.reminder_minutes, m.audience,
+           m.recurrence, m.series_id, m.status::text AS status, m.open_check_in, m.sequence, m.cancel_reason, m.minutes_text,
+           m.minutes_file_id, m.minutes_file_name, m.decisions, m.minutes_at,
+           f.timezone, p.first_name AS organizer_first_name, v.name AS village_name
+    FROM meetings m
+    JOIN forums f ON f.id = m.forum_id
+    LEFT JOIN persons p ON p.id = m.organizer_id
+    LEFT JOIN villages v ON v.id = m.village_id AND v.forum_id = m.forum_id
+    WHERE m.id = ${meetingId} AND (${forumId ?? null}::int IS NULL OR m.forum_id = ${forumId ?? null}::int)`;
+  const m = rows[0];
   if (!m) return null;
-  // One after another: inside a transaction all queries share one connection.
-  const forum = await db.forum.findUnique({ where: { id: m.forumId }, select: { timezone: true } });
-  const organizer = await db.person.findUnique({ where: { id: m.organizerId }, select: { firstName: true } });
-  const villages = await db.village.findMany({
-    where: { forumId: m.forumId, id: { in: [...m.villages.map((v) => v.villageId), ...(m.villageId ? [m.villageId] : [])] } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(villages.map((v) => [v.id, v.name]));
-  const agenda = Array.isArray(m.agenda) ? (m.agenda as unknown[]).filter((x): x is string => typeof x === "string") : [];
-  const reminders = Array.isArray(m.reminderMinutes) ? (m.reminderMinutes as unknown[]).filter((x): x is number => Number.isInteger(x)) : [];
+  const villages = await db.$queryRaw<Array<{ id: number; name: string; via_group: boolean }>>`
+    SELECT v.id, v.name, mv.via_group FROM meeting_villages mv JOIN villages v ON v.id = mv.village_id AND v.forum_id = mv.forum_id
+    WHERE mv.meeting_id = ${m.id} AND mv.forum_id = ${m.forum_id}`;
+  const agenda = json(m.agenda);
+  const reminders = json(m.reminder_minutes);
+  const recurrence = json(m.recurrence);
   return {
     id: m.id,
-    forumId: m.forumId,
-    zone: zoneOf(forum?.timezone),
+    forumId: m.forum_id,
+    zone: zoneOf(m.timezone),
     kind: m.kind,
     title: m.title,
-    agenda,
-    startsAt: m.startsAt,
-    endsAt: m.endsAt,
+    agenda: Array.isArray(agenda) ? agenda.filter((x): x is string => typeof x === "string") : [],
+    startsAt: m.starts_at,
+    endsAt: m.ends_at,
     place: m.place,
     latitude: m.latitude,
     longitude: m.longitude,
-    rsvpDeadline: m.rsvpDeadline,
-    quorumRule: m.quorumRule,
-    reminderMinutes: reminders,
-    recurrence: isRecurrence(m.recurrence) ? m.recurrence : null,
-    seriesId: m.seriesId,
+    rsvpDeadline: m.rsvp_deadline,
+    quorumRule: m.quorum_rule,
+    reminderMinutes: Array.isArray(reminders) ? reminders.filter((x): x is number => Number.isInteger(x)) : [],
+    recurrence: isRecurrence(recurrence) ? recurrence : null,
+    seriesId: m.series_id,
     status: m.status,
-    openCheckIn: m.openCheckIn,
+    openCheckIn: m.open_check_in,
     sequence: m.sequence,
-    cancelReason: m.cancelReason,
-    organizerId: m.organizerId,
-    organizerName: organizer ? displayName(organizer) : "—",
-    villageId: m.villageId,
-    villageName: m.villageId ? (names.get(m.villageId) ?? null) : null,
-    villages: m.villages
-      .map((v) => ({ id: v.villageId, name: names.get(v.villageId) ?? "—", viaGroup: v.viaGroup }))
-      .sort((a, b) => a.name.localeCompare(b.name, "id")),
-    audience: audienceOf(m.audience),
-    minutesText: m.minutesText,
-    minutesFileId: m.minutesFileId,
-    minutesFileName: m.minutesFileName,
+    cancelReason: m.cancel_reason,
+    organizerId: m.organizer_id,
+    organizerName: m.organizer_first_name ? displayName({ firstName: m.organizer_first_name }) : "—",
+    villageId: m.village_id,
+    villageName: m.village_name,
+    villages: villages.map((v) => ({ id: v.id, name: v.name, viaGroup: v.via_group })).sort((a, b) => a.name.localeCompare(b.name, "id")),
+    audience: audienceOf(json(m.audience)),
+    minutesText: m.minutes_text,
+    minutesFileId: m.minutes_file_id,
+    minutesFileName: m.minutes_file_name,
     decisions: m.decisions,
-    minutesAt: m.minutesAt,
+    minutesAt: m.minutes_at,
   };
 }
 
@@ -96,38 +136,25 @@ export type RecipientSet = "invitation" | "reminder" | "everyone";
  */
 export async function recipientsOf(db: Db, m: Pick<MeetingView, "id" | "forumId" | "villages" | "audience">, set: RecipientSet): Promise<Recipients> {
   const groupVillages = m.villages.filter((v) => v.viaGroup).map((v) => v.id);
-  const links = await db.chatLink.findMany({
-    where: {
-      forumId: m.forumId,
-      active: true,
-      OR: [
-        { kind: "village_group", villageId: { in: groupVillages } },
-        ...(m.audience.kecamatan ? [{ kind: "kecamatan_group" as const }] : []),
-      ],
-    },
-    select: { telegramChatId: true, villageId: true },
-    orderBy: { id: "asc" },
-  });
-  const invitees = await db.meetingInvitee.findMany({
-    where: {
-      meetingId: m.id,
-      forumId: m.forumId,
-      ...(set === "invitation" ? { source: { in: ["official", "bpd", "named"] } } : {}),
-      ...(set === "reminder" ? { rsvp: { in: ["yes", "pending"] } } : {}),
-    },
-    select: { personId: true, villageId: true, rsvp: true },
-    orderBy: { id: "asc" },
-  });
-  const people = await db.person.findMany({
-    where: { id: { in: invitees.map((i) => i.personId) }, canMessage: true },
-    select: { id: true, telegramUserId: true, language: true },
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
+  const links =
+    groupVillages.length || m.audience.kecamatan
+      ? await db.$queryRaw<Array<{ telegram_chat_id: bigint; village_id: number | null }>>`
+          SELECT telegram_chat_id, village_id FROM chat_links
+          WHERE forum_id = ${m.forumId} AND active
+            AND ((kind = 'village_group' AND village_id = ANY(${groupVillages}::int[])) OR (${m.audience.kecamatan} AND kind = 'kecamatan_group'))
+          ORDER BY id`
+      : [];
+  const sources = set === "invitation" ? ["official", "bpd", "named"] : ["official", "bpd", "named", "group", "walk_in"];
+  const answers = set === "reminder" ? ["yes", "pending"] : ["pending", "yes", "no", "delegate"];
+  // Only people who opened a private chat with the bot can be written to.
+  const people = await db.$queryRaw<Array<{ person_id: number; telegram_user_id: bigint; language: string; village_id: number | null; rsvp: Recipients["persons"][number]["rsvp"] }>>`
+    SELECT i.person_id, p.telegram_user_id, p.language, i.village_id, i.rsvp::text AS rsvp
+    FROM meeting_invitees i JOIN persons p ON p.id = i.person_id
+    WHERE i.meeting_id = ${m.id} AND i.forum_id = ${m.forumId} AND p.can_message
+      AND i.source::text = ANY(${sources}::text[]) AND i.rsvp::text = ANY(${answers}::text[])
+    ORDER BY i.id`;
   return {
-    groups: links.map((l) => ({ chatId: l.telegramChatId, villageId: l.villageId })),
-    persons: invitees.flatMap((i) => {
-      const p = byId.get(i.personId);
-      return p ? [{ personId: p.id, chatId: p.telegramUserId, language: p.language, villageId: i.villageId, rsvp: i.rsvp }] : [];
-    }),
+    groups: links.map((l) => ({ chatId: BigInt(l.telegram_chat_id), villageId: l.village_id })),
+    persons: people.map((p) => ({ personId: p.person_id, chatId: BigInt(p.telegram_user_id), language: p.language, villageId: p.village_id, rsvp: p.rsvp })),
   };
 }
