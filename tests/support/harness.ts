@@ -103,6 +103,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       await app.deps.delivery.drain().catch(() => {});
       await db.reset();
       fake.reset();
+      fake.autoEnqueue = false;
       clock.set(opts.now ?? T0);
       fake.setNow(opts.now ?? T0);
       if (redis) {
