@@ -49,8 +49,10 @@ if (profiler) {
   await profiler.post("Profiler.enable");
 }
 
+let cpuAtStart = process.cpuUsage();
 process.on("message", async (msg: { type: string }) => {
   if (msg.type === "start") {
+    cpuAtStart = process.cpuUsage();
     await profiler?.post("Profiler.start");
     jobs.start();
   }
@@ -62,7 +64,8 @@ process.on("message", async (msg: { type: string }) => {
       mkdirSync(process.env.BENCH_PROF!, { recursive: true });
       writeFileSync(`${process.env.BENCH_PROF}/${instanceId}.cpuprofile`, JSON.stringify(profile));
     }
-    process.send!({ type: "result", instanceId, committed });
+    const cpu = process.cpuUsage(cpuAtStart);
+    process.send!({ type: "result", instanceId, committed, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
     await db.close();
     process.exit(0);
   }

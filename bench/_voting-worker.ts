@@ -57,7 +57,7 @@ async function main(init: WorkerInit) {
     LOG_LEVEL: "error",
     INSTANCE_ID: `bench-worker-${init.worker}`,
   });
-  const db = await openDatabase({ databaseUrl: init.databaseUrl, migrate: false, poolSize: 12 });
+  const db = await openDatabase({ databaseUrl: init.databaseUrl, migrate: false, poolSize: 16 });
   const app = await buildApp(config, createLogger("error"), { db, instanceId: `bench-worker-${init.worker}` });
   await app.init();
 

@@ -120,16 +120,22 @@ async function seedReminders(c: pg.Client, forum: number, admin: number, from: n
   await c.query("COMMIT");
 }
 
-function startWorker(url: string, i: number): Promise<{ child: ChildProcess; result: Promise<{ instanceId: string; committed: Array<[string, number]> }> }> {
+interface WorkerResult {
+  instanceId: string;
+  committed: Array<[string, number]>;
+  cpuMs: number;
+}
+
+function startWorker(url: string, i: number): Promise<{ child: ChildProcess; result: Promise<WorkerResult> }> {
   const child = fork(path.join(here, "_reminders-worker.ts"), [], {
     execArgv: ["--import", "tsx"],
     env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_INSTANCE: `scheduler-${i + 1}` },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  let resolveResult!: (r: { instanceId: string; committed: Array<[string, number]> }) => void;
-  const result = new Promise<{ instanceId: string; committed: Array<[string, number]> }>((r) => (resolveResult = r));
+  let resolveResult!: (r: WorkerResult) => void;
+  const result = new Promise<WorkerResult>((r) => (resolveResult = r));
   return new Promise((resolve, reject) => {
-    child.on("message", (m: { type: string; instanceId: string; committed: Array<[string, number]> }) => {
+    child.on("message", (m: WorkerResult & { type: string }) => {
       if (m.type === "ready") resolve({ child, result });
       if (m.type === "result") resolveResult(m);
     });
@@ -170,7 +176,7 @@ export async function run() {
         seen.set(jobId, (seen.get(jobId) ?? 0) + 1);
         late.push(at - due.get(jobId)!);
       }
-      console.log(`${r.instanceId}: ${r.committed.length} reminders queued`);
+      console.log(`${r.instanceId}: ${r.committed.length} reminders queued, ${r.cpuMs} ms CPU (${(r.cpuMs / Math.max(1, r.committed.length)).toFixed(1)} ms per reminder)`);
     }
     late.sort((a, b) => a - b);
     const rows = (

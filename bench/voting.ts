@@ -70,8 +70,9 @@ export async function run() {
   const PEOPLE = envInt("BENCH_PEOPLE", 50_000);
   const GROUPS = envInt("BENCH_GROUPS", 300);
   const BALLOTS = envInt("BENCH_BALLOTS", 100_000);
-  const WORKERS = envInt("BENCH_WORKERS", 4);
-  const CONCURRENCY = envInt("BENCH_CONCURRENCY", 48);
+  const WORKERS = envInt("BENCH_WORKERS", 3);
+  // In flight per process: beyond the pool's size, presses only queue for a connection.
+  const CONCURRENCY = envInt("BENCH_CONCURRENCY", 12);
   const baseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const prefix = `bench:voting:${randomBytes(3).toString("hex")}:`;

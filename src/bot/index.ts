@@ -1,4 +1,4 @@
-import { Api, Bot, Composer, MemorySessionStorage, session, type StorageAdapter, type Transformer } from "grammy";
+import { Api, Bot, Composer, HttpError, MemorySessionStorage, session, type StorageAdapter, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { conversations } from "@grammyjs/conversations";
 import { RedisAdapter } from "@grammyjs/storage-redis";
@@ -28,8 +28,23 @@ export function apiTransformers(deps: Deps): Transformer[] {
     out: { maxConcurrent: 1, minTime: Math.floor(1000 / c.LIMIT_PRIVATE_PER_SECOND) },
   });
   // Installed in this order, auto-retry runs first (transformers run last-installed first)...
-  // so a 429 is retried and the retry is throttled again.
-  return [throttler, autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 })];
+  // so a 429 is retried and the retry is throttled again. Network errors are retried a bounded
+  // number of times by networkRetry: auto-retry alone would retry them forever and hang handlers.
+  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true })];
+}
+
+/** Retries a call that failed on the network (no answer from Telegram) a few times, then gives up. */
+export function networkRetry(attempts: number, firstDelayMs = 500): Transformer {
+  return async (prev, method, payload, signal) => {
+    for (let i = 0; ; i++) {
+      try {
+        return await prev(method, payload, signal);
+      } catch (err) {
+        if (!(err instanceof HttpError) || i >= attempts - 1 || signal?.aborted) throw err;
+        await new Promise((r) => setTimeout(r, firstDelayMs * 2 ** i));
+      }
+    }
+  };
 }
 
 export function installTransformers(api: Api, transformers: Transformer[]) {

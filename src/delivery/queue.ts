@@ -403,7 +403,7 @@ export class DeliveryQueue {
     if (ticket && this.o.limiter.restamp && bookedAt !== null) {
       const at = this.o.clock.now().getTime();
       // Not awaited: on one Redis connection it still lands before this chat's next booking.
-      if (at - bookedAt > 10) this.o.limiter.restamp(chatId, ticket, at).catch(() => {});
+      if (at - bookedAt > 20) this.o.limiter.restamp(chatId, ticket, at).catch(() => {});
     }
     let sent: { messageId: number | null; pinError: string | null };
     try {

@@ -41,15 +41,16 @@ export class RedisLimiter implements Limiter {
     private readonly limits: LimiterLimits,
     private readonly prefix: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // EVALSHA with a fallback to EVAL: the script body is not sent with every booking.
+    if (!(redis as unknown as Record<string, unknown>).forumDesaBook) redis.defineCommand("forumDesaBook", { numberOfKeys: 4, lua: BOOK });
+  }
 
   async book(chatId: number, opts: { now: number; maxWaitMs: number }): Promise<BookResult> {
     const c = chatWindow(this.limits, chatId);
     const g = globalWindow(this.limits);
     const member = `${opts.now}:${this.tag}:${this.seq++}`;
-    const r = (await this.redis.eval(
-      BOOK,
-      4,
+    const r = (await (this.redis as unknown as { forumDesaBook: (...args: Array<string | number>) => Promise<unknown> }).forumDesaBook(
       `${this.prefix}chat:${chatId}`,
       `${this.prefix}global`,
       `${this.prefix}pause:${chatId}`,

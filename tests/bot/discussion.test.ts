@@ -333,6 +333,25 @@ describe("forums and groups", () => {
     for (const v of [...fa.villages, ...fb.villages]) expect(copiesIn(h, v.group.id, "dari grup pindahan")).toHaveLength(0);
   });
 
+  it("a village group that becomes a supergroup keeps taking part in its topics", async () => {
+    const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo", "Bangunrejo"], groupType: "group" });
+    const t = await aTopic(h, f);
+    const [g0, g1, g2] = f.villages.map((v) => v.group);
+    const ani = await f.resident(0, "Ani");
+    // Telegram announces the upgrade in both chats.
+    const [fromOld, fromNew] = h.fake.updates.migrate(g1!, -1009999000002);
+    await h.send(fromOld);
+    await h.send(fromNew);
+    // Another group is upgraded silently: the first send there finds out and follows it.
+    h.fake.migrateGroup(g2!.id, -1009999000003);
+    await replyIn(h, ani, g0!, t.card.get(g0!.id)!, "Setelah upgrade");
+    await h.flush();
+    expect(copyIn(h, -1009999000002, "Setelah upgrade")).toBeDefined();
+    expect(copyIn(h, -1009999000003, "Setelah upgrade")).toBeDefined();
+    const chats = await h.app.deps.prisma.topicChat.findMany({ where: { topicId: t.id }, orderBy: { id: "asc" } });
+    expect(chats.map((c) => c.chatId)).toEqual([BigInt(g0!.id), -1009999000002n, -1009999000003n]);
+  });
+
   it("a kecamatan supergroup with forum topics gets the topic's own thread, which takes part like a village group", async () => {
     const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });
     const camat = h.fake.addUser({ first_name: "Sri" });

@@ -15,7 +15,7 @@ import {
   type RelayRow,
 } from "./compose.js";
 import { waitForRoom } from "./pacing.js";
-import { activeTargets, ensureFlush, ledger, lockChats, pruneLedger, recordSends, type Target } from "./store.js";
+import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, type Target } from "./store.js";
 import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
 
 /** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
@@ -101,10 +101,11 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   const topic = await d.prisma.topic.findUnique({ where: { id: answered.topicId } });
   if (!topic) return { status: "not_ours" };
   const chatId = BigInt(m.chatId);
-  const [here, link] = await Promise.all([
-    d.prisma.topicChat.findUnique({ where: { topicId_chatId: { topicId: topic.id, chatId } } }),
+  const [chats, link] = await Promise.all([
+    d.prisma.topicChat.findMany({ where: { topicId: topic.id, forumId: topic.forumId }, orderBy: { id: "asc" } }),
     d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true } } } }),
   ]);
+  const here = chats.find((c) => c.chatId === chatId);
   // The card was posted here and the group still belongs to the topic's forum.
   if (!here || !link?.active || link.forumId !== topic.forumId) return { status: "outside" };
   const now = d.clock.now();
@@ -128,11 +129,8 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
       return { status: "slow", topicTitle: topic.title, waitSeconds: Math.max(1, waitSeconds), intervalSeconds: topic.slowModeSeconds };
     }
   }
-  const dup = await d.prisma.relayMessage.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: chatId, sourceMessageId: m.messageId } }, select: { id: true } });
-  if (dup) return { status: "duplicate" };
-
   const villageId = here.villageId ?? m.homeVillageId(topic.forumId);
-  const targets = (await activeTargets(d.prisma, topic)).filter((t) => t.chatId !== chatId);
+  const targets = (await activeTargets(d.prisma, topic, chats)).filter((t) => t.chatId !== chatId);
   const draft: RelayRow = {
     id: 0,
     forumId: topic.forumId,
@@ -231,7 +229,7 @@ async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Targe
   const need = sendsFor(plan);
   const items: EnqueueItem[] = [];
   const direct: bigint[] = [];
-  let deferred = 0;
+  const deferred: Array<{ chatId: bigint; at: Date }> = [];
   for (const t of targets) {
     const k = String(t.chatId);
     const past = sends.get(k) ?? [];
@@ -239,17 +237,19 @@ async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Targe
     if (!waiting.has(k) && waitForRoom(past, now.getTime(), need) === 0) {
       items.push(...copyItems(r, t, refs.get(k), author, plan));
       direct.push(t.chatId);
-      continue;
+    } else {
+      deferred.push({ chatId: t.chatId, at: new Date(now.getTime() + waitForRoom(past, now.getTime(), 1)) });
     }
-    deferred++;
-    await tx.relayDigestItem.create({ data: { forumId: r.forumId, topicId: r.topicId, relayId: r.id, chatId: t.chatId, createdAt: now } });
-    await ensureFlush(d, tx, r.forumId, t.chatId, new Date(now.getTime() + waitForRoom(past, now.getTime(), 1)));
+  }
+  if (deferred.length) {
+    await tx.relayDigestItem.createMany({ data: deferred.map((x) => ({ forumId: r.forumId, topicId: r.topicId, relayId: r.id, chatId: x.chatId, createdAt: now })) });
+    await ensureFlushMany(d, tx, r.forumId, deferred);
   }
   if (items.length) {
     await d.delivery.enqueue({ forumId: r.forumId, ownerKind: OWNER.relay, ownerId: r.id, items }, tx);
     await recordSends(tx, r.forumId, direct, now, need);
   }
-  return { direct: direct.length, waiting: deferred };
+  return { direct: direct.length, waiting: deferred.length };
 }
 
 /**
@@ -265,7 +265,7 @@ export function flushChat(d: DiscussionDeps, renderer: DiscussionRenderer, chatI
   })();
   let set = running.get(d);
   if (!set) running.set(d, (set = new Set()));
-  const tracked = run.finally(() => set!.delete(tracked));
+  const tracked: Promise<number> = run.catch(() => 0).finally(() => set!.delete(tracked));
   set.add(tracked);
   return run;
 }

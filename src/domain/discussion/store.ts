@@ -3,10 +3,11 @@ import { JOB, type DiscussionDeps, type Tx } from "./types.js";
 import type { Prisma } from "../../infra/db.js";
 
 type Db = Tx | Prisma;
+type TopicChatRow = Awaited<ReturnType<Prisma["topicChat"]["findMany"]>>[number];
 
 /** Chats of one forum's topic that still take part: the card went there and the link is active. */
-export async function activeTargets(db: Db, topic: { id: number; forumId: number }) {
-  const chats = await db.topicChat.findMany({ where: { topicId: topic.id, forumId: topic.forumId }, orderBy: { id: "asc" } });
+export async function activeTargets(db: Db, topic: { id: number; forumId: number }, known?: TopicChatRow[]) {
+  const chats = known ?? (await db.topicChat.findMany({ where: { topicId: topic.id, forumId: topic.forumId }, orderBy: { id: "asc" } }));
   if (chats.length === 0) return [];
   const links = await db.chatLink.findMany({
     where: { forumId: topic.forumId, active: true, telegramChatId: { in: chats.map((c) => c.chatId) } },
@@ -81,4 +82,20 @@ export async function ensureFlush(d: DiscussionDeps, tx: Tx, forumId: number, ch
   });
   if (existing && existing.dueAt <= at) return;
   await d.jobs.schedule({ kind: JOB.flush, ownerId, forumId, dueAt: at, payload: { chatId: String(chatId) } }, tx);
+}
+
+/** ensureFlush for several chats at once (one read, inserts only where no earlier flush waits). */
+export async function ensureFlushMany(d: DiscussionDeps, tx: Tx, forumId: number, wanted: Array<{ chatId: bigint; at: Date }>) {
+  if (wanted.length === 0) return;
+  const existing = await tx.job.findMany({
+    where: { kind: JOB.flush, ownerId: { in: wanted.map((w) => `chat:${w.chatId}`) }, doneAt: null, cancelledAt: null },
+    select: { ownerId: true, dueAt: true },
+  });
+  const earliest = new Map<string, number>();
+  for (const j of existing) earliest.set(j.ownerId, Math.min(earliest.get(j.ownerId) ?? Infinity, j.dueAt.getTime()));
+  for (const w of wanted) {
+    const have = earliest.get(`chat:${w.chatId}`);
+    if (have !== undefined && have <= w.at.getTime()) continue;
+    await d.jobs.schedule({ kind: JOB.flush, ownerId: `chat:${w.chatId}`, forumId, dueAt: w.at, payload: { chatId: String(w.chatId) } }, tx);
+  }
 }

@@ -1,6 +1,6 @@
 import type { JobHandler } from "../../jobs/scheduler.js";
 import { LATE_AFTER_MS, nextOccurrence } from "./dates.js";
-import { loadAttendance, loadView, recipientsOf } from "./repo.js";
+import { loadAttendance, loadView } from "./repo.js";
 import { JOB_CHECKIN, JOB_END, JOB_REFRESH, JOB_REMINDER, canOrganise, sendNewMeeting, type MeetingDeps } from "./service.js";
 import { audienceOf } from "./types.js";
 import { loadAccess } from "../forum/people.js";
@@ -23,7 +23,7 @@ export function meetingJobHandlers(d: MeetingDeps): Record<string, JobHandler> {
     [JOB_REMINDER]: async (job, { tx, now, lateMs, afterCommit }) => {
       const meetingId = Number(job.ownerId);
       const minutesBefore = Number(job.payload.minutesBefore ?? 0);
-      const m = await loadView(tx, meetingId, job.forumId ?? undefined);
+      const m = await loadView(tx, meetingId, job.forumId ?? undefined, "reminder");
       if (!m) return;
       let outcome: ReminderOutcome;
       let recipients = 0;
@@ -32,7 +32,7 @@ export function meetingJobHandlers(d: MeetingDeps): Record<string, JobHandler> {
       else if (now.getTime() >= m.endsAt.getTime()) outcome = "skipped_over";
       else {
         const late = lateMs > LATE_AFTER_MS;
-        const to = await recipientsOf(tx, m, "reminder");
+        const to = m.recipients!;
         await d.notifier.reminder(tx, m, to, { minutesBefore, late, inProgress: now.getTime() >= m.startsAt.getTime(), now });
         recipients = to.groups.length + to.persons.length;
         outcome = late ? "sent_late" : "sent";

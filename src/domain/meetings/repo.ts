@@ -43,21 +43,63 @@ interface MeetingRow {
   timezone: string | null;
   organizer_first_name: string | null;
   village_name: string | null;
+  villages: unknown;
+  links: unknown;
+  people: unknown;
 }
 
 const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
 
+export type RecipientSet = "invitation" | "reminder" | "everyone";
+
+const SOURCES: Record<RecipientSet, string[]> = {
+  invitation: ["official", "bpd", "named"],
+  reminder: ["official", "bpd", "named", "group", "walk_in"],
+  everyone: ["official", "bpd", "named", "group", "walk_in"],
+};
+const ANSWERS: Record<RecipientSet, string[]> = {
+  invitation: ["pending", "yes", "no", "delegate"],
+  reminder: ["yes", "pending"],
+  everyone: ["pending", "yes", "no", "delegate"],
+};
+
 /**
- * Loads a meeting with what every message about it needs; scoped by forum when given. Two plain
- * SQL queries: this runs for every reminder, so it is kept cheap (see bench/reminders.ts).
+ * Loads a meeting with what every message about it needs — and, when `recipients` is given,
+ * where such a message goes — in ONE query: this runs for every reminder, so it is kept cheap
+ * (see bench/reminders.ts). Scoped by forum when `forumId` is given.
+ *
+ * Recipients: the linked groups of villages invited through their group (and the kecamatan
+ * group when chosen), and the invitees who can be written to privately:
+ * - invitation: people invited by name;
+ * - reminder: people who said Hadir or have not answered yet;
+ * - everyone: every invitee (reschedule, cancellation, berita acara).
  */
-export async function loadView(db: Db, meetingId: number, forumId?: number): Promise<MeetingView | null> {
+export async function loadView(db: Db, meetingId: number, forumId?: number, recipients?: RecipientSet): Promise<(MeetingView & { recipients?: Recipients }) | null> {
+  const want = recipients !== undefined;
+  const set = recipients ?? "everyone";
   const rows = await db.$queryRaw<MeetingRow[]>`
     SELECT m.id, m.forum_id, m.organizer_id, m.village_id, m.kind::text AS kind, m.title, m.agenda, m.starts_at, m.ends_at,
            m.place, m.latitude, m.longitude, m.rsvp_deadline, m.quorum_rule::text AS quorum_rule, m.reminder_minutes, m.audience,
            m.recurrence, m.series_id, m.status::text AS status, m.open_check_in, m.sequence, m.cancel_reason, m.minutes_text,
            m.minutes_file_id, m.minutes_file_name, m.decisions, m.minutes_at,
-           f.timezone, p.first_name AS organizer_first_name, v.name AS village_name
+           f.timezone, p.first_name AS organizer_first_name, v.name AS village_name,
+           (SELECT json_agg(json_build_object('id', vv.id, 'name', vv.name, 'via', mv.via_group))
+              FROM meeting_villages mv JOIN villages vv ON vv.id = mv.village_id AND vv.forum_id = mv.forum_id
+              WHERE mv.meeting_id = m.id AND mv.forum_id = m.forum_id) AS villages,
+           CASE WHEN ${want} THEN (
+             SELECT json_agg(json_build_object('chat', cl.telegram_chat_id::text, 'village', cl.village_id) ORDER BY cl.id)
+             FROM chat_links cl
+             WHERE cl.forum_id = m.forum_id AND cl.active
+               AND ((cl.kind = 'village_group' AND cl.village_id IN (SELECT mv.village_id FROM meeting_villages mv WHERE mv.meeting_id = m.id AND mv.via_group))
+                 OR (cl.kind = 'kecamatan_group' AND COALESCE((m.audience->>'kecamatan')::boolean, false)))
+           ) END AS links,
+           CASE WHEN ${want} THEN (
+             -- Only people who opened a private chat with the bot can be written to.
+             SELECT json_agg(json_build_object('person', i.person_id, 'chat', ip.telegram_user_id::text, 'lang', ip.language, 'village', i.village_id, 'rsvp', i.rsvp) ORDER BY i.id)
+             FROM meeting_invitees i JOIN persons ip ON ip.id = i.person_id
+             WHERE i.meeting_id = m.id AND i.forum_id = m.forum_id AND ip.can_message
+               AND i.source::text = ANY(${SOURCES[set]}::text[]) AND i.rsvp::text = ANY(${ANSWERS[set]}::text[])
+           ) END AS people
     FROM meetings m
     JOIN forums f ON f.id = m.forum_id
     LEFT JOIN persons p ON p.id = m.organizer_id
@@ -65,13 +107,11 @@ export async function loadView(db: Db, meetingId: number, forumId?: number): Pro
     WHERE m.id = ${meetingId} AND (${forumId ?? null}::int IS NULL OR m.forum_id = ${forumId ?? null}::int)`;
   const m = rows[0];
   if (!m) return null;
-  const villages = await db.$queryRaw<Array<{ id: number; name: string; via_group: boolean }>>`
-    SELECT v.id, v.name, mv.via_group FROM meeting_villages mv JOIN villages v ON v.id = mv.village_id AND v.forum_id = mv.forum_id
-    WHERE mv.meeting_id = ${m.id} AND mv.forum_id = ${m.forum_id}`;
   const agenda = json(m.agenda);
   const reminders = json(m.reminder_minutes);
   const recurrence = json(m.recurrence);
-  return {
+  const villages = (json(m.villages) ?? []) as Array<{ id: number; name: string; via: boolean }>;
+  const view: MeetingView & { recipients?: Recipients } = {
     id: m.id,
     forumId: m.forum_id,
     zone: zoneOf(m.timezone),
@@ -96,7 +136,7 @@ export async function loadView(db: Db, meetingId: number, forumId?: number): Pro
     organizerName: m.organizer_first_name ? displayName({ firstName: m.organizer_first_name }) : "—",
     villageId: m.village_id,
     villageName: m.village_name,
-    villages: villages.map((v) => ({ id: v.id, name: v.name, viaGroup: v.via_group })).sort((a, b) => a.name.localeCompare(b.name, "id")),
+    villages: villages.map((x) => ({ id: x.id, name: x.name, viaGroup: x.via })).sort((a, b) => a.name.localeCompare(b.name, "id")),
     audience: audienceOf(json(m.audience)),
     minutesText: m.minutes_text,
     minutesFileId: m.minutes_file_id,
@@ -104,6 +144,15 @@ export async function loadView(db: Db, meetingId: number, forumId?: number): Pro
     decisions: m.decisions,
     minutesAt: m.minutes_at,
   };
+  if (want) {
+    const links = (json(m.links) ?? []) as Array<{ chat: string; village: number | null }>;
+    const people = (json(m.people) ?? []) as Array<{ person: number; chat: string; lang: string; village: number | null; rsvp: Recipients["persons"][number]["rsvp"] }>;
+    view.recipients = {
+      groups: links.map((l) => ({ chatId: BigInt(l.chat), villageId: l.village })),
+      persons: people.map((x) => ({ personId: x.person, chatId: BigInt(x.chat), language: x.lang, villageId: x.village, rsvp: x.rsvp })),
+    };
+  }
+  return view;
 }
 
 /** Who answered what and who signed the list, with counts and the quorum. */
@@ -125,36 +174,7 @@ export async function loadAttendance(db: Db, m: Pick<MeetingView, "id" | "forumI
   return { rows, counts: rsvpCounts(rows), quorum: computeQuorum(m.quorumRule, rows, m.villages.map((v) => v.id)) };
 }
 
-export type RecipientSet = "invitation" | "reminder" | "everyone";
-
-/**
- * Where a message about a meeting goes: the linked groups of villages invited through their
- * group (and the kecamatan group when chosen), and the people who can be written to privately.
- * - invitation: people invited by name;
- * - reminder: people who said Hadir or have not answered yet;
- * - everyone: every invitee (reschedule, cancellation, berita acara).
- */
-export async function recipientsOf(db: Db, m: Pick<MeetingView, "id" | "forumId" | "villages" | "audience">, set: RecipientSet): Promise<Recipients> {
-  const groupVillages = m.villages.filter((v) => v.viaGroup).map((v) => v.id);
-  const links =
-    groupVillages.length || m.audience.kecamatan
-      ? await db.$queryRaw<Array<{ telegram_chat_id: bigint; village_id: number | null }>>`
-          SELECT telegram_chat_id, village_id FROM chat_links
-          WHERE forum_id = ${m.forumId} AND active
-            AND ((kind = 'village_group' AND village_id = ANY(${groupVillages}::int[])) OR (${m.audience.kecamatan} AND kind = 'kecamatan_group'))
-          ORDER BY id`
-      : [];
-  const sources = set === "invitation" ? ["official", "bpd", "named"] : ["official", "bpd", "named", "group", "walk_in"];
-  const answers = set === "reminder" ? ["yes", "pending"] : ["pending", "yes", "no", "delegate"];
-  // Only people who opened a private chat with the bot can be written to.
-  const people = await db.$queryRaw<Array<{ person_id: number; telegram_user_id: bigint; language: string; village_id: number | null; rsvp: Recipients["persons"][number]["rsvp"] }>>`
-    SELECT i.person_id, p.telegram_user_id, p.language, i.village_id, i.rsvp::text AS rsvp
-    FROM meeting_invitees i JOIN persons p ON p.id = i.person_id
-    WHERE i.meeting_id = ${m.id} AND i.forum_id = ${m.forumId} AND p.can_message
-      AND i.source::text = ANY(${sources}::text[]) AND i.rsvp::text = ANY(${answers}::text[])
-    ORDER BY i.id`;
-  return {
-    groups: links.map((l) => ({ chatId: BigInt(l.telegram_chat_id), villageId: l.village_id })),
-    persons: people.map((p) => ({ personId: p.person_id, chatId: BigInt(p.telegram_user_id), language: p.language, villageId: p.village_id, rsvp: p.rsvp })),
-  };
+/** Where a message about a meeting goes now (see loadView for the sets). */
+export async function recipientsOf(db: Db, m: Pick<MeetingView, "id" | "forumId">, set: RecipientSet): Promise<Recipients> {
+  return (await loadView(db, m.id, m.forumId, set))?.recipients ?? { groups: [], persons: [] };
 }

@@ -17,7 +17,7 @@ import {
   rsvpOpen,
 } from "./dates.js";
 import type { MeetingNotifier } from "./notify.js";
-import { loadAttendance, loadView, recipientsOf, type Db } from "./repo.js";
+import { loadAttendance, loadView, type Db } from "./repo.js";
 import {
   MEETING_KINDS,
   QUORUM_RULES,
@@ -328,10 +328,10 @@ export async function createMeeting(d: MeetingDeps, actor: Actor, input: Meeting
 export async function sendNewMeeting(d: MeetingDeps, tx: Db, meetingId: number, audience: Audience, now: Date, actorId: number | null) {
   const row = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
   await materialise(tx, row.id, row.forumId, audience);
-  const view = (await loadView(tx, row.id))!;
+  const view = (await loadView(tx, row.id, row.forumId, "invitation"))!;
   await scheduleTimedJobs(d, tx, { ...view }, now);
   const attendance = await loadAttendance(tx, view);
-  const to = await recipientsOf(tx, view, "invitation");
+  const to = view.recipients!;
   await d.notifier.invitations(tx, view, to, attendance, now);
   await audit(tx, row.forumId, actorId, "meeting.create", row.id, { kind: row.kind, groups: to.groups.length, persons: to.persons.length, seriesId: row.seriesId });
   return { id: row.id, groups: to.groups.length, persons: to.persons.length };
@@ -522,8 +522,8 @@ export async function rescheduleMeeting(
     });
     await d.jobs.cancel(TIMED_JOBS, m.id, tx);
     await scheduleTimedJobs(d, tx, { id: m.id, forumId: m.forumId, startsAt, endsAt, sequence, reminderMinutes: m.reminderMinutes }, now);
-    const view = (await loadView(tx, m.id))!;
-    const to = await recipientsOf(tx, view, "everyone");
+    const view = (await loadView(tx, m.id, m.forumId, "everyone"))!;
+    const to = view.recipients!;
     await d.notifier.rescheduled(tx, view, to, { previousStartsAt: m.startsAt, rsvpReset: !input.keepRsvp, now });
     await d.notifier.refresh(tx, view, await loadAttendance(tx, view), now);
     await audit(tx, m.forumId, actor.personId, "meeting.reschedule", m.id, { from: m.startsAt.toISOString(), to: startsAt.toISOString(), keepRsvp: input.keepRsvp });
@@ -549,8 +549,8 @@ export async function cancelMeeting(d: MeetingDeps, actor: Actor, meetingId: num
     if (stopSeries && m.recurrence) await tx.$executeRaw`UPDATE meetings SET recurrence = NULL WHERE id = ${m.id}`;
     // A cancelled occurrence of a series still hands over to the next one when its time ends.
     await d.jobs.cancel(stopSeries ? TIMED_JOBS : TIMED_JOBS.filter((k) => k !== JOB_END), m.id, tx);
-    const view = (await loadView(tx, m.id))!;
-    const to = await recipientsOf(tx, view, "everyone");
+    const view = (await loadView(tx, m.id, m.forumId, "everyone"))!;
+    const to = view.recipients!;
     await d.notifier.cancelled(tx, view, to, now);
     await d.notifier.refresh(tx, view, await loadAttendance(tx, view), now);
     await audit(tx, m.forumId, actor.personId, "meeting.cancel", m.id, { stopSeries });
@@ -594,8 +594,8 @@ export async function recordMinutes(
       where: { id: m.id },
       data: { minutesText: text, minutesFileId: input.fileId ?? null, minutesFileName: input.fileName ?? null, decisions, minutesAt: now },
     });
-    const view = (await loadView(tx, m.id))!;
-    const to = await recipientsOf(tx, view, "everyone");
+    const view = (await loadView(tx, m.id, m.forumId, "everyone"))!;
+    const to = view.recipients!;
     await d.notifier.minutes(tx, view, to);
     await audit(tx, m.forumId, actor.personId, "meeting.minutes", m.id, { replaced, file: !!input.fileId });
     return { groups: to.groups.length, persons: to.persons.length, replaced };

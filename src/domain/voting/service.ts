@@ -48,6 +48,8 @@ const RESIDENT_ROLES = ["warga", "perangkat_desa"] as const;
  * would do the same, but turns every concurrent ballot into a multixact on the vote's row.
  */
 const VOTE_LOCK = 7007;
+/** A ballot waits longer than Prisma's default 2 s for a connection when many press at once. */
+const BALLOT_TX = { maxWait: 10_000, timeout: 15_000 };
 
 // ---------------------------------------------------------------- small helpers
 
@@ -462,7 +464,7 @@ export async function castBallot(d: VotingDeps, port: Pick<TelegramPort, "isMemb
       return { status: "withdrawn" as const, choices: [] as number[] };
     }
     return { status: r.inserted ? ("cast" as const) : ("changed" as const), choices: [...r.choices].sort((a, b) => a - b) };
-  });
+  }, BALLOT_TX);
   await requestRefresh(d, vote.id, vote.forumId);
   return { ...result, villageId, ballot: vote.ballot, options: vote.options, multiple: vote.multiple };
 }
@@ -655,7 +657,6 @@ export interface VoteListItem {
   closesAt: string | null;
   closedAt: string | null;
   ballots: number;
-  mine: boolean;
 }
 
 const RECENT_MS = 30 * 24 * 3600_000;
@@ -686,7 +687,7 @@ export async function listVotes(
       orderBy: [{ state: "desc" }, { id: "desc" }],
       skip: page * pageSize,
       take: pageSize,
-      select: { id: true, kind: true, question: true, state: true, closesAt: true, closedAt: true, createdById: true },
+      select: { id: true, kind: true, question: true, state: true, closesAt: true, closedAt: true },
     }),
   ]);
   const ids = rows.map((r) => r.id);
@@ -708,7 +709,6 @@ export async function listVotes(
       closesAt: r.closesAt?.toISOString() ?? null,
       closedAt: r.closedAt?.toISOString() ?? null,
       ballots: count.get(r.id) ?? 0,
-      mine: scope.actor ? canManage(scope.actor, { forumId: scope.forumId, createdById: r.createdById }) : false,
     })),
   };
 }
