@@ -28,7 +28,7 @@ const app = await buildApp(config, logger, { db, redis: null, botInfo, instanceI
 
 // The app's own handlers, on a scheduler of this process; the reminder handler is wrapped only
 // to note the commit time.
-const jobs = new JobScheduler({ prisma: db.prisma, clock: systemClock, logger, instanceId, batchSize: 20 });
+const jobs = new JobScheduler({ prisma: db.prisma, clock: systemClock, logger, instanceId, batchSize: 50 });
 const committed: Array<[string, number]> = [];
 for (const [kind, handler] of Object.entries(meetingJobHandlers(meetingDepsOf(app.deps)))) {
   jobs.register(

@@ -281,7 +281,8 @@ export class DeliveryQueue {
 
   private async sweep() {
     await this.markStaleSending();
-    await this.requeueAbandonedClaims();
+    // This instance's own claims are alive in its memory (its previous life is handled at start).
+    await this.requeueAbandonedClaims({ includeOwn: false });
     this.wakeLocal();
   }
 
@@ -465,8 +466,10 @@ export class DeliveryQueue {
       UPDATE deliveries SET claimed_at = ${now}, updated_at = ${now}
       WHERE id = ANY(${ids.map(String)}::bigint[]) AND state = 'sending' AND claimed_by = ${this.o.instanceId} AND claimed_at IS NULL
       RETURNING id`;
+    // The same row twice in one batch (re-claimed by this instance after a sweep): one winner only,
+    // exactly as two separate compare-and-sets would have it.
     const ok = new Set(done.map((r) => String(r.id)));
-    return ids.map((id) => ok.has(String(id)));
+    return ids.map((id) => ok.delete(String(id)));
   }
 
   /** The common ending, batched: sent, nothing to report. */
@@ -479,20 +482,23 @@ export class DeliveryQueue {
       WHERE d.id = v.id AND d.claimed_by = ${this.o.instanceId} AND d.state IN ('sending', 'unknown')
       RETURNING d.id`;
     const ok = new Set(done.map((r) => String(r.id)));
-    return rows.map((r) => ok.has(String(r.id)));
+    return rows.map((r) => ok.delete(String(r.id)));
   }
 
   /**
    * Puts a row back, due in `waitMs`, and holds its chat's later rows at least as long, so they
    * cannot overtake it.
    */
-  private async deferChat(row: ClaimedRow, waitMs: number, extra: { attempts?: number; lastError?: string } = {}) {
+  private async deferChat(row: ClaimedRow, waitMs: number, extra: { attempts?: number; lastError?: string; started?: boolean } = {}) {
     const now = this.o.clock.now();
     const at = new Date(now.getTime() + Math.max(0, Math.ceil(waitMs)));
+    // Only this attempt's own state: before its request started, or after. A stale attempt of the
+    // same instance must not put back a row that a newer claim is sending.
+    const started = extra.started ?? false;
     await this.o.prisma.$executeRaw`
       UPDATE deliveries SET state = 'queued', claimed_by = NULL, claimed_at = NULL, next_attempt_at = ${at}, updated_at = ${now},
         attempts = ${extra.attempts ?? row.attempts}, last_error = COALESCE(${extra.lastError ?? null}, last_error)
-      WHERE id = ${row.id} AND state = 'sending' AND claimed_by = ${this.o.instanceId}`;
+      WHERE id = ${row.id} AND state = 'sending' AND claimed_by = ${this.o.instanceId} AND (claimed_at IS NOT NULL) = ${started}`;
     if (waitMs > 0) {
       await this.o.prisma.$executeRaw`
         UPDATE deliveries SET next_attempt_at = ${at}, updated_at = ${now}
@@ -554,7 +560,7 @@ export class DeliveryQueue {
         await this.o.limiter.pause(Number(row.chat_id), until);
         // 429s from several chats at once mean the bot-wide limit: everyone waits.
         if (this.note429(Number(row.chat_id), now.getTime())) await this.o.limiter.pause(null, until);
-        await this.deferChat(row, retryMs, { lastError: desc });
+        await this.deferChat(row, retryMs, { lastError: desc, started: true });
         return;
       }
       if (code === 400 && err.parameters.migrate_to_chat_id) {
@@ -564,7 +570,7 @@ export class DeliveryQueue {
           data: { chatId: newId, updatedAt: now },
         });
         await this.o.prisma.delivery.updateMany({
-          where: { id: row.id, state: "sending", claimedBy: this.o.instanceId },
+          where: { id: row.id, state: "sending", claimedBy: this.o.instanceId, claimedAt: { not: null } },
           data: { chatId: newId, state: "queued", claimedAt: null, claimedBy: null, nextAttemptAt: now, updatedAt: now },
         });
         for (const fn of this.listeners.migrated) {
@@ -617,7 +623,7 @@ export class DeliveryQueue {
     this.stats.retried++;
     const base = this.o.backoffBaseMs ?? 500;
     const backoffMs = Math.min(this.o.backoffMaxMs ?? 60_000, base * 2 ** attempts);
-    await this.deferChat(row, backoffMs, { attempts, lastError: message.slice(0, 500) });
+    await this.deferChat(row, backoffMs, { attempts, lastError: message.slice(0, 500), started: true });
   }
 
   private async fail(row: ClaimedRow, lastError: string, kind: FailureKind, attempts?: number) {
@@ -632,7 +638,7 @@ export class DeliveryQueue {
     const now = this.o.clock.now();
     // Also over "unknown": a sweep may have given up on a request that did finish after all.
     const r = await this.o.prisma.delivery.updateMany({
-      where: { id: row.id, claimedBy: this.o.instanceId, state: { in: ["sending", "unknown"] } },
+      where: { id: row.id, claimedBy: this.o.instanceId, state: { in: ["sending", "unknown"] }, claimedAt: { not: null } },
       data: { ...data, attempts: data.attempts ?? row.attempts + 1, updatedAt: now },
     });
     if (r.count === 0) {
@@ -689,12 +695,13 @@ export class DeliveryQueue {
   }
 
   /** Rows claimed by a process that died before starting their request: nothing went out, re-queue. */
-  async requeueAbandonedClaims(): Promise<number> {
+  async requeueAbandonedClaims(opts: { includeOwn?: boolean } = {}): Promise<number> {
     const now = this.o.clock.now();
     const cutoff = new Date(now.getTime() - this.claimTimeoutMs);
+    const skip = opts.includeOwn === false ? this.o.instanceId : "";
     return this.o.prisma.$executeRaw`
       UPDATE deliveries SET state = 'queued', claimed_by = NULL, updated_at = ${now}
-      WHERE state = 'sending' AND claimed_at IS NULL AND updated_at < ${cutoff}`;
+      WHERE state = 'sending' AND claimed_at IS NULL AND updated_at < ${cutoff} AND claimed_by IS DISTINCT FROM ${skip}`;
   }
 
   /**

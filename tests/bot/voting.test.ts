@@ -313,6 +313,26 @@ describe("closing and results", () => {
     expect(uploads.length).toBeLessThan(h.fake.callsTo("sendPhoto").length);
   });
 
+  it("with many villages each group gets its own village's line and a button for the rest; the organiser gets the whole table", async () => {
+    const f = await aForum(h, { villages: 21 });
+    const all = f.villages.map((_, i) => i);
+    const vote = await aVote(h, f, { villages: all, closesAt: new Date(h.clock.now().getTime() + HOUR) });
+    await voteIn(h, groupMember(h, f, [3]), f.villages[3]!.group.id, vote.id, 1);
+    h.clock.advance(HOUR);
+    await h.tick();
+    const g3 = h.fake.sent(f.villages[3]!.group.id);
+    const text = g3.at(-1)!.text!;
+    expect(text).toContain("Desa Anda");
+    expect(text).toContain(`${f.villages[3]!.name}: 1 dari`);
+    expect(text).not.toContain(f.villages[4]!.name);
+    expect(text).toContain("Rincian 20 desa lainnya");
+    expect(JSON.stringify(g3.at(-1)!.reply_markup)).toContain(`vv:${vote.id}`);
+    // Chart, results, and the closed card: nothing more in the group.
+    expect(g3).toHaveLength(3);
+    const organiser = texts(h, f.admin.id).join("\n");
+    for (const v of f.villages) expect(organiser).toContain(`${v.name}:`);
+  });
+
   it("quorum not met is reported as not a valid decision", async () => {
     const f = await aForum(h);
     const vote = await aVote(h, f, { villages: [0], quorumPercent: 60, closesAt: new Date(h.clock.now().getTime() + HOUR) });

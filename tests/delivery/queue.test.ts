@@ -297,6 +297,38 @@ describe("cancel", () => {
   });
 });
 
+describe("claims", () => {
+  it("a row re-queued by a sweep while its worker still waits, then claimed again, is sent once", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let waiting = 0;
+    const slow: Limiter = {
+      reserve: async () => 0,
+      pause: async () => {},
+      book: async (): Promise<BookResult> => {
+        waiting++;
+        await gate;
+        return { booked: true, waitMs: 0 };
+      },
+    };
+    const q = w.queue({ limiter: slow });
+    const [c] = privateChats(w.fake, 1);
+    await q.enqueue({ ownerKind: "t", ownerId: 1, items: [{ chatId: c!, payload: text("sekali saja") }] });
+    const first = q.drain();
+    await w.fake.waitFor(() => waiting === 1);
+    // The claim looks abandoned (a long stall, or a clock jump in a test) and goes back to the queue…
+    w.clock.advance(61_000);
+    expect(await q.requeueAbandonedClaims()).toBe(1);
+    // …and the same instance claims it again while the first attempt still waits.
+    const second = q.drain();
+    await w.fake.waitFor(() => waiting === 2);
+    release();
+    await Promise.all([first, second]);
+    expect(seen(w.fake, c!)).toEqual(["sekali saja"]);
+    expect(await states(w.db.prisma)).toEqual({ sent: 1 });
+  });
+});
+
 describe("crash and restart", () => {
   async function crashMidBroadcast(opts: { restartAs: "same" | "other" }) {
     const chats = [...groups(w.fake, 10), ...privateChats(w.fake, 20)];

@@ -1,35 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { waitForRoom } from "../../src/domain/discussion/pacing.js";
+import { phaseOf, waitForRoom } from "../../src/domain/discussion/pacing.js";
 import { contentOf, parseMuteArgs } from "../../src/domain/discussion/content.js";
 import { codePoints, TextBuilder } from "../../src/domain/discussion/text.js";
 import { copyItems, digestOf, planFor, type RelayRow } from "../../src/domain/discussion/compose.js";
 import { groupRenderer } from "../../src/bot/features/discussion/render.js";
 
 describe("pacing of a group's sends", () => {
-  it("lets 3 through in 10 s, then says when the oldest leaves the window", () => {
+  it("lets a quiet group take 3 at once, then one every 4 s", () => {
     expect(waitForRoom([], 0)).toBe(0);
-    expect(waitForRoom([0, 1000], 2000)).toBe(0);
-    expect(waitForRoom([0, 1000, 2000], 3000)).toBe(10_001 - 3000);
+    expect(waitForRoom([0, 0], 0)).toBe(0);
+    expect(waitForRoom([0, 0, 0], 0)).toBe(4_000);
+    expect(waitForRoom([0, 0, 0], 4_000)).toBe(0);
     // Two sends at once (a header line and a sticker) need room for both.
-    expect(waitForRoom([0, 1000], 2000, 2)).toBe(10_001 - 2000);
-    expect(waitForRoom([0, 1000, 1500], 2000, 2)).toBe(1000 + 10_001 - 2000);
+    expect(waitForRoom([0, 0], 0, 2)).toBe(4_000);
+    // After a quiet minute the burst is available again.
+    expect(waitForRoom([0, 0, 0, 4_000, 8_000], 60_000)).toBe(0);
   });
 
-  it("never allows more than 18 in any minute, however evenly spread", () => {
+  it("never allows more than 18 in any minute, and under load spreads sends evenly", () => {
     const sends: number[] = [];
     let now = 0;
     for (let i = 0; i < 200; i++) {
       now += waitForRoom(sends, now);
       sends.push(now);
+      now += 137; // the next message comes a little later
     }
     for (let i = 0; i < sends.length; i++) {
       const inMinute = sends.filter((t) => t > sends[i]! - 60_000 && t <= sends[i]!).length;
       expect(inMinute).toBeLessThanOrEqual(18);
     }
-    // ...and the budget is used: about 18 a minute, without long silences.
-    const gaps = sends.slice(1).map((t, i) => t - sends[i]!);
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(10_001);
-    expect(sends.at(-1)! / 200).toBeLessThan(60_000 / 17);
+    const gaps = sends.slice(10).map((t, i) => t - sends[i + 9]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(4_137);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(3_999);
+  });
+
+  it("gives each group its own phase within the interval", () => {
+    const phases = Array.from({ length: 17 }, (_, g) => phaseOf(-1003000000000n - BigInt(g)));
+    expect(phases.every((p) => p >= 0 && p < 4_000)).toBe(true);
+    expect(new Set(phases.map((p) => Math.floor(p / 500))).size).toBeGreaterThan(4);
   });
 });
 

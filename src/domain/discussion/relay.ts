@@ -14,7 +14,7 @@ import {
   type Plan,
   type RelayRow,
 } from "./compose.js";
-import { waitForRoom } from "./pacing.js";
+import { phaseOf, waitForRoom } from "./pacing.js";
 import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, type Target } from "./store.js";
 import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
 
@@ -222,7 +222,7 @@ async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Targe
   if (targets.length === 0) return { direct: 0, waiting: 0 };
   const ids = targets.map((t) => t.chatId);
   await lockChats(tx, ids);
-  const waitingRows = await tx.relayDigestItem.findMany({ where: { chatId: { in: ids }, digestId: null }, select: { chatId: true }, distinct: ["chatId"] });
+  const waitingRows = await tx.relayDigestItem.groupBy({ by: ["chatId"], where: { chatId: { in: ids }, digestId: null } });
   const waiting = new Set(waitingRows.map((w) => String(w.chatId)));
   const sends = await ledger(tx, ids, now);
   const plan = planFor(r.kind, r.text, headerOf(author).text);
@@ -238,7 +238,9 @@ async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Targe
       items.push(...copyItems(r, t, refs.get(k), author, plan));
       direct.push(t.chatId);
     } else {
-      deferred.push({ chatId: t.chatId, at: new Date(now.getTime() + waitForRoom(past, now.getTime(), 1)) });
+      // A new backlog starts at the group's own phase, so busy groups' slots do not coincide.
+      const at = waiting.has(k) ? now.getTime() + waitForRoom(past, now.getTime(), 1) : now.getTime() + waitForRoom(past, now.getTime(), 1) + phaseOf(t.chatId);
+      deferred.push({ chatId: t.chatId, at: new Date(at) });
     }
   }
   if (deferred.length) {

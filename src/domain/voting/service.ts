@@ -31,6 +31,7 @@ import {
   type Eligibility,
   type LiveCounts,
   type QuickPollDraft,
+  type SendSpec,
   type TelegramPort,
   type VoteDraft,
   type VoteInfo,
@@ -983,10 +984,13 @@ export async function closeVote(
     // Closed: the card shows the final totals, rahasia included.
     await editCards(d, tx, vote, opts.render.card(closedInfo, { ballots: result.ballots, totals: result.totals }));
   }
-  const groupMessages = await opts.render.results(closedInfo, result, { language: "id", organiser: false });
-  const items = links.flatMap((l) =>
-    groupMessages.map((m) => ({ chatId: l.telegramChatId, recipientKey: `village:${l.villageId}`, payload: { op: "send" as const, ...m } })),
-  );
+  const perVillage = new Map<number, SendSpec[]>();
+  const items = [];
+  for (const l of links) {
+    let messages = perVillage.get(l.villageId!);
+    if (!messages) perVillage.set(l.villageId!, (messages = await opts.render.results(closedInfo, result, { language: "id", organiser: false, villageId: l.villageId! })));
+    items.push(...messages.map((m) => ({ chatId: l.telegramChatId, recipientKey: `village:${l.villageId}`, payload: { op: "send" as const, ...m } })));
+  }
   const organiser = await tx.person.findUnique({ where: { id: vote.createdById }, select: { telegramUserId: true, language: true, canMessage: true } });
   if (organiser?.canMessage) {
     const mine = await opts.render.results(closedInfo, result, { language: organiser.language, organiser: true });

@@ -106,8 +106,11 @@ export interface SendSpec {
 export interface VotingRenderer {
   /** The message with buttons shown in every participating group. */
   card(vote: VoteInfo, live: LiveCounts): { text: string; reply_markup?: unknown };
-  /** Messages posting the results (chart first), for a group ("id") or a person's language. */
-  results(vote: VoteInfo, result: VoteResult, audience: { language: string; organiser: boolean }): Promise<SendSpec[]>;
+  /**
+   * Messages posting the results (chart first): for the group of `villageId` (in Indonesian) or
+   * for the organiser, in their language.
+   */
+  results(vote: VoteInfo, result: VoteResult, audience: { language: string; organiser: boolean; villageId?: number }): Promise<SendSpec[]>;
   /** A private reminder to someone who has not voted yet. */
   reminder(vote: VoteInfo, person: { language: string; villageId: number }): SendSpec;
 }

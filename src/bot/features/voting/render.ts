@@ -138,8 +138,17 @@ function quorumLine(t: T, r: VoteResult, lang: Lang) {
   return t(r.quorum.reached ? "vote-quorum-reached" : "vote-quorum-missed", { percent: r.quorum.percent, turnout });
 }
 
-/** The full results: outcome, quorum, totals, one line per village. Split to Telegram's limit. */
-export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang): string[] {
+/**
+ * Above this many villages a group gets its own village's line and a button for the rest
+ * (privately) instead of a table spread over several messages.
+ */
+export const COMPACT_OVER = 20;
+
+/**
+ * The results: outcome, quorum, totals, then one line per village — or, with `onlyVillage` and
+ * many villages, only that village's line. Split to Telegram's limit.
+ */
+export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVillage?: number): string[] {
   const lines = [t(v.kind === "quick" ? "vote-results-title-quick" : "vote-results-title"), `<b>${escapeHtml(v.question)}</b>`, ""];
   lines.push(outcomeLine(t, v, r));
   const q = quorumLine(t, r, lang);
@@ -155,8 +164,9 @@ export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang): strin
     const count = r.totals[i] ?? 0;
     lines.push(t("vote-option-count", { n: i + 1, option: escapeHtml(o), count: formatNumber(count, lang), percent: r.ballots ? formatPercent(count / r.ballots, 1, lang) : "0%" }));
   });
-  lines.push("", t("vote-results-villages"));
-  for (const vr of r.villages) {
+  const compact = onlyVillage !== undefined && r.villages.length > COMPACT_OVER;
+  lines.push("", t(compact ? "vote-results-your-village" : "vote-results-villages"));
+  for (const vr of compact ? r.villages.filter((x) => x.villageId === onlyVillage) : r.villages) {
     const head =
       vr.base !== null
         ? t("vote-village-line", {
@@ -176,6 +186,7 @@ export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang): strin
     if (r.counting === "satu_desa" && vr.top.length > 1) detail += ` ${t("vote-village-tie", { options: vr.top.map((i) => String(i + 1)).join(", ") })}`;
     lines.push(`${head} — ${detail}`);
   }
+  if (compact) lines.push(t("vote-results-more-villages", { n: r.villages.length - 1 }));
   if (r.villageVotes) {
     const parts = r.villageVotes.map((n, i) => `${i + 1}: ${n}`);
     if (r.villagesTied) parts.push(t("vote-village-summary-tied", { n: r.villagesTied }));
@@ -251,15 +262,19 @@ export function createRenderer(): VotingRenderer {
           files: { photo: { base64: png.toString("base64"), filename: `hasil-voting-${vote.id}.png` } },
         },
       ];
-      const parts = resultsText(t, vote, result, lang);
+      const parts = resultsText(t, vote, result, lang, audience.organiser ? undefined : audience.villageId);
+      const compact = !audience.organiser && result.villages.length > COMPACT_OVER;
       parts.forEach((text, i) => {
         const last = i === parts.length - 1;
+        let markup: InlineKeyboard | undefined;
+        if (last && audience.organiser) markup = exportKeyboard(t, vote.id);
+        if (last && compact) markup = new InlineKeyboard().text(t("vote-btn-villages"), voteVillagesCb.build({ vote: vote.id }));
         out.push({
           method: "sendMessage",
           params: {
             text: last && audience.organiser && vote.kind === "formal" ? `${text}\n\n${t("vote-results-organiser-note")}` : text,
             parse_mode: "HTML",
-            ...(last && audience.organiser ? { reply_markup: exportKeyboard(t, vote.id) } : {}),
+            ...(markup ? { reply_markup: markup } : {}),
           },
         });
       });
