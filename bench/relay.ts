@@ -287,7 +287,7 @@ export async function run() {
     const handleMs = [...handled.values()].map((x) => x.handleMs);
     const copiesNeeded = (QUIET + MESSAGES) * (GROUPS - 1);
 
-    console.log(`quiet topic: ${quietLat.length} replies, first copy p50 ${pct(quietLat, 0.5)} ms, max ${Math.max(0, ...quietLat)} ms`);
+    console.log(`quiet topic: ${quietLat.length} replies, first copy p50 ${pct(quietLat, 0.5)} ms, max ${Math.max(0, ...quietLat)} ms (handled in ${quiet.map((q) => handled.get(q)?.handleMs).join(", ")} ms; first copies after ${quietLat.join(", ")} ms)`);
     console.log(`burst: first copy p50 ${pct(burstLat, 0.5)} ms, p90 ${pct(burstLat, 0.9)} ms, p99 ${pct(burstLat, 0.99)} ms, max ${Math.max(0, ...burstLat)} ms`);
     console.log(`update handling in the bot: p50 ${pct(handleMs, 0.5)} ms, p99 ${pct(handleMs, 0.99)} ms; handler errors ${errors}`);
     console.log(`${copiesNeeded} (message, group) deliveries needed: ${direct} as single copies, the rest in ${digests} digests; everything out ${((drainedAt - startedAt) / 1000).toFixed(1)} s after the burst began`);

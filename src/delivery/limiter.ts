@@ -40,11 +40,12 @@ export interface Limiter {
    */
   book?(chatId: number, opts: { now: number; maxWaitMs: number }): Promise<BookResult>;
   /**
-   * Moves a booked slot to when the request really left (a database write or a busy event loop
-   * sits in between). The chat's next booking then counts from the real time: Telegram counts
-   * arrivals, and one late message must not make the next one early.
+   * Gives a slot back and books a new one. For a send about to leave late (a database write or a
+   * starved event loop sat in between): Telegram counts arrivals, and a late message could land in
+   * the same window as the next second's on-time ones. The new slot is safe against every slot
+   * already booked, whoever booked it.
    */
-  restamp?(chatId: number, ticket: string, atMs: number): Promise<void>;
+  rebook?(chatId: number, ticket: string, opts: { now: number; maxWaitMs: number }): Promise<BookResult>;
   /** A cross-instance wake-up channel, when the limiter has one (Redis). */
   kickChannel?(): KickChannel | null;
 }
@@ -92,11 +93,9 @@ class Window {
     while (i > 0 && this.stamps[i - 1]! > t) i--;
     this.stamps.splice(i, 0, t);
   }
-  move(from: number, to: number) {
-    const i = this.stamps.lastIndexOf(from);
-    if (i < 0) return; // already out of the window
-    this.stamps.splice(i, 1);
-    this.take(to);
+  remove(t: number) {
+    const i = this.stamps.lastIndexOf(t);
+    if (i >= 0) this.stamps.splice(i, 1);
   }
   idle(now: number) {
     this.prune(now);
@@ -145,11 +144,11 @@ export class MemoryLimiter implements Limiter {
     return { booked: true, waitMs, ticket: String(t) };
   }
 
-  async restamp(chatId: number, ticket: string, atMs: number): Promise<void> {
-    const from = Number(ticket);
-    if (!(atMs > from)) return;
-    this.chats.get(chatId)?.move(from, atMs);
-    this.global.move(from, atMs);
+  async rebook(chatId: number, ticket: string, opts: { now: number; maxWaitMs: number }): Promise<BookResult> {
+    const old = Number(ticket);
+    this.chats.get(chatId)?.remove(old);
+    this.global.remove(old);
+    return this.book(chatId, opts);
   }
 
   async reserve(chatId: number): Promise<number> {

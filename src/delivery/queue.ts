@@ -60,6 +60,8 @@ export interface DeliveryOptions {
   maxInlineWaitMs?: number;
   /** One request to Telegram may take at most this long. */
   sendTimeoutMs?: number;
+  /** A send leaving later than this after its booked slot books a fresh one (keep below the limiter's margin). */
+  lateToleranceMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   /** Cross-instance wake-up; defaults to the limiter's (Redis pub/sub), null for none. */
@@ -85,6 +87,7 @@ export interface QueueStats {
   failed: number;
   retried: number;
   deferred: number;
+  rebooked: number;
   tooManyRequests: number;
   /** Time spent per phase, summed over rows (ms): where a slow queue spends it. */
   ms: { claim: number; book: number; wait: number; start: number; send: number; settle: number };
@@ -120,6 +123,7 @@ export class DeliveryQueue {
   private readonly claimTimeoutMs: number;
   private readonly maxInlineWaitMs: number;
   private readonly sendTimeoutMs: number;
+  private readonly lateToleranceMs: number;
   private running = false;
   private stopping = false;
   private draining = 0;
@@ -140,7 +144,7 @@ export class DeliveryQueue {
   private recent429: Array<{ at: number; chat: number }> = [];
   private readonly starts: Batcher<bigint, boolean>;
   private readonly sents: Batcher<{ id: bigint; messageId: number | null }, boolean>;
-  readonly stats: QueueStats = { claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, tooManyRequests: 0, ms: { claim: 0, book: 0, wait: 0, start: 0, send: 0, settle: 0 } };
+  readonly stats: QueueStats = { claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, rebooked: 0, tooManyRequests: 0, ms: { claim: 0, book: 0, wait: 0, start: 0, send: 0, settle: 0 } };
 
   constructor(private readonly o: DeliveryOptions) {
     this.batchSize = o.batchSize ?? 50;
@@ -150,6 +154,7 @@ export class DeliveryQueue {
     this.claimTimeoutMs = o.claimTimeoutMs ?? 60_000;
     this.maxInlineWaitMs = o.maxInlineWaitMs ?? 2_500;
     this.sendTimeoutMs = o.sendTimeoutMs ?? 60_000;
+    this.lateToleranceMs = o.lateToleranceMs ?? 20;
     this.channel = o.kickChannel !== undefined ? o.kickChannel : (o.limiter.kickChannel?.() ?? null);
     if (o.hooks) this.setHooks(o.hooks);
     this.starts = new Batcher((ids) => this.markStartedMany(ids));
@@ -287,7 +292,7 @@ export class DeliveryQueue {
   }
 
   private async pump(): Promise<void> {
-    const threshold = Math.max(1, this.concurrency >> 2);
+    const threshold = Math.max(1, this.concurrency >> 1);
     try {
       for (;;) {
         if (this.stopping || (!this.running && this.draining === 0)) break;
@@ -401,11 +406,23 @@ export class DeliveryQueue {
     const started = await this.markStarted(row);
     ms.start += lap();
     if (!started) return; // cancelled or taken back meanwhile
-    if (ticket && this.o.limiter.restamp && bookedAt !== null) {
-      const at = this.o.clock.now().getTime();
-      // Not awaited: on one Redis connection it still lands before this chat's next booking.
-      if (at - bookedAt > 20) this.o.limiter.restamp(chatId, ticket, at).catch(() => {});
+    // Leaving late (the compare-and-set or a starved event loop took a while)? Then this slot may
+    // crowd the next window: give it back and take a fresh one.
+    for (let i = 0; i < 3 && ticket && bookedAt !== null && this.o.limiter.rebook; i++) {
+      const now = this.o.clock.now().getTime();
+      if (now - bookedAt <= this.lateToleranceMs) break;
+      const again = await this.o.limiter.rebook(chatId, ticket, { now, maxWaitMs: this.maxInlineWaitMs });
+      if (!again.booked) {
+        this.stats.deferred++;
+        await this.deferChat(row, again.waitMs, { started: true });
+        return;
+      }
+      this.stats.rebooked++;
+      ticket = again.ticket;
+      bookedAt = now + again.waitMs;
+      if (again.waitMs > 0) await this.sleep(again.waitMs);
     }
+    ms.wait += lap();
     let sent: { messageId: number | null; pinError: string | null };
     try {
       sent = await this.send(chatId, row);

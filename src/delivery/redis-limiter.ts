@@ -5,8 +5,12 @@ import { chatWindow, globalWindow, type BookResult, type KickChannel, type Limit
 // this Redis shares Telegram's limits. Each window is a sorted set of send times (booked future
 // slots included); a slot at t fits when fewer than `limit` entries lie after t - span.
 // KEYS: chat window, global window, chat pause, global pause
-// ARGV: now, chatSpan, chatLimit, globalSpan, globalLimit, member, maxWait
+// ARGV: now, chatSpan, chatLimit, globalSpan, globalLimit, member, maxWait, [slot given back]
 const BOOK = `
+if ARGV[8] then
+  redis.call('ZREM', KEYS[1], ARGV[8] .. ':1')
+  redis.call('ZREM', KEYS[2], ARGV[8] .. ':2')
+end
 local now = tonumber(ARGV[1])
 local t = now
 for i = 3, 4 do
@@ -46,7 +50,7 @@ export class RedisLimiter implements Limiter {
     if (!(redis as unknown as Record<string, unknown>).forumDesaBook) redis.defineCommand("forumDesaBook", { numberOfKeys: 4, lua: BOOK });
   }
 
-  async book(chatId: number, opts: { now: number; maxWaitMs: number }): Promise<BookResult> {
+  async book(chatId: number, opts: { now: number; maxWaitMs: number }, giveBack?: string): Promise<BookResult> {
     const c = chatWindow(this.limits, chatId);
     const g = globalWindow(this.limits);
     const member = `${opts.now}:${this.tag}:${this.seq++}`;
@@ -62,17 +66,14 @@ export class RedisLimiter implements Limiter {
       g.limit,
       member,
       Math.floor(opts.maxWaitMs),
+      ...(giveBack ? [giveBack] : []),
     )) as [number, number];
     return { booked: Number(r[0]) === 1, waitMs: Number(r[1]), ticket: member };
   }
 
-  async restamp(chatId: number, ticket: string, atMs: number): Promise<void> {
-    // XX: only an entry still in the window moves; one already pruned stays gone.
-    await this.redis
-      .multi()
-      .zadd(`${this.prefix}chat:${chatId}`, "XX", Math.floor(atMs), `${ticket}:1`)
-      .zadd(`${this.prefix}global`, "XX", Math.floor(atMs), `${ticket}:2`)
-      .exec();
+  /** Gives the slot back and books again, in one atomic step. */
+  rebook(chatId: number, ticket: string, opts: { now: number; maxWaitMs: number }): Promise<BookResult> {
+    return this.book(chatId, opts, ticket);
   }
 
   async reserve(chatId: number): Promise<number> {

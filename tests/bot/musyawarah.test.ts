@@ -189,6 +189,22 @@ describe("answers (RSVP)", () => {
     expect(texts(h, group).join("\n")).not.toContain("Ahmad");
   });
 
+  it("someone who never opened a private chat is sent there by a deep link to name the delegate", async () => {
+    const f = await aForum(h);
+    const id = await aMeeting(h, f);
+    await h.flush();
+    const group = f.villages[0]!.group.id;
+    const eka = h.fake.addUser({ first_name: "Eka" });
+    h.fake.setMember(group, eka.id, "member");
+    const answer = await pressData(h, eka, group, invitationIn(h, group, id)!.message_id, `mr:${id}:d`);
+    expect(answer!.url).toBe(`https://t.me/ForumDesaBot?start=mw_${id}`);
+    await say(h, eka, `/start mw_${id}`);
+    expect(lastText(h, eka.id)).toContain("Siapa yang mewakili Bapak/Ibu");
+    await say(h, eka, "Bu Rina");
+    const row = await prisma().meetingInvitee.findFirstOrThrow({ where: { meetingId: id } });
+    expect([row.source, row.rsvp, row.delegateName]).toEqual(["group", "delegate", "Bu Rina"]);
+  });
+
   it("an answer after the deadline is refused with the deadline", async () => {
     const f = await aForum(h);
     const id = await aMeeting(h, f, { rsvpDeadline: new Date(h.clock.now().getTime() + 8 * HOUR) });

@@ -39,6 +39,29 @@ describe("jajak pendapat cepat (quick poll)", () => {
     expect(lastText(h, f.admin.id)).toContain("pertanyaan");
   });
 
+  it("an admin creates a quick poll step by step; a job sends Telegram's own poll to each chosen group", async () => {
+    const f = await aForum(h);
+    await say(h, f.admin, "/voting");
+    await press(h, f.admin, f.admin.id, "Jajak cepat");
+    await press(h, f.admin, f.admin.id, "Lanjut jajak cepat");
+    await say(h, f.admin, "Kapan kerja bakti bersama?");
+    await say(h, f.admin, "Sabtu\nMinggu");
+    await press(h, f.admin, f.admin.id, "Satu jawaban");
+    await press(h, f.admin, f.admin.id, "Sukajaya");
+    await press(h, f.admin, f.admin.id, "Sidorejo");
+    await press(h, f.admin, f.admin.id, "Selesai");
+    await press(h, f.admin, f.admin.id, "1 hari");
+    expect(lastText(h, f.admin.id)).toContain("Pratinjau jajak pendapat cepat");
+    expect(lastText(h, f.admin.id)).toContain("Selasa, 1 Desember 2026 pukul 09.00 WIB · 2 grup");
+    await press(h, f.admin, f.admin.id, "Kirim");
+    expect(lastText(h, f.admin.id)).toContain("sedang dikirim ke 2 grup");
+    await h.tick();
+    const polls = h.fake.callsTo("sendPoll");
+    expect(polls.map((c) => c.params.chat_id).sort()).toEqual([f.villages[0]!.group.id, f.villages[1]!.group.id].sort());
+    expect(polls[0]!.params.is_anonymous).toBe(true);
+    expect(await h.app.deps.prisma.job.count({ where: { kind: "vote.close", doneAt: null } })).toBe(1);
+  });
+
   it("sends a Telegram poll to each group, counts each copy from `poll` updates, stops every copy at the deadline and posts combined and per-village results", async () => {
     const f = await aForum(h);
     const vote = await aQuickPoll(h, f, { villages: [0, 1, 2], closesInMs: 2 * HOUR });

@@ -88,6 +88,18 @@ for (const [name, make] of engines) {
       expect(await l.book!(77, { now: T + 1050, maxWaitMs: 0 })).toMatchObject({ booked: true, waitMs: 0 });
     });
 
+    it("a late sender gives its slot back and gets a fresh one, safe against every other slot", async () => {
+      const l = make!(TELEGRAM);
+      const chats = Array.from({ length: 30 }, (_, i) => 3000 + i);
+      const first = await l.book!(chats[0]!, { now: T, maxWaitMs: 0 });
+      await bookAll(l, chats.slice(1), 29);
+      // The window is full: a 31st waits a second…
+      expect(await l.book!(4000, { now: T + 500, maxWaitMs: 0 })).toMatchObject({ booked: false, waitMs: 550 });
+      // …but the first sender, late by 500 ms, may move its own slot to now: the count stays 30.
+      expect(await l.rebook!(chats[0]!, first.ticket!, { now: T + 500, maxWaitMs: 0 })).toMatchObject({ booked: true, waitMs: 0 });
+      expect(await l.book!(4000, { now: T + 500, maxWaitMs: 0 })).toMatchObject({ booked: false });
+    });
+
     it("a pause after a 429 holds that chat, or everyone", async () => {
       const l = make!(TELEGRAM);
       await l.pause(5, T + 3_000);

@@ -4,7 +4,9 @@ import { groups, privateChats, queueWorld, realClock, seen, text, type QueueWorl
 // The fake answers 429 like Telegram when its limits are broken; scale 2 keeps the run short
 // (60 messages/s overall, 40/min per group, 2/s per private chat).
 const SCALE = 2;
-const LIMITS = { globalPerSecond: 30 * SCALE, groupPerMinute: 20 * SCALE, privatePerSecond: 1 * SCALE };
+// A wide safety margin: on a busy CI machine the fake (in this process) may read a request late,
+// which no sender can see; the bench measures the default margin's throughput.
+const LIMITS = { globalPerSecond: 30 * SCALE, groupPerMinute: 20 * SCALE, privatePerSecond: 1 * SCALE, marginMs: 300 };
 
 let w: QueueWorld;
 beforeAll(async () => {
@@ -39,8 +41,8 @@ it(
     for (const c of many) expect(seen(w.fake, c)).toEqual(["Pengumuman"]);
     expect(seen(w.fake, chatty!)).toEqual(Array.from({ length: 6 }, (_, i) => `Pesan ${i + 1}`));
     expect(seen(w.fake, group!)).toEqual(Array.from({ length: 10 }, (_, i) => `Grup ${i + 1}`));
-    // 6 messages to one private chat at 2/s need at least 2.5 s; 116 in all at 60/s at least 1.
-    expect(elapsed).toBeGreaterThanOrEqual(2_500);
+    // 6 messages to one private chat at 2/s need at least 2.5 s (with the margin, 3.9); 116 in all at 60/s at least 1.
+    expect(elapsed).toBeGreaterThanOrEqual(3_900);
     expect(w.fake.maxInWindow(chatty!, 1000)).toBeLessThanOrEqual(2);
     expect(w.fake.maxInWindow(group!, 60_000)).toBeLessThanOrEqual(40);
   },

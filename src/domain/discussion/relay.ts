@@ -76,6 +76,8 @@ export interface IncomingMessage {
   threadId: number | null;
   personId: number;
   authorName: string;
+  /** Telegram user id to link the name to — only when the person has contacted the bot. */
+  authorLinkUserId: number | null;
   /** The author's own village in the forum, named when they write from the kecamatan thread. */
   homeVillageId: (forumId: number) => number | null;
   content: IncomingContent | null;
@@ -103,7 +105,7 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   const chatId = BigInt(m.chatId);
   const [chats, link] = await Promise.all([
     d.prisma.topicChat.findMany({ where: { topicId: topic.id, forumId: topic.forumId }, orderBy: { id: "asc" } }),
-    d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true } } } }),
+    d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true } }, village: { select: { name: true } } } }),
   ]);
   const here = chats.find((c) => c.chatId === chatId);
   // The card was posted here and the group still belongs to the topic's forum.
@@ -145,12 +147,15 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
     entities: m.content.entities,
     media: m.content.media,
   };
-  const author = (await authorViews(d.prisma, renderer, [draft])).get(0)!;
+  // The author is the person in front of the bot: name and village are at hand already.
+  const villageName =
+    villageId === null ? null : villageId === link.villageId ? (link.village?.name ?? null) : ((await d.prisma.village.findUnique({ where: { id: villageId }, select: { name: true } }))?.name ?? null);
+  const author: AuthorView = { name: m.authorName, place: renderer.villageLabel(villageName), linkUserId: m.authorLinkUserId };
   const refs = await replyRefs(d, topic.id, answered.relayId);
 
   let result: { id: number; direct: number; waiting: number };
   try {
-    result = await d.prisma.$transaction(
+    result = await oneAtATime(`forum:${topic.forumId}`, () => d.prisma.$transaction(
       async (tx) => {
         const row = await tx.relayMessage.create({
           data: {
@@ -170,12 +175,12 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
           },
         });
         const r: RelayRow = { ...draft, id: row.id };
-        const out = await distribute(d, tx, r, targets, refs, author, now);
+        const out = await distribute(d, tx, r, targets, refs, author);
         if (row.id % 50 === 0) await pruneLedger(tx, now);
         return { id: row.id, ...out };
       },
       { timeout: 30_000, maxWait: 15_000 },
-    );
+    ));
   } catch (err) {
     // The same update delivered twice (webhook retry, two instances): the first one relayed it.
     const again = await d.prisma.relayMessage.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: chatId, sourceMessageId: m.messageId } }, select: { id: true } });
@@ -184,6 +189,22 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   }
   d.delivery.kick();
   return { status: "relayed", relayId: result.id, topicId: topic.id, direct: result.direct, waiting: result.waiting };
+}
+
+/**
+ * Relays of one forum touch the same groups' locks, so within a process they queue here instead
+ * of each holding a pooled connection while waiting for the database lock.
+ */
+const lanes = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const prev = lanes.get(key) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  const tail = run.catch(() => undefined);
+  lanes.set(key, tail);
+  void tail.then(() => {
+    if (lanes.get(key) === tail) lanes.delete(key);
+  });
+  return run;
 }
 
 async function activeMute(d: DiscussionDeps, forumId: number, personId: number, now: Date) {
@@ -218,10 +239,12 @@ async function replyRefs(d: DiscussionDeps, topicId: number, parentId: number | 
 }
 
 /** Inside the relay's transaction: copies now where a group has room, the rest wait for a digest. */
-async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Target[], refs: Map<string, number>, author: AuthorView, now: Date) {
+async function distribute(d: DiscussionDeps, tx: Tx, r: RelayRow, targets: Target[], refs: Map<string, number>, author: AuthorView) {
   if (targets.length === 0) return { direct: 0, waiting: 0 };
   const ids = targets.map((t) => t.chatId);
   await lockChats(tx, ids);
+  // The decision uses the time the locks were held, not when the update arrived.
+  const now = d.clock.now();
   const waitingRows = await tx.relayDigestItem.groupBy({ by: ["chatId"], where: { chatId: { in: ids }, digestId: null } });
   const waiting = new Set(waitingRows.map((w) => String(w.chatId)));
   const sends = await ledger(tx, ids, now);

@@ -74,6 +74,8 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
       threadId,
       personId: person.id,
       authorName: person.firstName,
+      // Telegram only guarantees mentions of users who have contacted the bot.
+      authorLinkUserId: person.canMessage ? Number(person.telegramUserId) : null,
       homeVillageId: (forumId) => access.homeVillage(forumId),
       content: contentOf(msg),
     });

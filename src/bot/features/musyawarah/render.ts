@@ -351,7 +351,7 @@ export function icsFile(t: T, lang: Locale, m: MeetingView, now: Date): { base64
   const description = [
     ...m.agenda.map((a, i) => `${i + 1}. ${a}`),
     "",
-    `${t("musyawarah-kind-short-" + m.kind)} · ${m.organizerName}${m.villageName ? ` · ${m.villageName}` : ""}`,
+    `${t(`musyawarah-kind-short-${m.kind}`)} · ${m.organizerName}${m.villageName ? ` · ${m.villageName}` : ""}`,
   ].join("\n");
   const text = buildIcs({
     uid: `musyawarah-${m.id}@forum-desa`,

@@ -1,0 +1,214 @@
+/**
+ * Due work of votes, each run inside the job's transaction (src/jobs): the coalesced refresh of
+ * the group cards, reminders, sending quick polls, and closing — only ever in the 'vote.close'
+ * job (at the due time, or "now" when closed by hand), where a conditional update open → closed
+ * makes it happen exactly once.
+ */
+import { JOB, OWNER, ChatUnreachable, type SendSpec, type TelegramPort, type VoteInfo, type VotingRenderer } from "./types.js";
+import type { VoteResult } from "./tally.js";
+import { audit, infoOf, liveCounts, loadVote, mapLimit, RESIDENT_ROLES, resultOf, VOTE_LOCK, type Tx, type VoteRow, type VotingDeps } from "./store.js";
+
+/** 'vote.refresh': one edit of every sent group card with the current figures. */
+export async function refreshCards(d: VotingDeps, tx: Tx, voteId: number, render: VotingRenderer) {
+  await tx.$executeRaw`UPDATE votes SET refresh_requested_at = NULL WHERE id = ${voteId}`;
+  const vote = await loadVote(tx, voteId);
+  if (!vote || vote.state !== "open" || vote.kind !== "formal") return 0;
+  const info = await infoOf(tx, vote);
+  const card = render.card(info, await liveCounts(tx, vote));
+  const n = await editCards(d, tx, vote, card);
+  if (n.pending > 0) {
+    // Some copies are still on their way: refresh once more when they have been sent.
+    await tx.$executeRaw`UPDATE votes SET refresh_requested_at = ${d.clock.now()} WHERE id = ${voteId}`;
+    await d.jobs.schedule({ kind: JOB.refresh, ownerId: voteId, forumId: vote.forumId, dueAt: new Date(d.clock.now().getTime() + 10_000) }, tx);
+  }
+  return n.edited;
+}
+
+/**
+ * Queues an edit of every sent card. Like delivery.editCopies, but reading and enqueueing through
+ * the job's transaction, so the edit commits (and happens) exactly once with the job.
+ */
+async function editCards(d: VotingDeps, tx: Tx, vote: VoteRow, card: { text: string; reply_markup?: unknown }) {
+  const copies = await tx.delivery.findMany({
+    where: { ownerKind: OWNER.card, ownerId: String(vote.id) },
+    select: { chatId: true, recipientKey: true, state: true, telegramMessageId: true },
+    orderBy: { id: "asc" },
+  });
+  const sent = copies.filter((c) => c.state === "sent" && c.telegramMessageId);
+  const pending = copies.filter((c) => c.state === "queued" || c.state === "sending").length;
+  if (sent.length > 0) {
+    await d.delivery.enqueue(
+      {
+        forumId: vote.forumId,
+        ownerKind: `${OWNER.card}#edit`,
+        ownerId: vote.id,
+        items: sent.map((c) => ({
+          chatId: c.chatId,
+          recipientKey: c.recipientKey ?? undefined,
+          payload: {
+            op: "edit" as const,
+            method: "editMessageText",
+            messageId: c.telegramMessageId!,
+            params: { text: card.text, parse_mode: "HTML", reply_markup: card.reply_markup ?? { inline_keyboard: [] } },
+          },
+        })),
+      },
+      tx,
+    );
+  }
+  return { edited: sent.length, pending };
+}
+
+/** 'vote.remind': a private reminder to every registered eligible person who has not voted. */
+export async function remindNonVoters(d: VotingDeps, tx: Tx, voteId: number, render: VotingRenderer) {
+  const vote = await loadVote(tx, voteId);
+  if (!vote || vote.state !== "open" || vote.kind !== "formal") return 0;
+  const roles = vote.eligibility === "perangkat_desa" ? ["perangkat_desa" as const] : [...RESIDENT_ROLES];
+  const members = await tx.membership.findMany({
+    where: { forumId: vote.forumId, villageId: { in: vote.villages.map((v) => v.villageId) }, role: { in: roles }, person: { canMessage: true } },
+    select: { personId: true, villageId: true, person: { select: { telegramUserId: true, language: true } } },
+    orderBy: { id: "asc" },
+  });
+  const voted = new Set(
+    (await tx.voteParticipation.findMany({ where: { voteId, personId: { in: members.map((m) => m.personId) } }, select: { personId: true } })).map((p) => p.personId),
+  );
+  const info = await infoOf(tx, vote);
+  const seen = new Set<number>();
+  const items = [];
+  for (const m of members) {
+    if (voted.has(m.personId) || seen.has(m.personId)) continue;
+    seen.add(m.personId);
+    const spec = render.reminder(info, { language: m.person.language, villageId: m.villageId! });
+    items.push({ chatId: m.person.telegramUserId, recipientKey: `person:${m.personId}`, payload: { op: "send" as const, ...spec } });
+  }
+  if (items.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.reminder, ownerId: vote.id, items }, tx);
+  return items.length;
+}
+
+/**
+ * 'vote.poll.send': sends a quick poll to every group that has not got it yet.
+ * Not through the outbox: the poll's id (which `poll` updates carry instead of a chat) is only in
+ * the API's answer, which the outbox does not keep. Bounded concurrency; each result is written in
+ * the job's transaction. Copies that failed for a passing reason are retried by a new job.
+ */
+export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port: TelegramPort) {
+  const vote = await loadVote(tx, voteId);
+  if (!vote || vote.kind !== "quick" || vote.state !== "open") return { sent: 0, failed: 0, retry: 0 };
+  const copies = await tx.votePollCopy.findMany({ where: { voteId, state: "pending" }, orderBy: { id: "asc" } });
+  const outcomes = await mapLimit(copies, 4, async (c) => {
+    try {
+      const r = await port.sendPoll(c.chatId, { question: vote.question, options: vote.options, multiple: vote.multiple });
+      return { c, ok: true as const, ...r };
+    } catch (err) {
+      return { c, ok: false as const, gone: err instanceof ChatUnreachable, error: String((err as Error)?.message ?? err).slice(0, 300) };
+    }
+  });
+  let retry = 0;
+  for (const o of outcomes) {
+    if (o.ok) {
+      await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: "sent", pollId: o.pollId, messageId: o.messageId, lastError: null } });
+    } else {
+      if (!o.gone) retry++;
+      await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: o.gone ? "failed" : "pending", lastError: o.error } });
+    }
+  }
+  if (retry > 0) {
+    await d.jobs.schedule({ kind: JOB.sendPolls, ownerId: voteId, forumId: vote.forumId, dueAt: new Date(d.clock.now().getTime() + 30_000) }, tx);
+  }
+  return { sent: outcomes.filter((o) => o.ok).length, failed: outcomes.length - outcomes.filter((o) => o.ok).length - retry, retry };
+}
+
+/** A `poll` update: the latest counts of one copy of a quick poll (while it is open). */
+export async function recordPollUpdate(d: VotingDeps, poll: { id: string; counts: number[]; voters: number }) {
+  const r = await d.prisma.votePollCopy.updateMany({
+    where: { pollId: poll.id, state: "sent" },
+    data: { counts: poll.counts, voters: poll.voters },
+  });
+  return r.count > 0;
+}
+
+/**
+ * 'vote.close': closes a vote exactly once (the conditional update), takes the member counts,
+ * stops quick polls, stores the results and queues them to every group and the organiser.
+ */
+export async function closeVote(
+  d: VotingDeps,
+  tx: Tx,
+  voteId: number,
+  opts: { render: VotingRenderer; port: TelegramPort; byId?: number | null },
+): Promise<VoteResult | null> {
+  const now = d.clock.now();
+  // Waits for ballots in flight and keeps new ones out until the results are stored.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VOTE_LOCK}::int, ${voteId}::int)`;
+  const closed = await tx.$queryRaw<Array<{ id: number }>>`
+    UPDATE votes SET state = 'closed', closed_at = ${now}, closed_by_id = ${opts.byId ?? null}, refresh_requested_at = NULL
+    WHERE id = ${voteId} AND state = 'open' RETURNING id`;
+  if (closed.length === 0) return null;
+  await d.jobs.cancel([JOB.remind, JOB.refresh, JOB.sendPolls], voteId, tx);
+  const vote = (await loadVote(tx, voteId))!;
+  const info = await infoOf(tx, vote);
+
+  if (vote.kind === "quick") {
+    const copies = await tx.votePollCopy.findMany({ where: { voteId }, orderBy: { id: "asc" } });
+    const stops = await mapLimit(
+      copies.filter((c) => c.state === "sent" && c.messageId),
+      4,
+      async (c) => {
+        try {
+          return { c, final: await opts.port.stopPoll(c.chatId, c.messageId!) };
+        } catch (err) {
+          return { c, final: null, error: String((err as Error)?.message ?? err).slice(0, 300) };
+        }
+      },
+    );
+    for (const s of stops) {
+      await tx.votePollCopy.update({
+        where: { id: s.c.id },
+        data: s.final
+          ? { state: "stopped", counts: s.final.counts, voters: s.final.voters }
+          : { state: "stopped", lastError: "error" in s ? (s.error ?? null) : "already closed" },
+      });
+    }
+    await tx.votePollCopy.updateMany({ where: { voteId, state: "pending" }, data: { state: "failed", lastError: "not sent before closing" } });
+  }
+
+  // Turnout base: members of each village's groups (the bot itself is not a voter).
+  const links = await tx.chatLink.findMany({
+    where: { forumId: vote.forumId, villageId: { in: vote.villages.map((v) => v.villageId) }, active: true },
+    select: { villageId: true, telegramChatId: true },
+    orderBy: { id: "asc" },
+  });
+  const counted = await mapLimit(links, 8, async (l) => ({ villageId: l.villageId!, n: await opts.port.memberCount(l.telegramChatId).catch(() => null) }));
+  const members = new Map<number, number | null>(vote.villages.map((v) => [v.villageId, null]));
+  for (const c of counted) {
+    if (c.n === null) continue;
+    members.set(c.villageId, (members.get(c.villageId) ?? 0) + Math.max(0, c.n - 1));
+  }
+  for (const [villageId, n] of members) {
+    await tx.voteVillage.updateMany({ where: { voteId, villageId }, data: { memberCount: n } });
+  }
+
+  const result = await resultOf(tx, vote, { ...info, state: "closed" }, members);
+  await tx.vote.update({ where: { id: voteId }, data: { result: result as unknown as object } });
+
+  const closedInfo: VoteInfo = { ...info, state: "closed", closedAt: now.toISOString() };
+  if (vote.kind === "formal") {
+    // Closed: the card shows the final totals, rahasia included.
+    await editCards(d, tx, vote, opts.render.card(closedInfo, { ballots: result.ballots, totals: result.totals }));
+  }
+  const perVillage = new Map<number, SendSpec[]>();
+  const items = [];
+  for (const l of links) {
+    let messages = perVillage.get(l.villageId!);
+    if (!messages) perVillage.set(l.villageId!, (messages = await opts.render.results(closedInfo, result, { language: "id", organiser: false, villageId: l.villageId! })));
+    items.push(...messages.map((m) => ({ chatId: l.telegramChatId, recipientKey: `village:${l.villageId}`, payload: { op: "send" as const, ...m } })));
+  }
+  const organiser = await tx.person.findUnique({ where: { id: vote.createdById }, select: { telegramUserId: true, language: true, canMessage: true } });
+  if (organiser?.canMessage) {
+    const mine = await opts.render.results(closedInfo, result, { language: organiser.language, organiser: true });
+    items.push(...mine.map((m) => ({ chatId: organiser.telegramUserId, recipientKey: `person:${vote.createdById}`, payload: { op: "send" as const, ...m } })));
+  }
+  if (items.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.result, ownerId: voteId, items }, tx);
+  await audit(tx, vote.forumId, opts.byId ?? null, "vote.closed", voteId);
+  return result;
+}
