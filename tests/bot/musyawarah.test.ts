@@ -97,8 +97,10 @@ describe("creating a meeting", () => {
     expect(invitationIn(h, budi.id, m.id)!.text).toContain("Jawaban Anda: ⏳ Belum menjawab");
   });
 
-  it("the place can be a location pin: the invitation links to the map and the .ics carries GEO", async () => {
+  it("the place can be a location pin, and named people can be invited: the invitation links to the map, the .ics carries GEO", async () => {
     const f = await aForum(h);
+    await f.official(2, "Sri");
+    const pendamping = await f.person("mitra", undefined, "Wati");
     await say(h, f.admin, "/musyawarah");
     await press(h, f.admin, f.admin.id, "Buat undangan baru");
     await press(h, f.admin, f.admin.id, "Rapat Koordinasi");
@@ -111,14 +113,34 @@ describe("creating a meeting", () => {
     expect(lastText(h, f.admin.id)).toContain("Apa nama tempatnya?");
     await say(h, f.admin, "Aula Kecamatan");
     await press(h, f.admin, f.admin.id, "Perangkat desa");
+    await press(h, f.admin, f.admin.id, "Orang tertentu");
     await press(h, f.admin, f.admin.id, "Lanjut");
     await press(h, f.admin, f.admin.id, "Semua desa");
     await press(h, f.admin, f.admin.id, "Lanjut");
+    await say(h, f.admin, `@${pendamping.username}, Siapa Saja`);
+    expect(lastText(h, f.admin.id)).toContain("Saya menemukan: Wati");
+    expect(lastText(h, f.admin.id)).toContain("Tidak ditemukan di forum ini: Siapa Saja");
+    await press(h, f.admin, f.admin.id, "Pakai");
+    expect(lastText(h, f.admin.id)).toContain("Dikirim ke: 0 grup dan 2 orang");
     await press(h, f.admin, f.admin.id, "Kirim undangan");
     await h.flush();
-    const m = await prisma().meeting.findFirstOrThrow();
+    const m = await prisma().meeting.findFirstOrThrow({ include: { invitees: true } });
     expect([m.place, m.latitude, m.longitude]).toEqual(["Aula Kecamatan", -4.95, 105.1]);
     expect(m.villageId).toBeNull();
+    expect(m.invitees.map((i) => i.source).sort()).toEqual(["named", "official"]);
+    const inv = invitationIn(h, pendamping.id, m.id)!;
+    expect(inv.text).toContain("Lihat lokasi di peta");
+    expect(JSON.stringify(inv.entities)).toContain("https://www.google.com/maps?q=-4.95,105.1");
+    expect(icsSent(h, pendamping.id)[0]).toContain("GEO:-4.95;105.1");
+  });
+
+  it("uses the forum's time zone (WITA) throughout", async () => {
+    const f = await aForum(h, { timezone: "Asia/Makassar" });
+    const id = await aMeeting(h, f);
+    await h.flush();
+    expect(invitationIn(h, f.villages[0]!.group.id, id)!.text).toContain("Selasa, 1 Desember 2026 pukul 12.00 WITA");
+    await h.send(h.fake.updates.command(f.admin, f.villages[0]!.group, "jadwal"));
+    expect(lastText(h, f.villages[0]!.group.id)).toContain("Sel 1 Des, 12.00");
   });
 
   it("❌ Batal ends the flow and nothing is created", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeResult, topOptions, type VillageCounts } from "../../src/domain/voting/tally.js";
-import { parseOptions, usableReminders } from "../../src/domain/voting/service.js";
+import { parseOptions, usableReminders } from "../../src/domain/voting/index.js";
 import { InvalidInput } from "../../src/domain/errors.js";
 
 const v = (name: string, counts: number[], ballots = counts.reduce((a, b) => a + b, 0), base: number | null = 10): VillageCounts => ({

@@ -24,7 +24,7 @@ import {
   sendQuickPolls,
   voteDetail,
   type BallotSource,
-} from "../../domain/voting/service.js";
+} from "../../domain/voting/index.js";
 import { JOB } from "../../domain/voting/types.js";
 import { DomainError } from "../../domain/errors.js";
 import { intId } from "../lib/callback.js";

@@ -617,6 +617,11 @@ export async function getForInvitee(d: Pick<MeetingDeps, "prisma">, actor: Actor
   const view = await meetingFor(d.prisma, actor, meetingId, {});
   const attendance = await loadAttendance(d.prisma, view);
   const own = attendance.rows.find((r) => r.personId === actor.personId) ?? null;
+  // Not everyone in the forum sees every invitation: only those invited (by name or through
+  // their village's group) and those who manage it.
+  const mine = [actor.access.homeVillage(view.forumId), ...actor.access.officialVillages(view.forumId)];
+  const viaVillage = view.villages.some((v) => v.viaGroup && mine.includes(v.id));
+  if (!own && !viaVillage && !canManage(actor, view)) throw new NotAllowed("meeting_not_invited");
   return { view, attendance, own };
 }
 

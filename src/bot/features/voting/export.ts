@@ -2,7 +2,7 @@
  * Result files for the organiser: per-village counts always; the ballots (who chose what) only
  * in a terbuka vote — the domain never returns them for a rahasia vote.
  */
-import type { ExportData } from "../../../domain/voting/service.js";
+import type { ExportData } from "../../../domain/voting/index.js";
 import { buildCsv, buildXlsx, type CellValue, type SheetColumn, type SheetSpec } from "../../../lib/spreadsheet.js";
 import type { ZoneName } from "../../../lib/time.js";
 import type { T } from "./render.js";

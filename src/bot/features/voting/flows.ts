@@ -14,7 +14,7 @@ import {
   organiserVillages,
   parseOptions,
   usableReminders,
-} from "../../../domain/voting/service.js";
+} from "../../../domain/voting/index.js";
 import { LIMITS, type Ballot, type Counting, type Eligibility, type VoteInfo } from "../../../domain/voting/types.js";
 import { askChoice, askText, FLOW_CANCEL, waitStep, type Choice } from "../../lib/flow.js";
 import { actorOf } from "../../lib/forum.js";

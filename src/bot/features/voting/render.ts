@@ -6,7 +6,7 @@
 import { InlineKeyboard } from "grammy";
 import type { SendSpec, VoteInfo, LiveCounts, VotingRenderer } from "../../../domain/voting/types.js";
 import { MIN_SECRET_CELL, type VoteResult } from "../../../domain/voting/tally.js";
-import type { VoteListItem } from "../../../domain/voting/service.js";
+import type { VoteListItem } from "../../../domain/voting/index.js";
 import { formatDateTimeLong, formatDateTimeShort, type ZoneName } from "../../../lib/time.js";
 import { formatNumber, formatPercent, splitText, truncate } from "../../../lib/format.js";
 import { renderBarChartPng, type BarDatum } from "../../../lib/chart.js";
