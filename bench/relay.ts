@@ -279,6 +279,12 @@ export async function run() {
       for (const g of groupSet) if (g !== groupId(p.group) && !seen.has(g)) lost++;
     }
     const burstLat = latency(burst);
+    // The part after the bot finished handling the update: the outbox and the groups' pacing.
+    const afterHandled = burst.flatMap((s) => {
+      const first = firstSeen.get(plan.get(s)!.marker);
+      const h = handled.get(s);
+      return first !== undefined && h ? [first - h.arrivedAt - h.handleMs] : [];
+    });
     const quietLat = latency(quiet);
     const digests = await prisma.relayDigest.count();
     const direct = await prisma.delivery.count({ where: { ownerKind: OWNER.relay, state: "sent", recipientKey: { startsWith: "c:" } } });
@@ -290,6 +296,7 @@ export async function run() {
     console.log(`quiet topic: ${quietLat.length} replies, first copy p50 ${pct(quietLat, 0.5)} ms, max ${Math.max(0, ...quietLat)} ms (handled in ${quiet.map((q) => handled.get(q)?.handleMs).join(", ")} ms; first copies after ${quietLat.join(", ")} ms)`);
     console.log(`burst: first copy p50 ${pct(burstLat, 0.5)} ms, p90 ${pct(burstLat, 0.9)} ms, p99 ${pct(burstLat, 0.99)} ms, max ${Math.max(0, ...burstLat)} ms`);
     console.log(`update handling in the bot: p50 ${pct(handleMs, 0.5)} ms, p99 ${pct(handleMs, 0.99)} ms; handler errors ${errors}`);
+    console.log(`first copy after the handler finished (outbox + pacing): p50 ${pct(afterHandled, 0.5)} ms, p99 ${pct(afterHandled, 0.99)} ms`);
     console.log(`${copiesNeeded} (message, group) deliveries needed: ${direct} as single copies, the rest in ${digests} digests; everything out ${((drainedAt - startedAt) / 1000).toFixed(1)} s after the burst began`);
     console.log(`per group: at most ${maxPerMinute} messages in any minute; 429 refusals ${refused}; failed rows ${failed}`);
     console.log(`relay: ${MESSAGES} messages to ${GROUPS} groups, p50 ${pct(burstLat, 0.5)} ms, p99 ${pct(burstLat, 0.99)} ms to first copy, lost ${lost}, over-limit ${overLimit}`);

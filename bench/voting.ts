@@ -24,8 +24,8 @@ import { openDatabase } from "../src/infra/db.js";
 import { buildApp } from "../src/app.js";
 import { loadAccess } from "../src/domain/forum/people.js";
 import { createVote } from "../src/domain/voting/index.js";
-import { JOB } from "../src/domain/voting/types.js";
-import type { VoteResult } from "../src/domain/voting/tally.js";
+import { JOB } from "../src/domain/voting/index.js";
+import type { VoteResult } from "../src/domain/voting/index.js";
 import { createRenderer } from "../src/bot/features/voting/render.js";
 import type { PersonPlan, WorkerDone, WorkerInit } from "./_voting-worker.js";
 

@@ -201,6 +201,15 @@ describe("slow mode, closing and ending", () => {
     await h.flush();
     expect(h.fake.sent(g1!.id)).toHaveLength(before);
     expect(lastText(h, ani.id)).toContain("sudah ditutup");
+
+    // Someone the bot may not write to privately gets a short reply in the group, removed later.
+    const joko = h.fake.addUser({ first_name: "Joko" });
+    await replyIn(h, joko, g0!, t.card.get(g0!.id)!, "Saya juga setuju");
+    const notice = h.fake.sent(g0!.id).at(-1)!;
+    expect(notice.text).toContain("sudah ditutup");
+    h.clock.advance(61_000);
+    await h.tick();
+    expect(h.fake.message(g0!.id, notice.message_id)!.deleted).toBe(true);
   });
 
   it("the end date closes the topic by itself, once", async () => {

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { T0, createHarness, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
 import { HOUR, aMeeting, createViaBot, icsSent, invitationIn, personId, pressData } from "../support/musyawarah.js";
+
+// Guided flows replay every earlier step on each update: generous time on a busy 2-core runner.
+vi.setConfig({ testTimeout: 120_000 });
 
 let h: Harness;
 
@@ -249,6 +252,8 @@ describe("answers (RSVP)", () => {
     await say(h, outsider, "/start");
     const msg = h.fake.sent(outsider.id).at(-1)!;
     expect((await pressData(h, outsider, outsider.id, msg.message_id, `mr:${id}:y`))!.text).toContain("tidak termasuk undangan");
+    await pressData(h, outsider, outsider.id, msg.message_id, `mv:${id}`);
+    expect(lastText(h, outsider.id)).toContain("tidak termasuk undangan");
     const stranger = await other.resident(0, "Asing");
     await say(h, stranger, "/start");
     const m2 = h.fake.sent(stranger.id).at(-1)!;

@@ -104,7 +104,7 @@ describe("exactly once", () => {
       const f = await aForum(h);
       const officials = [await f.official(0), await f.official(1)];
       const t0 = h.clock.now().getTime();
-      const N = 30;
+      const N = 20;
       for (let i = 0; i < N; i++) {
         await aMeeting(h, f, {
           title: `Rapat ${i + 1}`,

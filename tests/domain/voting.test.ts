@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeResult, topOptions, type VillageCounts } from "../../src/domain/voting/tally.js";
+import { computeResult, topOptions, type VillageCounts } from "../../src/domain/voting/index.js";
 import { parseOptions, usableReminders } from "../../src/domain/voting/index.js";
 import { InvalidInput } from "../../src/domain/errors.js";
 

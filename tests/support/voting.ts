@@ -3,7 +3,7 @@ import type { Harness } from "./harness.js";
 import type { ForumFixture } from "./world.js";
 import { loadAccess } from "../../src/domain/forum/people.js";
 import { createQuickPoll, createVote } from "../../src/domain/voting/index.js";
-import type { VoteDraft } from "../../src/domain/voting/types.js";
+import type { VoteDraft } from "../../src/domain/voting/index.js";
 import { createRenderer } from "../../src/bot/features/voting/render.js";
 
 export async function actorFor(h: Harness, u: User) {

@@ -25,7 +25,7 @@ import {
   voteDetail,
   type BallotSource,
 } from "../../domain/voting/index.js";
-import { JOB } from "../../domain/voting/types.js";
+import { JOB } from "../../domain/voting/index.js";
 import { DomainError } from "../../domain/errors.js";
 import { intId } from "../lib/callback.js";
 import { commandAndMenu } from "../lib/commands.js";

@@ -15,7 +15,7 @@ import {
   parseOptions,
   usableReminders,
 } from "../../../domain/voting/index.js";
-import { LIMITS, type Ballot, type Counting, type Eligibility, type VoteInfo } from "../../../domain/voting/types.js";
+import { LIMITS, type Ballot, type Counting, type Eligibility, type VoteInfo } from "../../../domain/voting/index.js";
 import { askChoice, askText, FLOW_CANCEL, waitStep, type Choice } from "../../lib/flow.js";
 import { actorOf } from "../../lib/forum.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";

@@ -4,8 +4,8 @@
  * ctx.t and a job's translate(language, …) — group messages are always in Indonesian.
  */
 import { InlineKeyboard } from "grammy";
-import type { SendSpec, VoteInfo, LiveCounts, VotingRenderer } from "../../../domain/voting/types.js";
-import { MIN_SECRET_CELL, type VoteResult } from "../../../domain/voting/tally.js";
+import type { SendSpec, VoteInfo, LiveCounts, VotingRenderer } from "../../../domain/voting/index.js";
+import { MIN_SECRET_CELL, type VoteResult } from "../../../domain/voting/index.js";
 import type { VoteListItem } from "../../../domain/voting/index.js";
 import { formatDateTimeLong, formatDateTimeShort, type ZoneName } from "../../../lib/time.js";
 import { formatNumber, formatPercent, splitText, truncate } from "../../../lib/format.js";

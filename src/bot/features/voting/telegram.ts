@@ -1,7 +1,7 @@
 import { Api, GrammyError } from "grammy";
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Deps } from "../../../deps.js";
-import { ChatUnreachable, type TelegramPort } from "../../../domain/voting/types.js";
+import { ChatUnreachable, type TelegramPort } from "../../../domain/voting/index.js";
 
 const GONE = /bot was kicked|bot is not a member|not a member of the (super)?group|chat was deleted|have no rights to send|CHAT_WRITE_FORBIDDEN|chat not found|PEER_ID_INVALID/i;
 
