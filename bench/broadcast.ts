@@ -181,7 +181,7 @@ export async function run() {
       const per = (x: number) => (x / Math.max(1, Number(s.claimed))).toFixed(1);
       const ms = s.ms as unknown as Record<string, number>;
       console.log(
-        `worker-${i + 1}: ${s.sent} sent, cpu ${s.cpuMs} ms (${per(Number(s.cpuMs))} ms/row); per row ms: ` +
+        `worker-${i + 1}: ${s.sent} sent, ${s.statements} statements, ${s.rebooked} rebooked, cpu ${s.cpuMs} ms (${per(Number(s.cpuMs))} ms/row); per row ms: ` +
           Object.entries(ms).map(([k, v]) => `${k} ${per(v)}`).join(", "),
       );
     }

@@ -50,7 +50,7 @@ export interface Limiter {
   kickChannel?(): KickChannel | null;
 }
 
-export const DEFAULT_MARGIN_MS = 50;
+export const DEFAULT_MARGIN_MS = 80;
 
 /** Window span and limit for a chat: groups have negative ids (Bot API convention). */
 export function chatWindow(limits: LimiterLimits, chatId: number): { span: number; limit: number } {

@@ -89,6 +89,8 @@ export interface QueueStats {
   deferred: number;
   rebooked: number;
   tooManyRequests: number;
+  /** Statements on the hot path (claims and batched writes), to see how well batching works. */
+  statements: number;
   /** Time spent per phase, summed over rows (ms): where a slow queue spends it. */
   ms: { claim: number; book: number; wait: number; start: number; send: number; settle: number };
 }
@@ -144,7 +146,7 @@ export class DeliveryQueue {
   private recent429: Array<{ at: number; chat: number }> = [];
   private readonly starts: Batcher<bigint, boolean>;
   private readonly sents: Batcher<{ id: bigint; messageId: number | null }, boolean>;
-  readonly stats: QueueStats = { claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, rebooked: 0, tooManyRequests: 0, ms: { claim: 0, book: 0, wait: 0, start: 0, send: 0, settle: 0 } };
+  readonly stats: QueueStats = { claimed: 0, sent: 0, failed: 0, retried: 0, deferred: 0, rebooked: 0, tooManyRequests: 0, statements: 0, ms: { claim: 0, book: 0, wait: 0, start: 0, send: 0, settle: 0 } };
 
   constructor(private readonly o: DeliveryOptions) {
     this.batchSize = o.batchSize ?? 50;
@@ -154,7 +156,7 @@ export class DeliveryQueue {
     this.claimTimeoutMs = o.claimTimeoutMs ?? 60_000;
     this.maxInlineWaitMs = o.maxInlineWaitMs ?? 2_500;
     this.sendTimeoutMs = o.sendTimeoutMs ?? 60_000;
-    this.lateToleranceMs = o.lateToleranceMs ?? 20;
+    this.lateToleranceMs = o.lateToleranceMs ?? 40;
     this.channel = o.kickChannel !== undefined ? o.kickChannel : (o.limiter.kickChannel?.() ?? null);
     if (o.hooks) this.setHooks(o.hooks);
     this.starts = new Batcher((ids) => this.markStartedMany(ids));
@@ -353,6 +355,7 @@ export class DeliveryQueue {
 
   /** Claims up to `limit` due rows, at most one per chat (its head), highest priority first. */
   private async claim(limit: number): Promise<ClaimedRow[]> {
+    this.stats.statements++;
     const now = this.o.clock.now();
     const rows = await this.o.prisma.$queryRaw<ClaimedRow[]>`
       UPDATE deliveries SET state = 'sending', claimed_by = ${this.o.instanceId}, claimed_at = NULL, updated_at = ${now}
@@ -478,6 +481,7 @@ export class DeliveryQueue {
   }
 
   private async markStartedMany(ids: bigint[]): Promise<boolean[]> {
+    this.stats.statements++;
     const now = this.o.clock.now();
     const done = await this.o.prisma.$queryRaw<Array<{ id: bigint }>>`
       UPDATE deliveries SET claimed_at = ${now}, updated_at = ${now}
@@ -491,6 +495,7 @@ export class DeliveryQueue {
 
   /** The common ending, batched: sent, nothing to report. */
   private async settleSentMany(rows: Array<{ id: bigint; messageId: number | null }>): Promise<boolean[]> {
+    this.stats.statements++;
     const now = this.o.clock.now();
     const done = await this.o.prisma.$queryRaw<Array<{ id: bigint }>>`
       UPDATE deliveries d SET state = 'sent', telegram_message_id = NULLIF(v.mid, 0), sent_at = ${now}, last_error = NULL,

@@ -5,7 +5,7 @@ import { MemoryLimiter, type Limiter, type LimiterLimits } from "../../src/deliv
 import { RedisLimiter } from "../../src/delivery/redis-limiter.js";
 import { maxInWindow } from "../support/fake-telegram/index.js";
 
-const TELEGRAM: LimiterLimits = { globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 };
+const TELEGRAM: LimiterLimits = { globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1, marginMs: 50 };
 const T = 1_800_000_000_000;
 
 const redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 2 }) : null;

@@ -221,14 +221,14 @@ describe("Telegram errors", () => {
 
 describe("limits", () => {
   it("a group gets at most its per-minute share; the rest waits in the queue, in order", async () => {
-    const q = w.queue({ limits: { globalPerSecond: 30, groupPerMinute: 3, privatePerSecond: 1 } });
+    const q = w.queue({ limits: { globalPerSecond: 30, groupPerMinute: 3, privatePerSecond: 1, marginMs: 50 } });
     const [g] = groups(w.fake, 1);
     await q.enqueue({ ownerKind: "t", ownerId: 1, items: ["1", "2", "3", "4", "5"].map((t) => ({ chatId: g!, payload: text(t) })) });
     await q.drain();
     expect(seen(w.fake, g!)).toEqual(["1", "2", "3"]);
     const waiting = await rows(w.db, { state: "queued" });
     expect(waiting).toHaveLength(2);
-    // A minute (plus the safety margin) after the first three.
+    // A minute (plus the 50 ms safety margin) after the first three.
     expect(waiting[0].nextAttemptAt.getTime() - w.clock.now().getTime()).toBe(60_050);
     w.clock.advance(60_050);
     await q.drain();
@@ -237,7 +237,7 @@ describe("limits", () => {
   });
 
   it("a private chat gets one message per second", async () => {
-    const q = w.queue({ limits: { globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1 }, maxInlineWaitMs: 0 });
+    const q = w.queue({ limits: { globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1, marginMs: 50 }, maxInlineWaitMs: 0 });
     const [c] = privateChats(w.fake, 1);
     await q.enqueue({ ownerKind: "t", ownerId: 1, items: ["a", "b", "c"].map((t) => ({ chatId: c!, payload: text(t) })) });
     await q.drain();

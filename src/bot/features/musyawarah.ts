@@ -370,6 +370,7 @@ export const musyawarahFeature: Feature = {
         const { view, attendance, own } = await getForInvitee(deps, actorOf(ctx), id);
         const now = deps.clock.now();
         const t = tOf(ctx);
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery();
         await ctx.reply(invitationText(t, langOf(ctx.person?.language), view, attendance, now, own ? { rsvp: own.rsvp, delegateName: own.delegateName } : null), {
           parse_mode: "HTML",
           link_preview_options: { is_disabled: true },
@@ -382,7 +383,6 @@ export const musyawarahFeature: Feature = {
     p.callbackQuery(viewCb.filter, async (ctx) => {
       const id = intId(viewCb.parse(ctx.callbackQuery.data)!.meeting);
       if (!id) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
-      await ctx.answerCallbackQuery();
       await showInvitation(ctx, id);
     });
 

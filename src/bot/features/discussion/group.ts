@@ -22,6 +22,7 @@ import { errorText, escapeHtml } from "../../lib/replies.js";
 import { intId } from "../../lib/callback.js";
 import { intervalLabel, longDate, muteCb, noticeTo, tellPrivately } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
+import { tFor } from "./render.js";
 
 /** The message a command answers, or a hint to reply first. */
 async function answeredId(ctx: FlowContext, command: string): Promise<number | null> {
@@ -229,17 +230,19 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
 
   // `/topik` in a group: what this group takes part in, for everyone there.
   groups.command("topik", async (ctx) => {
+    // Said to the whole group, so in the group's language rather than the asker's.
+    const t = tFor("id");
     const link = await findChatLink(deps, ctx.chat.id);
-    if (!link?.active) return ctx.reply(ctx.t("group-not-linked"));
+    if (!link?.active) return ctx.reply(t("group-not-linked"));
     const topics = await listTopics(deps, link.forumId, { villageId: link.villageId ?? undefined });
-    if (topics.length === 0) return ctx.reply(ctx.t("discussion-group-list-empty"));
+    if (topics.length === 0) return ctx.reply(t("discussion-group-list-empty"));
     const zone = link.forum.timezone;
     const lines = topics.slice(0, 20).map((tp) => {
-      let line = ctx.t("discussion-list-line", { title: escapeHtml(tp.title), messages: tp.messages });
-      if (tp.endsAt) line += ` · ${ctx.t("discussion-list-until", { date: longDate(tp.endsAt, zone, "id") })}`;
+      let line = t("discussion-list-line", { title: escapeHtml(tp.title), messages: tp.messages });
+      if (tp.endsAt) line += ` · ${t("discussion-list-until", { date: longDate(tp.endsAt, zone, "id") })}`;
       return line;
     });
-    await ctx.reply([ctx.t("discussion-group-list-header"), ...lines, "", ctx.t("discussion-group-list-hint")].join("\n"), { parse_mode: "HTML" });
+    await ctx.reply([t("discussion-group-list-header"), ...lines, "", t("discussion-group-list-hint")].join("\n"), { parse_mode: "HTML" });
   });
 
   // `/ringkasan` answering a topic card or message: the notulen for the whole group.
