@@ -410,20 +410,20 @@ export class DeliveryQueue {
     ms.start += lap();
     if (!started) return; // cancelled or taken back meanwhile
     // Leaving late (the compare-and-set or a starved event loop took a while)? Then this slot may
-    // crowd the next window: give it back and take a fresh one.
-    for (let i = 0; i < 3 && ticket && bookedAt !== null && this.o.limiter.rebook; i++) {
+    // crowd the next window: give it back and take a fresh one. Once: on a machine so busy that
+    // every await is late, more rounds would only add to the load.
+    if (ticket && bookedAt !== null && this.o.limiter.rebook) {
       const now = this.o.clock.now().getTime();
-      if (now - bookedAt <= this.lateToleranceMs) break;
-      const again = await this.o.limiter.rebook(chatId, ticket, { now, maxWaitMs: this.maxInlineWaitMs });
-      if (!again.booked) {
-        this.stats.deferred++;
-        await this.deferChat(row, again.waitMs, { started: true });
-        return;
+      if (now - bookedAt > this.lateToleranceMs) {
+        const again = await this.o.limiter.rebook(chatId, ticket, { now, maxWaitMs: this.maxInlineWaitMs });
+        if (!again.booked) {
+          this.stats.deferred++;
+          await this.deferChat(row, again.waitMs, { started: true });
+          return;
+        }
+        this.stats.rebooked++;
+        if (again.waitMs > 0) await this.sleep(again.waitMs);
       }
-      this.stats.rebooked++;
-      ticket = again.ticket;
-      bookedAt = now + again.waitMs;
-      if (again.waitMs > 0) await this.sleep(again.waitMs);
     }
     ms.wait += lap();
     let sent: { messageId: number | null; pinError: string | null };

@@ -351,31 +351,32 @@ async function flushInTx(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx
     const first = group[0]!;
     const firstAuthor = authors.get(first.relayId)!;
     const plan = planFor(first.relay.kind, first.relay.text, headerOf(firstAuthor).text);
+    const roomForCopy = waitForRoom(past, now.getTime(), sendsFor(plan)) === 0;
+    const digest = group.length > 1 || !roomForCopy ? digestOf(renderer, topic.title, group.map((g) => ({ r: g.relay as RelayRow, author: authors.get(g.relayId)! }))) : null;
     let taken: typeof group;
-    if (group.length === 1 && waitForRoom(past, now.getTime(), sendsFor(plan)) === 0) {
+    if (digest === null || (digest.taken === 0 && roomForCopy)) {
+      // One message (or one too long for any digest): a normal threaded copy.
       const refs = await replyRefs(d, topicId, first.relay.replyToId, tx);
       await d.delivery.enqueue({ forumId, ownerKind: OWNER.relay, ownerId: first.relayId, items: copyItems(first.relay as RelayRow, target, refs.get(String(chatId)), firstAuthor, plan) }, tx);
       await tx.relayDigestItem.delete({ where: { id: first.id } });
       for (let i = 0; i < sendsFor(plan); i++) past.push(now.getTime());
       await recordSends(tx, forumId, [chatId], now, sendsFor(plan));
       taken = [first];
+    } else if (digest.taken === 0) {
+      // Too long for a digest and no room for its own copy yet: it goes alone once there is.
+      await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + Math.max(1000, waitForRoom(past, now.getTime(), sendsFor(plan)))));
+      break;
     } else {
-      const { f, taken: n } = digestOf(renderer, topic.title, group.map((g) => ({ r: g.relay as RelayRow, author: authors.get(g.relayId)! })));
-      if (n === 0) {
-        // A single message too long for a digest goes on its own once two sends fit.
-        await ensureFlush(d, tx, forumId, chatId, new Date(now.getTime() + Math.max(1000, waitForRoom(past, now.getTime(), 2))));
-        break;
-      }
-      taken = group.slice(0, n);
-      const digest = await tx.relayDigest.create({ data: { forumId, topicId, chatId, createdAt: now } });
-      await tx.relayDigestItem.updateMany({ where: { id: { in: taken.map((t) => t.id) } }, data: { digestId: digest.id } });
-      const refs = await d.delivery.copies(OWNER.topic, topicId, tx);
-      const card = refs.find((c) => c.chatId === chatId && c.state === "sent")?.telegramMessageId;
+      taken = group.slice(0, digest.taken);
+      const row = await tx.relayDigest.create({ data: { forumId, topicId, chatId, createdAt: now } });
+      await tx.relayDigestItem.updateMany({ where: { id: { in: taken.map((t) => t.id) } }, data: { digestId: row.id } });
+      const cards = await d.delivery.copies(OWNER.topic, topicId, tx);
+      const card = cards.find((c) => c.chatId === chatId && c.state === "sent")?.telegramMessageId;
       await d.delivery.enqueue(
         {
           forumId,
           ownerKind: OWNER.digest,
-          ownerId: digest.id,
+          ownerId: row.id,
           items: [
             {
               chatId,
@@ -384,8 +385,8 @@ async function flushInTx(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx
                 op: "send",
                 method: "sendMessage",
                 params: {
-                  text: f.text,
-                  entities: f.entities,
+                  text: digest.f.text,
+                  entities: digest.f.entities,
                   ...(target.threadId ? { message_thread_id: target.threadId } : {}),
                   ...(card ? { reply_parameters: { message_id: card, allow_sending_without_reply: true } } : {}),
                 },
