@@ -184,6 +184,10 @@ export async function run() {
       return s;
     };
 
+    // ---- warm-up (not measured): each bot process handles a first reply, as after any deploy
+    for (let w = 0; w < WORKERS; w++) write(w % GROUPS, "Pemanasan", false);
+    await sleep(8_000);
+
     // ---- quiet topic: single replies, nothing queued ahead of them
     const quiet: number[] = [];
     for (let i = 0; i < QUIET; i++) {
