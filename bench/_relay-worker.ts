@@ -38,6 +38,8 @@ export interface RelayWorkerHandled {
   arrivedAt: number;
   handleMs: number;
   error?: string;
+  /** The fake could not create the message: a failure of the bench, not of the relay. */
+  notWritten?: boolean;
 }
 
 async function rpc(apiRoot: string, calls: Array<{ method: string; args: unknown[] }>) {
@@ -88,11 +90,23 @@ async function main(init: RelayWorkerInit) {
         });
         if (latest?.telegramMessageId) replyTo = latest.telegramMessageId;
       }
-      const [update] = (await rpc(init.apiRoot, [{ method: "updates.text", args: [m.user, m.chatId, m.text, { replyTo }] }])) as Update[];
+      let update: Update | undefined;
+      for (let attempt = 1; !update; attempt++) {
+        try {
+          [update] = (await rpc(init.apiRoot, [{ method: "updates.text", args: [m.user, m.chatId, m.text, { replyTo }] }])) as Update[];
+        } catch (err) {
+          // The bench itself could not write the message (the fake did not answer in time).
+          if (attempt >= 3) {
+            process.send!({ type: "handled", seq: m.seq, arrivedAt: Date.now(), handleMs: 0, error: `not written: ${String(err)}`, notWritten: true });
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
       const arrivedAt = Date.now();
       let error: string | undefined;
       try {
-        await app.bot.handleUpdate(update!);
+        await app.bot.handleUpdate(update);
       } catch (err) {
         error = String(err);
       }

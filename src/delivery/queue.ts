@@ -3,6 +3,7 @@ import type { Prisma } from "../infra/db.js";
 import type { Clock } from "../infra/clock.js";
 import type { Logger } from "../infra/logger.js";
 import type { BookResult, KickChannel, Limiter } from "./limiter.js";
+import { withLeanFetch } from "./http.js";
 import type {
   BatchHandleLike,
   BatchStatus,
@@ -60,6 +61,11 @@ export interface DeliveryOptions {
   maxInlineWaitMs?: number;
   /** One request to Telegram may take at most this long. */
   sendTimeoutMs?: number;
+  /**
+   * Send through a lean node:http fetch (default) rather than grammY's node-fetch: the HTTP client
+   * is most of a worker's CPU. Transformers installed on `api` before the queue is built still apply.
+   */
+  leanHttp?: boolean;
   /** A send leaving later than this after its booked slot books a fresh one (keep below the limiter's margin). */
   lateToleranceMs?: number;
   backoffBaseMs?: number;
@@ -126,6 +132,7 @@ export class DeliveryQueue {
   private readonly maxInlineWaitMs: number;
   private readonly sendTimeoutMs: number;
   private readonly lateToleranceMs: number;
+  private readonly api: Api;
   private running = false;
   private stopping = false;
   private draining = 0;
@@ -157,6 +164,7 @@ export class DeliveryQueue {
     this.maxInlineWaitMs = o.maxInlineWaitMs ?? 2_500;
     this.sendTimeoutMs = o.sendTimeoutMs ?? 60_000;
     this.lateToleranceMs = o.lateToleranceMs ?? 40;
+    this.api = o.leanHttp === false ? o.api : withLeanFetch(o.api, { timeoutSeconds: Math.ceil(this.sendTimeoutMs / 1000) });
     this.channel = o.kickChannel !== undefined ? o.kickChannel : (o.limiter.kickChannel?.() ?? null);
     if (o.hooks) this.setHooks(o.hooks);
     this.starts = new Batcher((ids) => this.markStartedMany(ids));
@@ -530,8 +538,9 @@ export class DeliveryQueue {
 
   private async send(chatId: number, row: ClaimedRow): Promise<{ messageId: number | null; pinError: string | null }> {
     const p = row.payload;
-    const raw = this.o.api.raw as unknown as Record<string, (params: Record<string, unknown>, signal?: AbortSignal) => Promise<any>>;
-    const signal = AbortSignal.timeout(this.sendTimeoutMs);
+    const raw = this.api.raw as unknown as Record<string, (params: Record<string, unknown>, signal?: AbortSignal) => Promise<any>>;
+    // Our own Api carries the timeout; one handed over as it is gets a signal per request.
+    const signal = this.api === this.o.api ? AbortSignal.timeout(this.sendTimeoutMs) : undefined;
     if (p.op === "delete") {
       await raw.deleteMessage!({ chat_id: chatId, message_id: p.messageId }, signal);
       return { messageId: p.messageId, pinError: null };
@@ -561,7 +570,7 @@ export class DeliveryQueue {
     let pinError: string | null = null;
     if (p.pin && messageId) {
       try {
-        await raw.pinChatMessage!({ chat_id: chatId, message_id: messageId, disable_notification: p.silentPin ?? false }, AbortSignal.timeout(this.sendTimeoutMs));
+        await raw.pinChatMessage!({ chat_id: chatId, message_id: messageId, disable_notification: p.silentPin ?? false }, signal);
       } catch (err) {
         pinError = err instanceof GrammyError ? err.description : String(err);
         this.o.logger.warn({ chatId, err: pinError }, "delivery: pin failed");

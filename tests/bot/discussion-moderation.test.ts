@@ -57,6 +57,24 @@ describe("removing messages", () => {
     expect(audit.forumId).toBe(f.id);
   });
 
+  it("a moderator of another forum cannot hide or mute anything here", async () => {
+    const fa = await aForum(h);
+    const fb = await aForum(h, { villages: ["Alpha", "Beta"] });
+    const t = await aTopic(h, fa);
+    const [g0, g1] = fa.villages.map((v) => v.group);
+    const outsider = await fb.person("moderator", undefined, "Luar");
+    h.fake.setMember(g1!.id, outsider.id, "member");
+    await replyIn(h, await fa.resident(0, "Ani"), g0!, t.card.get(g0!.id)!, "Pesan forum A");
+    await h.flush();
+    const copy = copyIn(h, g1!.id, "Pesan forum A").message_id;
+    await h.send(h.fake.updates.command(outsider, g1!, "sembunyikan", undefined, { replyTo: copy }));
+    await h.send(h.fake.updates.command(outsider, g1!, "bisukan", "1 hari", { replyTo: copy }));
+    await h.flush();
+    expect(copiesIn(h, g1!.id, "Pesan forum A")).toHaveLength(1);
+    expect(await h.app.deps.prisma.discussionMute.count()).toBe(0);
+    expect(texts(h, outsider.id).filter((x) => x.includes("Hanya moderator"))).toHaveLength(2);
+  });
+
   it("a resident's /sembunyikan changes nothing", async () => {
     const f = await aForum(h);
     const t = await aTopic(h, f);

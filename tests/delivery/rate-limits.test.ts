@@ -4,9 +4,11 @@ import { groups, privateChats, queueWorld, realClock, seen, text, type QueueWorl
 // The fake answers 429 like Telegram when its limits are broken; scale 2 keeps the run short
 // (60 messages/s overall, 40/min per group, 2/s per private chat).
 const SCALE = 2;
-// A wide safety margin: on a busy CI machine the fake (in this process) may read a request late,
-// which no sender can see; the bench measures the default margin's throughput.
-const LIMITS = { globalPerSecond: 30 * SCALE, groupPerMinute: 20 * SCALE, privatePerSecond: 1 * SCALE, marginMs: 300 };
+// The queue is told half of the fake's limits. The fake shares this process's event loop and stamps
+// a request when it reads it, so a stall on a busy CI machine bunches sends that left evenly paced;
+// half the rate absorbs a stall of about a second. Unthrottled, this burst of 116 would be refused
+// by the dozens. bench/broadcast.ts measures throughput at the real limits, in separate processes.
+const LIMITS = { globalPerSecond: 30, groupPerMinute: 20, privatePerSecond: 1, marginMs: 300 };
 
 let w: QueueWorld;
 beforeAll(async () => {
@@ -15,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 it(
-  "a burst to many chats and a run of messages to one chat stay inside Telegram's limits: no 429, nothing lost",
+  "a burst to many chats and a run of messages to one chat are paced inside Telegram's limits: nothing lost, nothing twice, in order",
   async () => {
     const clock = realClock();
     const q = w.queue({ clock, limits: LIMITS, redisLimiter: true });
@@ -41,10 +43,10 @@ it(
     for (const c of many) expect(seen(w.fake, c)).toEqual(["Pengumuman"]);
     expect(seen(w.fake, chatty!)).toEqual(Array.from({ length: 6 }, (_, i) => `Pesan ${i + 1}`));
     expect(seen(w.fake, group!)).toEqual(Array.from({ length: 10 }, (_, i) => `Grup ${i + 1}`));
-    // 6 messages to one private chat at 2/s need at least 2.5 s (with the margin, 3.9); 116 in all at 60/s at least 1.
-    expect(elapsed).toBeGreaterThanOrEqual(3_900);
-    expect(w.fake.maxInWindow(chatty!, 1000)).toBeLessThanOrEqual(2);
-    expect(w.fake.maxInWindow(group!, 60_000)).toBeLessThanOrEqual(40);
+    // 6 messages to one private chat at 1/s need at least 5 s; 116 in all at 30/s at least 3.8.
+    expect(elapsed).toBeGreaterThanOrEqual(5_000);
+    expect(w.fake.maxInWindow(chatty!, 1000)).toBeLessThanOrEqual(1);
+    expect(w.fake.maxInWindow(group!, 60_000)).toBeLessThanOrEqual(20);
   },
   120_000,
 );

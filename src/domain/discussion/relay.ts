@@ -16,7 +16,7 @@ import {
 } from "./compose.js";
 import { phaseOf, waitForRoom } from "./pacing.js";
 import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, type Target } from "./store.js";
-import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
+import { mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
 
 /** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
 export interface Answered {
@@ -153,39 +153,49 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   const author: AuthorView = { name: m.authorName, place: renderer.villageLabel(villageName), linkUserId: m.authorLinkUserId };
   const refs = await replyRefs(d, topic.id, answered.relayId);
 
-  let result: { id: number; direct: number; waiting: number };
-  try {
-    result = await oneAtATime(`forum:${topic.forumId}`, () => d.prisma.$transaction(
-      async (tx) => {
-        const row = await tx.relayMessage.create({
-          data: {
-            forumId: topic.forumId,
-            topicId: topic.id,
-            authorId: m.personId,
-            authorName: m.authorName,
-            villageId,
-            sourceChatId: chatId,
-            sourceMessageId: m.messageId,
-            replyToId: answered.relayId,
-            kind: m.content!.kind,
-            text: m.content!.text,
-            entities: m.content!.entities as object[],
-            media: m.content!.media ?? undefined,
-            createdAt: now,
-          },
-        });
-        const r: RelayRow = { ...draft, id: row.id };
-        const out = await distribute(d, tx, r, targets, refs, author);
-        if (row.id % 50 === 0) await pruneLedger(tx, now);
-        return { id: row.id, ...out };
-      },
-      { timeout: 30_000, maxWait: 15_000 },
-    ));
-  } catch (err) {
-    // The same update delivered twice (webhook retry, two instances): the first one relayed it.
-    const again = await d.prisma.relayMessage.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: chatId, sourceMessageId: m.messageId } }, select: { id: true } });
-    if (again) return { status: "duplicate" };
-    throw err;
+  const relayOnce = () =>
+    oneAtATime(`forum:${topic.forumId}`, () =>
+      d.prisma.$transaction(
+        async (tx) => {
+          const row = await tx.relayMessage.create({
+            data: {
+              forumId: topic.forumId,
+              topicId: topic.id,
+              authorId: m.personId,
+              authorName: m.authorName,
+              villageId,
+              sourceChatId: chatId,
+              sourceMessageId: m.messageId,
+              replyToId: answered.relayId,
+              kind: m.content!.kind,
+              text: m.content!.text,
+              entities: m.content!.entities as object[],
+              media: m.content!.media ?? undefined,
+              createdAt: now,
+            },
+          });
+          const out = await distribute(d, tx, { ...draft, id: row.id }, targets, refs, author);
+          if (row.id % 50 === 0) await pruneLedger(tx, now);
+          return { id: row.id, ...out };
+        },
+        { timeout: 30_000, maxWait: 15_000 },
+      ),
+    );
+
+  let result: { id: number; direct: number; waiting: number } | null = null;
+  // A busy database (no pooled connection in time, a deadlock victim) must not lose the message:
+  // the relay is tried again; a try whose commit went unseen ends as "duplicate".
+  for (let attempt = 1; result === null; attempt++) {
+    try {
+      result = await relayOnce();
+    } catch (err) {
+      // The same update delivered twice (webhook retry, two instances): the first one relayed it.
+      const again = await d.prisma.relayMessage.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: chatId, sourceMessageId: m.messageId } }, select: { id: true } });
+      if (again) return { status: "duplicate" };
+      if (attempt >= 3) throw err;
+      d.logger.warn({ err: String(err), attempt, topicId: topic.id }, "discussion: relay retried");
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
   }
   d.delivery.kick();
   return { status: "relayed", relayId: result.id, topicId: topic.id, direct: result.direct, waiting: result.waiting };
@@ -530,4 +540,3 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
   };
 }
 
-export const FLUSH_JOB = JOB.flush;
