@@ -67,10 +67,17 @@ export async function pressData(h: Harness, user: User, chatId: number, messageI
 
 /** The .ics documents sent to a chat, decoded. */
 export function icsSent(h: Harness, chatId: number): string[] {
+  // The queue uploads a batch's file once; later copies reuse the file_id Telegram returned.
   return h.fake
     .callsTo("sendDocument")
-    .filter((c) => Number(c.params.chat_id) === chatId && Object.values(c.files).some((f) => f.filename.endsWith(".ics")))
-    .map((c) => Object.values(c.files).find((f) => f.filename.endsWith(".ics"))!.bytes.toString("utf8"));
+    .filter((c) => c.ok && Number(c.params.chat_id) === chatId)
+    .map((c) => {
+      const uploaded = Object.values(c.files).find((f) => f.filename.endsWith(".ics"));
+      if (uploaded) return uploaded.bytes.toString("utf8");
+      const byId = typeof c.params.document === "string" ? h.fake.files.get(c.params.document) : undefined;
+      return byId?.file_name?.endsWith(".ics") ? h.fake.fileBytes(byId.file_id)?.toString("utf8") : undefined;
+    })
+    .filter((x): x is string => x !== undefined);
 }
 
 /**
