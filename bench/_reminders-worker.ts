@@ -26,32 +26,9 @@ const db = await openDatabase({ databaseUrl, migrate: false, poolSize: 6 });
 const botInfo = { id: 123456, is_bot: true, first_name: "Forum Desa", username: "ForumDesaBot" } as UserFromGetMe;
 const app = await buildApp(config, logger, { db, redis: null, botInfo, instanceId, clock: systemClock });
 
-// BENCH_FAST_ENQUEUE=1 (experiment, not the default): the outbox insert as ONE raw statement
-// instead of DeliveryQueue.enqueue's two Prisma model calls, to show how much of a reminder's cost
-// is the enqueue itself. Same rows, same columns; see the report of issue 5.
-if (process.env.BENCH_FAST_ENQUEUE === "1") {
-  const queue = app.deps.delivery;
-  queue.enqueue = async (req, tx) => {
-    const db2 = (tx ?? db.prisma) as typeof db.prisma;
-    const now = systemClock.now();
-    const rows = await db2.$queryRaw<Array<{ id: bigint; batch_id: number }>>`
-      WITH b AS (
-        INSERT INTO delivery_batches (forum_id, owner_kind, owner_id, total) VALUES (${req.forumId ?? null}, ${req.ownerKind}, ${String(req.ownerId)}, ${req.items.length}) RETURNING id
-      )
-      INSERT INTO deliveries (batch_id, forum_id, owner_kind, owner_id, recipient_key, chat_id, payload, priority, next_attempt_at, created_at, updated_at)
-      SELECT b.id, ${req.forumId ?? null}, ${req.ownerKind}, ${String(req.ownerId)}, x.key, x.chat, x.payload, x.priority, ${now}, ${now}, ${now}
-      FROM b, unnest(${req.items.map((i) => i.recipientKey ?? null)}::text[], ${req.items.map((i) => BigInt(i.chatId))}::bigint[],
-                     ${req.items.map((i) => JSON.stringify(i.payload))}::jsonb[], ${req.items.map((i) => i.priority ?? 0)}::int[]) AS x(key, chat, payload, priority)
-      RETURNING id, batch_id`;
-    if (!tx) queue.kick();
-    const batchId = rows[0]?.batch_id ?? 0;
-    return { batchId, ids: rows.map((r) => r.id), handle: queue.handle(batchId) };
-  };
-}
-
 // The app's own handlers, on a scheduler of this process; the reminder handler is wrapped only
 // to note the commit time.
-const jobs = new JobScheduler({ prisma: db.prisma, clock: systemClock, logger, instanceId, batchSize: 50 });
+const jobs = new JobScheduler({ prisma: db.prisma, clock: systemClock, logger, instanceId });
 const committed: Array<[string, number]> = [];
 for (const [kind, handler] of Object.entries(meetingJobHandlers(meetingDepsOf(app.deps)))) {
   jobs.register(

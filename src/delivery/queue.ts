@@ -16,7 +16,7 @@ import type {
   RecipientRow,
 } from "./types.js";
 
-type Tx = Pick<Prisma, "deliveryBatch" | "delivery">;
+type Tx = Pick<Prisma, "deliveryBatch" | "delivery" | "$queryRaw">;
 
 export interface DeliveryHooks {
   /** A group or private chat can no longer be reached (kicked, blocked, not found). */
@@ -186,33 +186,36 @@ export class DeliveryQueue {
    */
   async enqueue(req: EnqueueRequest, tx?: Tx): Promise<EnqueueResult> {
     const db = tx ?? this.o.prisma;
-    const now = this.o.clock.now();
-    const batch = await db.deliveryBatch.create({
-      data: { forumId: req.forumId ?? null, ownerKind: req.ownerKind, ownerId: String(req.ownerId), total: req.items.length, createdAt: now },
-    });
-    const ids: bigint[] = [];
-    // Chunks keep each INSERT under PostgreSQL's bind-parameter limit.
-    for (let i = 0; i < req.items.length; i += 1000) {
-      const rows = await db.delivery.createManyAndReturn({
-        data: req.items.slice(i, i + 1000).map((it) => ({
-          batchId: batch.id,
-          forumId: req.forumId ?? null,
-          ownerKind: req.ownerKind,
-          ownerId: String(req.ownerId),
-          recipientKey: it.recipientKey ?? null,
-          chatId: BigInt(it.chatId),
-          payload: it.payload as object,
-          priority: it.priority ?? 0,
-          nextAttemptAt: it.notBefore ?? now,
-          createdAt: now,
-          updatedAt: now,
-        })),
-        select: { id: true },
-      });
-      ids.push(...rows.map((r) => r.id));
+    const now = this.o.clock.now().toISOString();
+    const forumId = req.forumId ?? null;
+    const ownerId = String(req.ownerId);
+    if (req.items.length === 0) {
+      const batch = await db.deliveryBatch.create({ data: { forumId, ownerKind: req.ownerKind, ownerId, total: 0, createdAt: new Date(now) } });
+      return { batchId: batch.id, ids: [], handle: this.handle(batch.id) };
     }
+    // The batch and all its rows in one statement: enqueueing sits inside feature transactions (a
+    // reminder, a relayed message), where every round trip counts. Columns travel as text arrays
+    // (a handful of bind parameters however many rows), cast in SQL; the same on PostgreSQL and PGlite.
+    const it = req.items;
+    const rows = await db.$queryRaw<Array<{ id: bigint; batch_id: number }>>`
+      WITH b AS (
+        INSERT INTO delivery_batches (forum_id, owner_kind, owner_id, total, created_at)
+        VALUES (${forumId}::int, ${req.ownerKind}, ${ownerId}, ${it.length}::int, ${now}::timestamp(3))
+        RETURNING id
+      )
+      INSERT INTO deliveries (batch_id, forum_id, owner_kind, owner_id, recipient_key, chat_id, payload, priority, next_attempt_at, created_at, updated_at)
+      SELECT b.id, ${forumId}::int, ${req.ownerKind}, ${ownerId}, x.key, x.chat::bigint, x.payload::jsonb, x.priority::int,
+             COALESCE(x.nb::timestamp(3), ${now}::timestamp(3)), ${now}::timestamp(3), ${now}::timestamp(3)
+      FROM b, unnest(${it.map((i) => i.recipientKey ?? null)}::text[], ${it.map((i) => String(i.chatId))}::text[],
+                     ${it.map((i) => JSON.stringify(i.payload))}::text[], ${it.map((i) => String(i.priority ?? 0))}::text[],
+                     ${it.map((i) => i.notBefore?.toISOString() ?? null)}::text[]) WITH ORDINALITY AS x(key, chat, payload, priority, nb, n)
+      ORDER BY x.n
+      RETURNING id, batch_id`;
     if (!tx) this.kick();
-    return { batchId: batch.id, ids, handle: this.handle(batch.id) };
+    // Ids follow the items' order (one sequence, rows inserted in order).
+    const ids = rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const batchId = Number(rows[0]!.batch_id);
+    return { batchId, ids, handle: this.handle(batchId) };
   }
 
   /** Sends whatever is due now, here and (through Redis) in every other instance. */

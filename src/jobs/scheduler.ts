@@ -25,6 +25,11 @@ export interface JobContext {
   afterCommit(fn: () => void): void;
 }
 
+/**
+ * Runs one due job. It must write only through `ctx.tx` and defer anything else (kicking the
+ * queue, calling Telegram) to `ctx.afterCommit`: a batch is rolled back and run again, job by job,
+ * when one of its jobs fails.
+ */
 export type JobHandler = (job: DueJob, ctx: JobContext) => Promise<void>;
 
 export interface ScheduleRequest {
@@ -152,8 +157,18 @@ export class JobScheduler {
   }
 
   private async runOneBatch(): Promise<number> {
+    // Optimistic first: the whole batch in one transaction without savepoints, marked done with one
+    // statement (reminders falling due together are thousands of jobs). Should any handler throw,
+    // all of it rolls back and the batch runs again job by job, each in its own savepoint. This is
+    // safe because handlers write only through `tx` and defer everything else to afterCommit.
+    // The job that failed is not run a second time for the same attempt: its error is recorded.
+    const fast = await this.runClaimed("batch");
+    return typeof fast === "number" ? fast : ((await this.runClaimed("isolated", fast)) as number);
+  }
+
+  private async runClaimed(mode: "batch" | "isolated", known?: BatchFailed): Promise<number | BatchFailed> {
     const now = this.o.clock.now();
-    const size = this.o.batchSize ?? 20;
+    const size = this.o.batchSize ?? 50;
     // Only kinds this instance knows: during a rolling deploy an older instance must not burn the
     // attempts of a job kind that only newer instances can run.
     const kinds = this.kinds();
@@ -161,43 +176,67 @@ export class JobScheduler {
     const after: Array<() => void> = [];
     const failed: Array<{ row: JobRow; err: unknown }> = [];
     let count = 0;
-    await this.o.prisma.$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<JobRow[]>`
-          SELECT id, kind, owner_id, forum_id, due_at, payload, attempts FROM jobs
-          WHERE done_at IS NULL AND cancelled_at IS NULL AND due_at <= ${now} AND kind = ANY(${kinds})
-          ORDER BY due_at ASC, id ASC
-          LIMIT ${size}
-          FOR UPDATE SKIP LOCKED`;
-        count = rows.length;
-        for (const row of rows) {
-          const handler = this.handlers.get(row.kind);
-          // Each job in its own savepoint: one failing job does not undo the others.
-          await tx.$executeRawUnsafe("SAVEPOINT job");
-          try {
-            if (!handler) throw new Error(`no handler for job kind ${row.kind}`);
-            const local: Array<() => void> = [];
-            await handler(
-              { id: row.id, kind: row.kind, ownerId: row.owner_id, forumId: row.forum_id, dueAt: row.due_at, payload: row.payload ?? {}, attempts: row.attempts },
-              { tx, now, lateMs: now.getTime() - row.due_at.getTime(), afterCommit: (fn) => local.push(fn) },
-            );
-            await tx.$executeRaw`UPDATE jobs SET done_at = ${now}, claimed_at = ${now}, claimed_by = ${this.o.instanceId}, attempts = attempts + 1 WHERE id = ${row.id}`;
-            await tx.$executeRawUnsafe("RELEASE SAVEPOINT job");
-            after.push(...local);
-          } catch (err) {
-            await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT job");
-            failed.push({ row, err });
-            const attempts = row.attempts + 1;
-            const giveUp = attempts >= this.maxAttempts;
-            const retryAt = new Date(now.getTime() + Math.min(300_000, 5_000 * 2 ** attempts));
-            if (giveUp) this.o.logger.error({ jobId: String(row.id), kind: row.kind, attempts }, "job given up");
-            await tx.$executeRaw`UPDATE jobs SET attempts = ${attempts}, last_error = ${String((err as Error)?.message ?? err).slice(0, 500)},
-              due_at = ${giveUp ? row.due_at : retryAt}, done_at = ${giveUp ? now : null} WHERE id = ${row.id}`;
+    const run = async (tx: JobTx, row: JobRow) => {
+      const handler = this.handlers.get(row.kind);
+      if (!handler) throw new Error(`no handler for job kind ${row.kind}`);
+      const local: Array<() => void> = [];
+      await handler(
+        { id: row.id, kind: row.kind, ownerId: row.owner_id, forumId: row.forum_id, dueAt: row.due_at, payload: row.payload ?? {}, attempts: row.attempts },
+        { tx, now, lateMs: now.getTime() - row.due_at.getTime(), afterCommit: (fn) => local.push(fn) },
+      );
+      return local;
+    };
+    try {
+      await this.o.prisma.$transaction(
+        async (tx) => {
+          const rows = await tx.$queryRaw<JobRow[]>`
+            SELECT id, kind, owner_id, forum_id, due_at, payload, attempts FROM jobs
+            WHERE done_at IS NULL AND cancelled_at IS NULL AND due_at <= ${now} AND kind = ANY(${kinds})
+            ORDER BY due_at ASC, id ASC
+            LIMIT ${size}
+            FOR UPDATE SKIP LOCKED`;
+          count = rows.length;
+          if (mode === "batch") {
+            for (const row of rows) {
+              try {
+                after.push(...(await run(tx, row)));
+              } catch (err) {
+                throw new BatchFailed(row.id, err);
+              }
+            }
+            if (rows.length) {
+              await tx.$executeRaw`UPDATE jobs SET done_at = ${now}, claimed_at = ${now}, claimed_by = ${this.o.instanceId}, attempts = attempts + 1
+                WHERE id = ANY(${rows.map((r) => String(r.id))}::text[]::bigint[])`;
+            }
+            return;
           }
-        }
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+          for (const row of rows) {
+            // Each job in its own savepoint: one failing job does not undo the others.
+            await tx.$executeRawUnsafe("SAVEPOINT job");
+            try {
+              if (known && known.jobId === row.id) throw known.cause;
+              const local = await run(tx, row);
+              await tx.$executeRaw`UPDATE jobs SET done_at = ${now}, claimed_at = ${now}, claimed_by = ${this.o.instanceId}, attempts = attempts + 1 WHERE id = ${row.id}`;
+              await tx.$executeRawUnsafe("RELEASE SAVEPOINT job");
+              after.push(...local);
+            } catch (err) {
+              await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT job");
+              failed.push({ row, err });
+              const attempts = row.attempts + 1;
+              const giveUp = attempts >= this.maxAttempts;
+              const retryAt = new Date(now.getTime() + Math.min(300_000, 5_000 * 2 ** attempts));
+              if (giveUp) this.o.logger.error({ jobId: String(row.id), kind: row.kind, attempts }, "job given up");
+              await tx.$executeRaw`UPDATE jobs SET attempts = ${attempts}, last_error = ${String((err as Error)?.message ?? err).slice(0, 500)},
+                due_at = ${giveUp ? row.due_at : retryAt}, done_at = ${giveUp ? now : null} WHERE id = ${row.id}`;
+            }
+          }
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
+    } catch (err) {
+      if (err instanceof BatchFailed) return err;
+      throw err;
+    }
     for (const f of failed) this.o.logger.error({ jobId: String(f.row.id), kind: f.row.kind, err: f.err }, "job failed");
     for (const fn of after) {
       try {
@@ -207,5 +246,15 @@ export class JobScheduler {
       }
     }
     return count;
+  }
+}
+
+/** A handler threw during an optimistic batch: roll it all back and run the jobs one by one. */
+class BatchFailed extends Error {
+  constructor(
+    readonly jobId: bigint,
+    override readonly cause: unknown,
+  ) {
+    super("job batch failed");
   }
 }

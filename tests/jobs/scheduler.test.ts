@@ -131,6 +131,27 @@ describe("durable jobs", () => {
     expect(calls).toBe(3);
   });
 
+  it("a job failing in the middle of a batch: the others commit once, and the failing one runs once per attempt", async () => {
+    const s = scheduler();
+    const calls = new Map<string, number>();
+    const after: string[] = [];
+    s.register("test.mixed", async (job, { tx, afterCommit }) => {
+      calls.set(job.ownerId, (calls.get(job.ownerId) ?? 0) + 1);
+      await tx.auditLog.create({ data: { action: `job ${job.ownerId}` } });
+      afterCommit(() => after.push(job.ownerId));
+      if (job.ownerId === "3") throw new Error("gagal");
+    });
+    for (let i = 1; i <= 5; i++) await s.schedule({ kind: "test.mixed", ownerId: i, dueAt: T0 });
+    expect(await s.runDue()).toBe(5);
+    const actions = (await db.prisma.auditLog.findMany({ orderBy: { action: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["job 1", "job 2", "job 4", "job 5"]);
+    expect(after.sort()).toEqual(["1", "2", "4", "5"]);
+    expect(calls.get("3")).toBe(1);
+    const failed = await db.prisma.job.findFirstOrThrow({ where: { ownerId: "3" } });
+    expect(failed).toMatchObject({ attempts: 1, doneAt: null, lastError: "gagal" });
+    expect(await db.prisma.job.count({ where: { doneAt: { not: null } } })).toBe(4);
+  });
+
   it("afterCommit runs only once the job's transaction committed", async () => {
     const s = scheduler();
     const log: string[] = [];
