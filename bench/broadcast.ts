@@ -19,7 +19,7 @@ import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/infra/logger.js";
 import { buildApp } from "../src/app.js";
 import { Access } from "../src/domain/forum/access.js";
-import { createBroadcast } from "../src/domain/broadcasts/service.js";
+import { createBroadcast, previewAudience } from "../src/domain/broadcasts/service.js";
 import { compose } from "../src/domain/broadcasts/content.js";
 import { notices, signature } from "../src/bot/features/pengumuman/render.js";
 
@@ -142,13 +142,17 @@ export async function run() {
     const body = "Musyawarah Antar Desa (MAD) akan dilaksanakan hari Senin, 7 Desember 2026 pukul 09.00 WIB di aula kecamatan. Mohon kehadiran kepala desa dan BPD.";
     const { parts } = compose({ ...sig, body, bodyEntities: [], media: null });
 
+    // As in /pengumuman: choosing the audience shows how many it reaches; the clock starts at ✅ Kirim.
+    const audience = { targets: ["groups", "residents"] as Array<"groups" | "residents">, villages: "all" as const };
+    await previewAudience(app.deps, actor, forum.id, audience);
     const started = Date.now();
     const b = await createBroadcast(
       app.deps,
       actor,
-      { forumId: forum.id, audience: { targets: ["groups", "residents"], villages: "all" }, parts, media: null, excerpt: "MAD", pin: false, silent: false, scheduledAt: null },
+      { forumId: forum.id, audience, parts, media: null, excerpt: "MAD", pin: false, silent: false, scheduledAt: null },
       notices,
     );
+    const committedAfter = (Date.now() - started) / 1000;
     const batch = (await prisma.broadcast.findUniqueOrThrow({ where: { id: b.id } })).batchId!;
     const deadline = Date.now() + 10 * 60_000;
     for (;;) {
@@ -157,8 +161,10 @@ export async function run() {
       if (Date.now() > deadline) throw new Error(`timed out with ${open} rows still open`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const last = await prisma.delivery.aggregate({ where: { batchId: batch }, _max: { sentAt: true } });
+    const last = await prisma.delivery.aggregate({ where: { batchId: batch }, _max: { sentAt: true }, _min: { sentAt: true, createdAt: true } });
     const elapsed = ((last._max.sentAt?.getTime() ?? Date.now()) - started) / 1000;
+    const queuedAfter = ((last._min.createdAt?.getTime() ?? started) - started) / 1000;
+    const firstAfter = ((last._min.sentAt?.getTime() ?? started) - started) / 1000;
 
     const stats = (await (await fetch(`${fake.apiRoot}/__fake/stats`)).json()) as {
       tooManyRequests: number;
@@ -185,6 +191,7 @@ export async function run() {
           Object.entries(ms).map(([k, v]) => `${k} ${per(v)}`).join(", "),
       );
     }
+    console.log(`copies queued ${queuedAfter.toFixed(2)} s after confirming, committed after ${committedAfter.toFixed(2)} s, first sent after ${firstAfter.toFixed(2)} s; sending itself took ${(elapsed - firstAfter).toFixed(2)} s`);
     console.log(`rate-limit minimum ${minimum.toFixed(2)} s (${recipients} / ${30 * SCALE} per s); measured ${elapsed.toFixed(2)} s`);
     console.log(`broadcast: ${recipients} recipients in ${elapsed.toFixed(1)} s, ${ratio.toFixed(2)}x the rate-limit minimum, 429s ${stats.tooManyRequests}, duplicates ${duplicates}, lost ${lost}`);
   } finally {

@@ -60,8 +60,16 @@ export function chatWindow(limits: LimiterLimits, chatId: number): { span: numbe
     : { span: 1_000 + margin, limit: Math.max(1, Math.floor(limits.privatePerSecond)) };
 }
 
-export function globalWindow(limits: LimiterLimits): { span: number; limit: number } {
-  return { span: 1_000 + (limits.marginMs ?? DEFAULT_MARGIN_MS), limit: Math.max(1, Math.floor(limits.globalPerSecond)) };
+/**
+ * The bot-wide window. Its slots are also spaced evenly (span / limit apart): a whole second's
+ * worth leaving at once arrives as a burst that takes Telegram (or the fake) longer to read than
+ * the margin, so its tail would overlap the next second's head. Evenly paced, the same rate arrives
+ * with only per-request jitter.
+ */
+export function globalWindow(limits: LimiterLimits): { span: number; limit: number; gap: number } {
+  const span = 1_000 + (limits.marginMs ?? DEFAULT_MARGIN_MS);
+  const limit = Math.max(1, Math.floor(limits.globalPerSecond));
+  return { span, limit, gap: span / limit };
 }
 
 /**
@@ -74,6 +82,8 @@ class Window {
   constructor(
     readonly limit: number,
     readonly spanMs: number,
+    /** Least distance between two slots (0: bursts allowed). */
+    readonly gapMs = 0,
   ) {}
   private prune(now: number) {
     let drop = 0;
@@ -84,8 +94,9 @@ class Window {
   earliest(now: number): number {
     this.prune(now);
     const n = this.stamps.length;
-    if (n < this.limit) return now;
-    return Math.max(now, this.stamps[n - this.limit]! + this.spanMs);
+    const paced = n > 0 && this.gapMs > 0 ? this.stamps[n - 1]! + this.gapMs : now;
+    if (n < this.limit) return Math.max(now, paced);
+    return Math.max(now, paced, this.stamps[n - this.limit]! + this.spanMs);
   }
   take(t: number) {
     // Bookings are almost always the latest entry; keep the array sorted either way.
@@ -113,7 +124,7 @@ export class MemoryLimiter implements Limiter {
     private readonly now: () => number = Date.now,
   ) {
     const g = globalWindow(limits);
-    this.global = new Window(g.limit, g.span);
+    this.global = new Window(g.limit, g.span, g.gap);
   }
 
   private chatWindow(chatId: number): Window {

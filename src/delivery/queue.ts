@@ -197,6 +197,9 @@ export class DeliveryQueue {
     // reminder, a relayed message), where every round trip counts. Columns travel as text arrays
     // (a handful of bind parameters however many rows), cast in SQL; the same on PostgreSQL and PGlite.
     const it = req.items;
+    // Fan-outs share one payload object among many recipients: serialise each once.
+    const seen = new Map<object, string>();
+    const json = (p: object) => seen.get(p) ?? (seen.set(p, JSON.stringify(p)), seen.get(p)!);
     const rows = await db.$queryRaw<Array<{ id: bigint; batch_id: number }>>`
       WITH b AS (
         INSERT INTO delivery_batches (forum_id, owner_kind, owner_id, total, created_at)
@@ -207,7 +210,7 @@ export class DeliveryQueue {
       SELECT b.id, ${forumId}::int, ${req.ownerKind}, ${ownerId}, x.key, x.chat::bigint, x.payload::jsonb, x.priority::int,
              COALESCE(x.nb::timestamp(3), ${now}::timestamp(3)), ${now}::timestamp(3), ${now}::timestamp(3)
       FROM b, unnest(${it.map((i) => i.recipientKey ?? null)}::text[], ${it.map((i) => String(i.chatId))}::text[],
-                     ${it.map((i) => JSON.stringify(i.payload))}::text[], ${it.map((i) => String(i.priority ?? 0))}::text[],
+                     ${it.map((i) => json(i.payload))}::text[], ${it.map((i) => String(i.priority ?? 0))}::text[],
                      ${it.map((i) => i.notBefore?.toISOString() ?? null)}::text[]) WITH ORDINALITY AS x(key, chat, payload, priority, nb, n)
       ORDER BY x.n
       RETURNING id, batch_id`;

@@ -4,12 +4,13 @@ import { chatWindow, globalWindow, type BookResult, type KickChannel, type Limit
 // One atomic step for the chat window and the global window together, so every instance sharing
 // this Redis shares Telegram's limits. Each window is a sorted set of send times (booked future
 // slots included); a slot at t fits when fewer than `limit` entries lie after t - span.
+// The global window's slots are also spaced globalGap apart (see globalWindow).
 // KEYS: chat window, global window, chat pause, global pause
-// ARGV: now, chatSpan, chatLimit, globalSpan, globalLimit, member, maxWait, [slot given back]
+// ARGV: now, chatSpan, chatLimit, globalSpan, globalLimit, member, maxWait, globalGap, [slot given back]
 const BOOK = `
-if ARGV[8] then
-  redis.call('ZREM', KEYS[1], ARGV[8] .. ':1')
-  redis.call('ZREM', KEYS[2], ARGV[8] .. ':2')
+if ARGV[9] then
+  redis.call('ZREM', KEYS[1], ARGV[9] .. ':1')
+  redis.call('ZREM', KEYS[2], ARGV[9] .. ':2')
 end
 local now = tonumber(ARGV[1])
 local t = now
@@ -22,6 +23,11 @@ for i = 1, 2 do
   local limit = tonumber(ARGV[i * 2 + 1])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
   local n = redis.call('ZCARD', KEYS[i])
+  if i == 2 and n > 0 then
+    local last = redis.call('ZRANGE', KEYS[i], -1, -1, 'WITHSCORES')
+    local w = tonumber(last[2]) + tonumber(ARGV[8])
+    if w > t then t = w end
+  end
   if n >= limit then
     local e = redis.call('ZRANGE', KEYS[i], n - limit, n - limit, 'WITHSCORES')
     local w = tonumber(e[2]) + span
@@ -66,6 +72,7 @@ export class RedisLimiter implements Limiter {
       g.limit,
       member,
       Math.floor(opts.maxWaitMs),
+      g.gap,
       ...(giveBack ? [giveBack] : []),
     )) as [number, number];
     return { booked: Number(r[0]) === 1, waitMs: Number(r[1]), ticket: member };

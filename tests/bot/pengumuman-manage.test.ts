@@ -161,3 +161,18 @@ describe("language", () => {
     expect(announcements(h, f.villages[0]!.group.id)[0]!.text).toContain("📢 Pengumuman · ");
   });
 });
+
+describe("nobody left to receive it", () => {
+  it("groups unlinked between the preview and ✅ Kirim: the author is told, and nothing is stored or sent", async () => {
+    const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });
+    await announce(h, f.admin, { audience: "all-groups", confirm: false });
+    // Both groups remove the bot while the author reads the preview.
+    await h.app.deps.prisma.chatLink.updateMany({ where: { forumId: f.id }, data: { active: false } });
+    await press(h, f.admin, f.admin.id, "✅ Kirim");
+    await h.flush();
+    expect(texts(h, f.admin.id).some((t) => t.includes("Belum ada penerima untuk pilihan ini. Pengumuman tidak dikirim."))).toBe(true);
+    expect(await h.app.deps.prisma.broadcast.count()).toBe(0);
+    expect(await h.app.deps.prisma.delivery.count()).toBe(0);
+    for (const g of groupsOf(f)) expect(announcements(h, g)).toHaveLength(0);
+  });
+});

@@ -114,10 +114,6 @@ export async function createBroadcast(d: BroadcastDeps, actor: Actor, input: Cre
   checkParts(input.parts, input.media);
   const now = d.clock.now();
   if (input.scheduledAt) checkScheduleTime(input.scheduledAt, now);
-  else {
-    const { recipients } = await resolveRecipients(d.prisma, input.forumId, audience);
-    if (recipients.length === 0) throw new InvalidInput("pengumuman_no_recipients");
-  }
   const result = await d.prisma.$transaction(
     async (tx) => {
       const b = await tx.broadcast.create({
@@ -146,6 +142,8 @@ export async function createBroadcast(d: BroadcastDeps, actor: Actor, input: Cre
         return { id: b.id, state: "scheduled" as const, recipients: 0 };
       }
       const started = await startBroadcast(d, tx, b.id, notices);
+      // Sent now, nobody to send to: nothing is kept (the throw rolls the broadcast back).
+      if (!started.started) throw new InvalidInput("pengumuman_no_recipients");
       return { id: b.id, state: "sending" as const, recipients: started.recipients };
     },
     { timeout: 60_000, maxWait: 10_000 },
