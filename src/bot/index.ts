@@ -47,6 +47,11 @@ export function networkRetry(attempts: number, firstDelayMs = 500): Transformer 
   };
 }
 
+/** "message", "callback_query", "my_chat_member", … */
+function updateKind(update: object): string {
+  return Object.keys(update).find((k) => k !== "update_id") ?? "unknown";
+}
+
 export function installTransformers(api: Api, transformers: Transformer[]) {
   for (const t of transformers) api.config.use(t);
 }
@@ -88,12 +93,17 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
   // Per-chat ordering under the concurrent runner: one chat's updates run one after another.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
-  // Error boundary: log with the update id, apologise, keep running.
+  // Error boundary: log with the update id, apologise, keep running. Each update is logged at
+  // debug level by id, kind and chat type only: no user or chat ids, which could tie an anonymous
+  // reporter or a secret ballot to a person.
   bot.use(async (ctx, next) => {
+    const started = performance.now();
+    const updateId = ctx.update.update_id;
     try {
       await next();
+      deps.logger.debug({ updateId, kind: updateKind(ctx.update), chatType: ctx.chat?.type, ms: Math.round(performance.now() - started) }, "update handled");
     } catch (err) {
-      deps.logger.error({ err, updateId: ctx.update.update_id }, "handler failed");
+      deps.logger.error({ err, updateId, kind: updateKind(ctx.update), chatType: ctx.chat?.type }, "handler failed");
       const text = ctx.t ? ctx.t("error-internal") : "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.";
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
       else if (ctx.chat?.type === "private") await ctx.reply(text).catch(() => {});

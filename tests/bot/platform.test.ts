@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 beforeEach(async () => h.reset());
 
-function logCapture() {
+function logCapture(level: pino.Level = "info") {
   const lines: Array<Record<string, unknown>> = [];
   const stream = new Writable({
     write(chunk, _enc, cb) {
@@ -31,7 +31,7 @@ function logCapture() {
       cb();
     },
   });
-  return { logger: pino({ level: "info", base: undefined }, stream), lines };
+  return { logger: pino({ level, base: undefined }, stream), lines };
 }
 
 describe("conversations", () => {
@@ -109,7 +109,7 @@ describe("protection and errors", () => {
   });
 
   it("an error in a handler is logged with the update id, and the person gets the Indonesian apology", async () => {
-    const { logger, lines } = logCapture();
+    const { logger, lines } = logCapture("debug");
     const original = h.app.deps.logger;
     h.app.deps.logger = logger;
     try {
@@ -128,8 +128,12 @@ describe("protection and errors", () => {
       expect(lastText(h, ani.id)).toBe("Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.");
       expect(texts(h, ani.id).join("\n")).not.toMatch(/Error|at .*\.ts/); // no stack trace to the person
 
-      await h.send(h.fake.updates.text(ani, "private", "/bantuan")); // and the bot keeps working
+      const next = h.fake.updates.text(ani, "private", "/bantuan");
+      await h.send(next); // and the bot keeps working
       expect(lastText(h, ani.id)).toContain("/bahasa");
+      // Every update is logged by id and kind; no log line carries the person's id.
+      expect(lines.find((l) => l.msg === "update handled" && l.updateId === next.update_id)).toMatchObject({ kind: "message", chatType: "private" });
+      expect(JSON.stringify(lines.filter((l) => l.msg === "update handled"))).not.toContain(String(ani.id));
     } finally {
       h.app.deps.logger = original;
     }
