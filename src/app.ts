@@ -41,6 +41,7 @@ export async function buildApp(config: Config, logger: Logger, o: AppOverrides =
     globalPerSecond: config.LIMIT_GLOBAL_PER_SECOND,
     groupPerMinute: config.LIMIT_GROUP_PER_MINUTE,
     privatePerSecond: config.LIMIT_PRIVATE_PER_SECOND,
+    marginMs: config.LIMIT_MARGIN_MS,
   };
   const limiter = o.limiter ?? (redis ? new RedisLimiter(redis, limits, `${config.REDIS_PREFIX}limit:`) : new MemoryLimiter(limits));
   // The queue handles 429s and limits itself, so it uses an Api without auto-retry or throttler.

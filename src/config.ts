@@ -33,6 +33,7 @@ const base = z.object({
   LIMIT_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
   LIMIT_GROUP_PER_MINUTE: z.coerce.number().positive().default(20),
   LIMIT_PRIVATE_PER_SECOND: z.coerce.number().positive().default(1),
+  LIMIT_MARGIN_MS: z.coerce.number().int().min(0).max(1000).default(80),
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   INSTANCE_ID: z.string().optional(),
 });

@@ -92,7 +92,6 @@ export interface RecipientRow {
 
 export interface EnqueueResult {
   batchId: number;
-  ids: bigint[];
   /** Follow progress, wait for the end, cancel what is not sent yet. */
   handle: BatchHandleLike;
 }

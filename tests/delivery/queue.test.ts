@@ -36,6 +36,31 @@ describe("delivery to many chats", () => {
     expect(await q.findByMessage(one.chatId, one.telegramMessageId!)).toMatchObject({ ownerKind: "pengumuman", ownerId: "7", id: one.id });
   });
 
+  it("stores each row exactly as given: payload text with quotes, backslashes, markup and emoji; keys; priority; order", async () => {
+    const q = w.queue();
+    const [a, b] = privateChats(w.fake, 2);
+    const tricky = `Kata "kutip", garis \\ miring, <b>bukan tebal</b> & 'petik' — 🌾 Desa Sukamaju\nbaris dua`;
+    const later = new Date(w.clock.now().getTime() + 60_000);
+    await q.enqueue({
+      forumId: 3,
+      ownerKind: "uji",
+      ownerId: "x'1",
+      items: [
+        { chatId: a!, recipientKey: `p:"a"`, payload: text(tricky), priority: 5 },
+        { chatId: b!, payload: text("kedua"), notBefore: later },
+      ],
+    });
+    const stored = await rows(w.db);
+    expect(stored.map((r: any) => [Number(r.chatId), r.recipientKey, r.priority, r.ownerId, r.forumId])).toEqual([
+      [a, `p:"a"`, 5, "x'1", 3],
+      [b, null, 0, "x'1", 3],
+    ]);
+    expect(stored[0].payload).toEqual(text(tricky));
+    expect(stored[1].nextAttemptAt).toEqual(later);
+    expect(stored[0].nextAttemptAt).toEqual(w.clock.now());
+    expect(new Set(stored.map((r: any) => r.batchId)).size).toBe(1);
+  });
+
   it("pins in groups where it may, and reports a pin it could not make without failing the copy", async () => {
     const q = w.queue();
     const [adminGroup] = groups(w.fake, 1, { botIsAdmin: true });
