@@ -56,8 +56,10 @@ interface LeanResponse {
   text(): Promise<string>;
 }
 
-const httpAgent = new http.Agent({ keepAlive: true });
-const httpsAgent = new https.Agent({ keepAlive: true });
+// An idle kept-alive socket is closed after 30 s, before a server's own idle timeout would reset it
+// under the next request (which would then fail and wait for a retry).
+const httpAgent = new http.Agent({ keepAlive: true, timeout: 30_000 });
+const httpsAgent = new https.Agent({ keepAlive: true, timeout: 30_000 });
 
 function abortError() {
   const e = new Error("The request was aborted");

@@ -158,6 +158,23 @@ describe("Telegram errors", () => {
     expect(seen(w.fake, c!)).toEqual(["1", "2", "3"]);
   });
 
+  it("a request Telegram never answers is given up after the send timeout and tried again; it arrives once", async () => {
+    const q = w.queue({ sendTimeoutMs: 1_000 });
+    const [chat] = privateChats(w.fake, 1);
+    // Silence for a minute: only the client's own timeout ends the wait (the test would time out).
+    w.fake.dropConnection("sendMessage", { times: 1, afterMs: 60_000 });
+    await q.enqueue({ ownerKind: "t", ownerId: 1, items: [{ chatId: chat!, payload: text("halo") }] });
+    await q.drain();
+    let [row] = await rows(w.db);
+    expect(row).toMatchObject({ state: "queued", attempts: 1 });
+    expect(row.lastError).toMatch(/^network: /);
+    w.clock.advance(1_000);
+    await q.drain();
+    [row] = await rows(w.db);
+    expect(row).toMatchObject({ state: "sent", attempts: 2 });
+    expect(seen(w.fake, chat!)).toEqual(["halo"]);
+  }, 20_000);
+
   it("5xx and network errors are retried with growing backoff, keeping order, and fail after the last attempt", async () => {
     const q = w.queue({ maxAttempts: 4 });
     const [flaky, broken] = privateChats(w.fake, 2);

@@ -74,6 +74,8 @@ interface Fault {
   where?: (params: any) => boolean;
   err?: FaultError;
   drop?: boolean;
+  /** With drop: hold the request this long first (a Telegram that does not answer). */
+  afterMs?: number;
 }
 
 interface Waiter {
@@ -426,8 +428,9 @@ export class FakeTelegram {
   fail(method: string, err: FaultError, opts: { times?: number; where?: (params: any) => boolean } = {}): void {
     this.faults.push({ method: method === "*" ? "*" : method.toLowerCase(), times: opts.times ?? 1, where: opts.where, err });
   }
-  dropConnection(method: string, opts: { times?: number; where?: (params: any) => boolean } = {}): void {
-    this.faults.push({ method: method === "*" ? "*" : method.toLowerCase(), times: opts.times ?? 1, where: opts.where, drop: true });
+  /** The call is not carried out and its connection is closed, after `afterMs` of silence if given. */
+  dropConnection(method: string, opts: { times?: number; where?: (params: any) => boolean; afterMs?: number } = {}): void {
+    this.faults.push({ method: method === "*" ? "*" : method.toLowerCase(), times: opts.times ?? 1, where: opts.where, drop: true, afterMs: opts.afterMs });
   }
   clearFaults(): void {
     this.faults = [];
@@ -688,6 +691,7 @@ export class FakeTelegram {
         call.error = { code: 0, description: "connection dropped by fake" };
         call.at = Date.now();
         this.calls.push(call);
+        if (fault.afterMs) await new Promise((r) => setTimeout(r, fault.afterMs).unref());
         return DROP;
       }
       if (fault?.err) throw faultToError(fault.err);
