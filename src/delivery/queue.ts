@@ -460,17 +460,7 @@ export class DeliveryQueue {
     if (sent.pinError) {
       await this.settle(row, { state: "sent", telegramMessageId: sent.messageId, sentAt: this.o.clock.now(), lastError: sent.pinError, errorKind: "pin_failed" });
     } else if (await this.sents.push({ id: row.id, messageId: sent.messageId })) {
-      await this.emitSettled({
-        id: row.id,
-        batchId: row.batch_id,
-        ownerKind: row.owner_kind,
-        ownerId: row.owner_id,
-        recipientKey: row.recipient_key,
-        chatId: row.chat_id,
-        state: "sent",
-        telegramMessageId: sent.messageId,
-        errorKind: null,
-      });
+      await this.emitSettled(settledOf(row, "sent", sent.messageId, null));
     } else {
       this.o.logger.warn({ deliveryId: String(row.id) }, "delivery: row was taken away before it settled");
     }
@@ -689,17 +679,7 @@ export class DeliveryQueue {
       this.o.logger.warn({ deliveryId: String(row.id), state: data.state }, "delivery: row was taken away before it settled");
       return;
     }
-    await this.emitSettled({
-      id: row.id,
-      batchId: row.batch_id,
-      ownerKind: row.owner_kind,
-      ownerId: row.owner_id,
-      recipientKey: row.recipient_key,
-      chatId: row.chat_id,
-      state: data.state,
-      telegramMessageId: data.telegramMessageId ?? null,
-      errorKind: data.errorKind ?? null,
-    });
+    await this.emitSettled(settledOf(row, data.state, data.telegramMessageId ?? null, data.errorKind ?? null));
   }
 
   private async emitSettled(row: SettledRow) {
@@ -717,23 +697,13 @@ export class DeliveryQueue {
   async markStaleSending(): Promise<number> {
     const now = this.o.clock.now();
     const cutoff = new Date(now.getTime() - this.staleSendingMs);
-    const rows = await this.o.prisma.$queryRaw<Array<{ id: bigint; batch_id: number; owner_kind: string; owner_id: string; recipient_key: string | null; chat_id: bigint }>>`
+    const rows = await this.o.prisma.$queryRaw<RowRef[]>`
       UPDATE deliveries SET state = 'unknown', error_kind = 'interrupted', last_error = 'process stopped while sending', updated_at = ${now}
       WHERE state = 'sending' AND claimed_at IS NOT NULL AND claimed_at < ${cutoff}
       RETURNING id, batch_id, owner_kind, owner_id, recipient_key, chat_id`;
     if (rows.length) this.o.logger.warn({ count: rows.length }, "delivery: rows interrupted mid-send marked unknown");
     for (const r of rows) {
-      await this.emitSettled({
-        id: r.id,
-        batchId: r.batch_id,
-        ownerKind: r.owner_kind,
-        ownerId: r.owner_id,
-        recipientKey: r.recipient_key,
-        chatId: r.chat_id,
-        state: "unknown",
-        telegramMessageId: null,
-        errorKind: "interrupted",
-      });
+      await this.emitSettled(settledOf(r, "unknown", null, "interrupted"));
     }
     return rows.length;
   }
@@ -757,22 +727,12 @@ export class DeliveryQueue {
     const requeued = await this.o.prisma.$executeRaw`
       UPDATE deliveries SET state = 'queued', claimed_by = NULL, updated_at = ${now}
       WHERE state = 'sending' AND claimed_at IS NULL AND claimed_by = ${this.o.instanceId}`;
-    const started = await this.o.prisma.$queryRaw<Array<{ id: bigint; batch_id: number; owner_kind: string; owner_id: string; recipient_key: string | null; chat_id: bigint }>>`
+    const started = await this.o.prisma.$queryRaw<RowRef[]>`
       UPDATE deliveries SET state = 'unknown', error_kind = 'interrupted', last_error = 'process stopped while sending', updated_at = ${now}
       WHERE state = 'sending' AND claimed_at IS NOT NULL AND claimed_by = ${this.o.instanceId}
       RETURNING id, batch_id, owner_kind, owner_id, recipient_key, chat_id`;
     for (const r of started) {
-      await this.emitSettled({
-        id: r.id,
-        batchId: r.batch_id,
-        ownerKind: r.owner_kind,
-        ownerId: r.owner_id,
-        recipientKey: r.recipient_key,
-        chatId: r.chat_id,
-        state: "unknown",
-        telegramMessageId: null,
-        errorKind: "interrupted",
-      });
+      await this.emitSettled(settledOf(r, "unknown", null, "interrupted"));
     }
     return { requeued, unknown: started.length };
   }
@@ -913,6 +873,24 @@ class BatchHandle implements BatchHandleLike {
   recipients() {
     return this.q.batchRecipients(this.batchId);
   }
+}
+
+/** The columns that say whose row it is and where it went. */
+type RowRef = Pick<ClaimedRow, "id" | "batch_id" | "owner_kind" | "owner_id" | "recipient_key" | "chat_id">;
+
+/** What settle hooks hear about a finished row. */
+function settledOf(row: RowRef, state: DeliveryStateName, telegramMessageId: number | null, errorKind: string | null): SettledRow {
+  return {
+    id: row.id,
+    batchId: row.batch_id,
+    ownerKind: row.owner_kind,
+    ownerId: row.owner_id,
+    recipientKey: row.recipient_key,
+    chatId: row.chat_id,
+    state,
+    telegramMessageId,
+    errorKind,
+  };
 }
 
 /**

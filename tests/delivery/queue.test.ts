@@ -13,6 +13,24 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 beforeEach(async () => w.reset());
 
+/** A limiter whose every booking waits until `release()`: a worker holding claimed rows, stalled. */
+function gatedLimiter(): Limiter & { waiting: number; release: () => void } {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const l = {
+    waiting: 0,
+    release: () => open(),
+    reserve: async () => 0,
+    pause: async () => {},
+    book: async (): Promise<BookResult> => {
+      l.waiting++;
+      await gate;
+      return { booked: true, waitMs: 0 };
+    },
+  };
+  return l;
+}
+
 const rows = (q: { prisma: any }, where: object = {}) => q.prisma.delivery.findMany({ where, orderBy: { id: "asc" } });
 
 describe("delivery to many chats", () => {
@@ -313,26 +331,15 @@ describe("cancel", () => {
   });
 
   it("a row already claimed but still waiting for its slot is cancelled too and never sent", async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let waiting = 0;
-    const slow: Limiter = {
-      reserve: async () => 0,
-      pause: async () => {},
-      book: async (): Promise<BookResult> => {
-        waiting++;
-        await gate;
-        return { booked: true, waitMs: 0 };
-      },
-    };
+    const slow = gatedLimiter();
     const q = w.queue({ limiter: slow });
     const chats = privateChats(w.fake, 4);
     const r = await q.enqueue({ ownerKind: "t", ownerId: 1, items: chats.map((c) => ({ chatId: c, payload: text("x") })) });
     const draining = q.drain();
-    await w.fake.waitFor(() => waiting === 4);
+    await w.fake.waitFor(() => slow.waiting === 4);
     expect(await states(w.db.prisma)).toEqual({ sending: 4 });
     expect(await r.handle.cancel()).toBe(4);
-    release();
+    slow.release();
     await draining;
     expect(w.fake.callsTo("sendMessage")).toHaveLength(0);
     expect(await states(w.db.prisma)).toEqual({ cancelled: 4 });
@@ -341,30 +348,19 @@ describe("cancel", () => {
 
 describe("claims", () => {
   it("a row re-queued by a sweep while its worker still waits, then claimed again, is sent once", async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let waiting = 0;
-    const slow: Limiter = {
-      reserve: async () => 0,
-      pause: async () => {},
-      book: async (): Promise<BookResult> => {
-        waiting++;
-        await gate;
-        return { booked: true, waitMs: 0 };
-      },
-    };
+    const slow = gatedLimiter();
     const q = w.queue({ limiter: slow });
     const [c] = privateChats(w.fake, 1);
     await q.enqueue({ ownerKind: "t", ownerId: 1, items: [{ chatId: c!, payload: text("sekali saja") }] });
     const first = q.drain();
-    await w.fake.waitFor(() => waiting === 1);
+    await w.fake.waitFor(() => slow.waiting === 1);
     // The claim looks abandoned (a long stall, or a clock jump in a test) and goes back to the queue…
     w.clock.advance(61_000);
     expect(await q.requeueAbandonedClaims()).toBe(1);
     // …and the same instance claims it again while the first attempt still waits.
     const second = q.drain();
-    await w.fake.waitFor(() => waiting === 2);
-    release();
+    await w.fake.waitFor(() => slow.waiting === 2);
+    slow.release();
     await Promise.all([first, second]);
     expect(seen(w.fake, c!)).toEqual(["sekali saja"]);
     expect(await states(w.db.prisma)).toEqual({ sent: 1 });

@@ -157,22 +157,9 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
     oneAtATime(`forum:${topic.forumId}`, () =>
       d.prisma.$transaction(
         async (tx) => {
+          const { id: _unsaved, entities, media, ...fields } = draft;
           const row = await tx.relayMessage.create({
-            data: {
-              forumId: topic.forumId,
-              topicId: topic.id,
-              authorId: m.personId,
-              authorName: m.authorName,
-              villageId,
-              sourceChatId: chatId,
-              sourceMessageId: m.messageId,
-              replyToId: answered.relayId,
-              kind: m.content!.kind,
-              text: m.content!.text,
-              entities: m.content!.entities as object[],
-              media: m.content!.media ?? undefined,
-              createdAt: now,
-            },
+            data: { ...fields, entities: entities as object[], media: media ?? undefined, replyToId: answered.relayId, createdAt: now },
           });
           const out = await distribute(d, tx, { ...draft, id: row.id }, targets, refs, author);
           if (row.id % 50 === 0) await pruneLedger(tx, now);

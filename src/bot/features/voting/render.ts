@@ -145,8 +145,8 @@ function quorumLine(t: T, r: VoteResult, lang: Lang) {
 export const COMPACT_OVER = 20;
 
 /**
- * The results: outcome, quorum, totals, then one line per village — or, with `onlyVillage` and
- * many villages, only that village's line. Split to Telegram's limit.
+ * The results: outcome, quorum, totals, then one line per village — or, with `onlyVillage`, only
+ * that village's line and a pointer to the rest. Split to Telegram's limit.
  */
 export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVillage?: number): string[] {
   const lines = [t(v.kind === "quick" ? "vote-results-title-quick" : "vote-results-title"), `<b>${escapeHtml(v.question)}</b>`, ""];
@@ -164,7 +164,7 @@ export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVi
     const count = r.totals[i] ?? 0;
     lines.push(t("vote-option-count", { n: i + 1, option: escapeHtml(o), count: formatNumber(count, lang), percent: r.ballots ? formatPercent(count / r.ballots, 1, lang) : "0%" }));
   });
-  const compact = onlyVillage !== undefined && r.villages.length > COMPACT_OVER;
+  const compact = onlyVillage !== undefined;
   lines.push("", t(compact ? "vote-results-your-village" : "vote-results-villages"));
   for (const vr of compact ? r.villages.filter((x) => x.villageId === onlyVillage) : r.villages) {
     const head =
@@ -262,8 +262,8 @@ export function createRenderer(): VotingRenderer {
           files: { photo: { base64: png.toString("base64"), filename: `hasil-voting-${vote.id}.png` } },
         },
       ];
-      const parts = resultsText(t, vote, result, lang, audience.organiser ? undefined : audience.villageId);
       const compact = !audience.organiser && result.villages.length > COMPACT_OVER;
+      const parts = resultsText(t, vote, result, lang, compact ? audience.villageId : undefined);
       parts.forEach((text, i) => {
         const last = i === parts.length - 1;
         let markup: InlineKeyboard | undefined;
