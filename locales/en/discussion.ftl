@@ -48,9 +48,13 @@ discussion-muted-you =
     🔇 A moderator muted you in the inter-village discussion of <b>{ $forum }</b> until { $until }.
     Reason: { $reason }
     Until then your replies in your village group are not passed on to other villages. After that you can take part again.
+discussion-muted-edit-notice =
+    Your edit was not passed on: you are muted in the inter-village discussion until { $until }.
+    Reason: { $reason }
 discussion-mute-default-reason = messages that do not follow the discussion rules
 discussion-unmuted-you = 🔊 You can take part in the inter-village discussion of <b>{ $forum }</b> again.
 discussion-slow-notice = 🐢 Slow mode is on in “{ $title }”: one message per { $interval } for each person. Your reply was not passed on yet; please send it again in { $wait } seconds.
+discussion-slow-edit-notice = 🐢 Slow mode is on in “{ $title }”: one change per { $interval } for each person. Your edit will reach the other groups in { $wait } seconds.
 discussion-unsupported = This kind of message (a contact, poll or dice, for example) cannot be passed on to other groups. Send text, a photo, video, voice message, document, sticker or location.
 discussion-hidden-you = A moderator removed your message in “{ $title }” from every group because it did not follow the discussion rules.
 

@@ -48,9 +48,13 @@ discussion-muted-you =
     🔇 Moderator membisukan Bapak/Ibu di diskusi antardesa forum <b>{ $forum }</b> sampai { $until }.
     Alasan: { $reason }
     Selama itu, balasan Bapak/Ibu di grup desa tidak diteruskan ke desa lain. Setelah waktu itu Anda dapat ikut berdiskusi lagi.
+discussion-muted-edit-notice =
+    Perubahan pesan Bapak/Ibu tidak diteruskan ke grup lain: Anda sedang dibisukan di diskusi antardesa sampai { $until }.
+    Alasan: { $reason }
 discussion-mute-default-reason = pesan yang tidak sesuai dengan tata tertib diskusi
 discussion-unmuted-you = 🔊 Bapak/Ibu dapat ikut berdiskusi antardesa lagi di forum <b>{ $forum }</b>.
 discussion-slow-notice = 🐢 Mode lambat aktif di topik “{ $title }”: satu pesan per { $interval } untuk setiap orang. Balasan Bapak/Ibu belum diteruskan; silakan kirim lagi { $wait } detik lagi.
+discussion-slow-edit-notice = 🐢 Mode lambat aktif di topik “{ $title }”: satu perubahan per { $interval } untuk setiap orang. Perubahan pesan Bapak/Ibu akan diteruskan ke grup lain { $wait } detik lagi.
 discussion-unsupported = Jenis pesan ini (misalnya kontak, jajak pendapat, atau dadu) tidak dapat diteruskan ke grup lain. Kirim teks, foto, video, pesan suara, dokumen, stiker, atau lokasi.
 discussion-hidden-you = Pesan Bapak/Ibu di topik “{ $title }” disembunyikan moderator dari semua grup karena tidak sesuai dengan tata tertib diskusi.
 

@@ -9,6 +9,7 @@ import type {
   BatchStatus,
   CopyRef,
   DeliveryStateName,
+  EnqueueItem,
   EnqueueRequest,
   EnqueueResult,
   FailureKind,
@@ -228,6 +229,44 @@ export class DeliveryQueue {
     return { batchId, handle: this.handle(batchId) };
   }
 
+  /**
+   * Edits supersede one another. For each edit item, a queued edit of the same message (same chat
+   * and method, same message id or copy row) that no worker has claimed yet takes the item's
+   * parameters instead: only the latest text goes out, once, at the time already given to that
+   * row. Returns the items that found no such row, to be enqueued. A row already claimed is left
+   * alone; the newer edit then follows it.
+   */
+  async mergeQueuedEdits(items: EnqueueItem[], tx?: Tx): Promise<EnqueueItem[]> {
+    const keyOf = (x: EnqueueItem) => (x.payload.op === "edit" ? `${x.chatId}|${x.payload.method}|${x.payload.ofCopy ?? ""}|${x.payload.messageId}` : null);
+    // The same message twice in one call: the later item wins.
+    const latest = new Map<string, number>();
+    items.forEach((x, i) => {
+      const k = keyOf(x);
+      if (k) latest.set(k, i);
+    });
+    if (latest.size === 0) return items;
+    const db = tx ?? this.o.prisma;
+    const doc = JSON.stringify(
+      [...latest.values()].map((i) => {
+        const x = items[i]!;
+        const p = x.payload as Extract<typeof x.payload, { op: "edit" }>;
+        return { i, c: String(x.chatId), m: p.method, k: p.ofCopy ?? null, mid: p.messageId, p };
+      }),
+    );
+    const now = this.o.clock.now().toISOString();
+    const merged = await db.$queryRaw<Array<{ i: number }>>`
+      UPDATE deliveries d SET payload = x.p, updated_at = ${now}::timestamp(3)
+      FROM jsonb_to_recordset(${doc}::jsonb) AS x(i int, c text, m text, k text, mid int, p jsonb)
+      WHERE d.state = 'queued' AND d.chat_id = x.c::bigint AND d.payload->>'op' = 'edit' AND d.payload->>'method' = x.m
+        AND ((x.k IS NOT NULL AND d.payload->>'ofCopy' = x.k) OR (x.mid > 0 AND (d.payload->>'messageId')::int = x.mid))
+      RETURNING x.i`;
+    const done = new Set(merged.map((r) => Number(r.i)));
+    return items.filter((x, i) => {
+      const k = keyOf(x);
+      return k === null || (latest.get(k) === i && !done.has(i));
+    });
+  }
+
   /** Sends whatever is due now, here and (through Redis) in every other instance. */
   kick(): void {
     this.channel?.publish();
@@ -410,6 +449,11 @@ export class DeliveryQueue {
       t = n;
       return d;
     };
+    if (row.payload.op === "edit" && !row.payload.messageId && row.payload.ofCopy) {
+      const messageId = await this.copyMessageId(row, row.payload.ofCopy);
+      if (messageId === null) return;
+      row.payload = { ...row.payload, messageId };
+    }
     if (row.payload.op !== "delete") {
       const slot = await this.book(chatId);
       ms.book += lap();
@@ -465,6 +509,23 @@ export class DeliveryQueue {
       this.o.logger.warn({ deliveryId: String(row.id) }, "delivery: row was taken away before it settled");
     }
     ms.settle += lap();
+  }
+
+  /**
+   * The message id of the copy an edit names by its row. Null when the edit was put back to wait
+   * for that copy (which goes out with its own text meanwhile) or given up (it was never sent).
+   */
+  private async copyMessageId(row: ClaimedRow, ofCopy: string): Promise<number | null> {
+    const copy = await this.o.prisma.delivery.findUnique({ where: { id: BigInt(ofCopy) }, select: { state: true, telegramMessageId: true, nextAttemptAt: true } });
+    if (copy?.state === "sent" && copy.telegramMessageId) return copy.telegramMessageId;
+    if (copy?.state === "queued" || copy?.state === "sending") {
+      this.stats.deferred++;
+      const wait = copy.state === "queued" ? copy.nextAttemptAt.getTime() - this.o.clock.now().getTime() + 1 : 1000;
+      await this.deferChat(row, Math.max(1, wait));
+      return null;
+    }
+    if (await this.markStarted(row)) await this.fail(row, "the copy to edit was never sent", "message_gone");
+    return null;
   }
 
   private async book(chatId: number): Promise<BookResult> {

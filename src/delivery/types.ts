@@ -10,7 +10,8 @@ export interface QueuedFile {
  * What one outbox row does. `method`/`params` are Bot API names; `chat_id` comes from the row.
  * - send: any send* method, copyMessage or forwardMessage; files replace params of the same name.
  * - edit: editMessageText / editMessageCaption / editMessageReplyMarkup / editMessageMedia / stopPoll
- *   of an earlier copy; `messageId` names it.
+ *   of an earlier copy; `messageId` names it. A copy still in the queue has no message id yet:
+ *   `ofCopy` (its row id) names it instead, with `messageId` 0, and the edit waits until it is sent.
  * - delete: deleteMessage of an earlier copy.
  */
 export type Payload =
@@ -22,7 +23,7 @@ export type Payload =
       pin?: boolean;
       silentPin?: boolean;
     }
-  | { op: "edit"; method: string; messageId: number; params: Record<string, unknown> }
+  | { op: "edit"; method: string; messageId: number; params: Record<string, unknown>; ofCopy?: string }
   | { op: "delete"; messageId: number };
 
 export interface EnqueueItem {

@@ -1,4 +1,4 @@
-import type { EnqueueItem } from "../../delivery/types.js";
+import type { CopyRef, EnqueueItem } from "../../delivery/types.js";
 import type { Prisma } from "../../infra/db.js";
 import { NotAllowed, NotFound } from "../errors.js";
 import type { IncomingContent } from "./content.js";
@@ -15,7 +15,7 @@ import {
   type RelayRow,
 } from "./compose.js";
 import { phaseOf, waitForRoom } from "./pacing.js";
-import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, type Target } from "./store.js";
+import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, recordSendsAt, type Target } from "./store.js";
 import { mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
 
 /** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
@@ -83,13 +83,15 @@ export interface IncomingMessage {
   content: IncomingContent | null;
 }
 
+export type MutedOutcome = { status: "muted"; until: Date; reason: string | null; notify: boolean; timezone: string };
+
 export type RelayOutcome =
   | { status: "not_ours" }
   | { status: "outside" }
   | { status: "duplicate" }
   | { status: "unsupported"; topicTitle: string }
   | { status: "closed"; topicTitle: string }
-  | { status: "muted"; until: Date; reason: string | null; notify: boolean; timezone: string }
+  | MutedOutcome
   | { status: "slow"; topicTitle: string; waitSeconds: number; intervalSeconds: number }
   | { status: "relayed"; relayId: number; topicId: number; direct: number; waiting: number };
 
@@ -113,12 +115,8 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   const now = d.clock.now();
   if (topic.state !== "open" || (topic.endsAt && topic.endsAt <= now)) return { status: "closed", topicTitle: topic.title };
 
-  const mute = await activeMute(d, topic.forumId, m.personId, now);
-  if (mute) {
-    const notify = !mute.lastNoticeAt || now.getTime() - mute.lastNoticeAt.getTime() > 10 * 60_000;
-    if (notify) await d.prisma.discussionMute.update({ where: { id: mute.id }, data: { lastNoticeAt: now } });
-    return { status: "muted", until: mute.until, reason: mute.reason, notify, timezone: link.forum.timezone };
-  }
+  const muted = await mutedOutcome(d, topic.forumId, m.personId, now, link.forum.timezone);
+  if (muted) return muted;
   if (!m.content) return { status: "unsupported", topicTitle: topic.title };
   if (topic.slowModeSeconds > 0) {
     const last = await d.prisma.relayMessage.findFirst({
@@ -204,11 +202,22 @@ function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function activeMute(d: DiscussionDeps, forumId: number, personId: number, now: Date) {
-  return d.prisma.discussionMute.findFirst({
+/** A muted person is told why at most once per this long, whether they write or edit. */
+const MUTE_NOTICE_EVERY_MS = 10 * 60_000;
+
+/** Null when the person may take part; else why not, and whether to tell them now. */
+async function mutedOutcome(d: DiscussionDeps, forumId: number, personId: number, now: Date, timezone: string): Promise<MutedOutcome | null> {
+  const mute = await d.prisma.discussionMute.findFirst({
     where: { forumId, personId, liftedAt: null, until: { gt: now } },
     orderBy: { until: "desc" },
   });
+  if (!mute) return null;
+  // Claimed in one statement, so two messages at once do not both bring a notice.
+  const told = await d.prisma.discussionMute.updateMany({
+    where: { id: mute.id, OR: [{ lastNoticeAt: null }, { lastNoticeAt: { lt: new Date(now.getTime() - MUTE_NOTICE_EVERY_MS) } }] },
+    data: { lastNoticeAt: now },
+  });
+  return { status: "muted", until: mute.until, reason: mute.reason, notify: told.count === 1, timezone };
 }
 
 /**
@@ -403,31 +412,167 @@ async function flushInTx(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx
   return sent;
 }
 
-/** The author edited a relayed message: every copy and every digest that holds it follows. */
+/** Edits of one message reach its copies at most this often; edits made meanwhile merge (the latest wins). */
+export const EDIT_SPACING_MS = 15_000;
+
+export type EditOutcome =
+  | { status: "ignored" }
+  | MutedOutcome
+  | {
+      status: "edited";
+      /** Newly held by the topic's slow mode (the author is told once); null when it goes at the group's pace. */
+      held: { topicTitle: string; waitSeconds: number; intervalSeconds: number } | null;
+    };
+
+/**
+ * The author edited a relayed message: every copy and every digest that holds it follows — under
+ * the same rules as a new message. A muted author's edit is refused; in a slow-mode topic it waits
+ * until the author may change something again; edits of one message are spaced EDIT_SPACING_MS
+ * apart, and an edit still waiting takes the newer text instead of a second edit going out; every
+ * edit counts in its group's pace (pacing.ts), so relays and edits together stay within the limit.
+ */
 export async function applyEdit(
   d: DiscussionDeps,
   renderer: DiscussionRenderer,
   e: { chatId: number; messageId: number; personId: number; content: IncomingContent | null },
-): Promise<"edited" | "ignored"> {
+): Promise<EditOutcome> {
   const r = await d.prisma.relayMessage.findUnique({
     where: { sourceChatId_sourceMessageId: { sourceChatId: BigInt(e.chatId), sourceMessageId: e.messageId } },
-    include: { topic: { select: { state: true } } },
+    include: { topic: { select: { state: true, endsAt: true, title: true, slowModeSeconds: true } } },
   });
-  if (!r || r.authorId !== e.personId || r.state !== "relayed" || r.topic.state !== "open" || !e.content) return "ignored";
-  const updated = await d.prisma.relayMessage.update({
-    where: { id: r.id },
-    data: { text: e.content.text, entities: e.content.entities as object[], editedAt: d.clock.now() },
-  });
-  const row = updated as RelayRow;
-  const author = (await authorViews(d.prisma, renderer, [row])).get(row.id)!;
-  const copies = await d.delivery.copies(OWNER.relay, r.id);
+  if (!r || r.authorId !== e.personId || r.state !== "relayed" || !e.content) return { status: "ignored" };
+  const now = d.clock.now();
+  if (r.topic.state !== "open" || (r.topic.endsAt && r.topic.endsAt <= now)) return { status: "ignored" };
+  const link = await d.prisma.chatLink.findUnique({ where: { telegramChatId: BigInt(e.chatId) }, include: { forum: { select: { timezone: true } } } });
+  // A group that left the forum since: its edits stay there, like its new messages.
+  if (!link?.active || link.forumId !== r.forumId) return { status: "ignored" };
+  const muted = await mutedOutcome(d, r.forumId, e.personId, now, link.forum.timezone);
+  if (muted) return muted;
+  // Only the text or caption travels; an edit that changed neither (a replaced photo) has nothing to send.
+  if ((r.text ?? null) === e.content.text && stableJson(r.entities ?? []) === stableJson(e.content.entities ?? [])) return { status: "edited", held: null };
+  const content = e.content;
+  const slowMs = r.topic.slowModeSeconds * 1000;
+
+  const out = await oneAtATime(`forum:${r.forumId}`, () =>
+    d.prisma.$transaction(
+      async (tx) => {
+        // Two edits of the same message (two instances) decide its release one after the other.
+        await tx.$queryRaw`SELECT id FROM relay_messages WHERE id = ${r.id} FOR UPDATE`;
+        const prev = (await tx.relayMessage.findUniqueOrThrow({ where: { id: r.id }, select: { editReleaseAt: true } })).editReleaseAt;
+        const t = d.clock.now().getTime();
+        let release = t;
+        let newlyHeld = false;
+        if (prev && prev.getTime() > t) {
+          release = prev.getTime(); // an edit is already waiting: this one merges into it
+        } else {
+          if (prev) release = Math.max(release, prev.getTime() + EDIT_SPACING_MS);
+          if (slowMs > 0) {
+            // Slow mode: one change per person per interval, counting their messages and edits in the topic.
+            const last = await tx.relayMessage.aggregate({
+              where: { forumId: r.forumId, topicId: r.topicId, authorId: r.authorId },
+              _max: { createdAt: true, editReleaseAt: true },
+            });
+            const lastChange = Math.max(last._max.createdAt?.getTime() ?? 0, last._max.editReleaseAt?.getTime() ?? 0);
+            if (lastChange + slowMs > release) {
+              release = lastChange + slowMs;
+              newlyHeld = true;
+            }
+          }
+        }
+        const row = await tx.relayMessage.update({
+          where: { id: r.id },
+          data: { text: content.text, entities: content.entities as object[], editedAt: new Date(t), editReleaseAt: new Date(release) },
+        });
+        await followEdit(d, renderer, tx, row as RelayRow, release);
+        return { release, newlyHeld, t };
+      },
+      { timeout: 30_000, maxWait: 15_000 },
+    ),
+  );
+  d.delivery.kick();
+  const held = out.newlyHeld
+    ? { topicTitle: r.topic.title, waitSeconds: Math.max(1, Math.ceil((out.release - out.t) / 1000)), intervalSeconds: r.topic.slowModeSeconds }
+    : null;
+  return { status: "edited", held };
+}
+
+type EditWanted = { ownerKind: string; ownerId: number; item: EnqueueItem };
+const LIVE_COPY = new Set(["sent", "queued", "sending"]);
+
+/** An edit of one copy; a copy still in the queue is named by its row (its message id comes later). */
+function editItem(c: CopyRef, e: { method: string; params: Record<string, unknown> }): EnqueueItem {
+  return {
+    chatId: c.chatId,
+    recipientKey: c.recipientKey ?? undefined,
+    payload: { op: "edit", method: e.method, messageId: c.state === "sent" ? (c.telegramMessageId ?? 0) : 0, params: e.params, ofCopy: String(c.id) },
+  };
+}
+
+/** Inside the edit's transaction: the edits that bring every copy and digest of the message up to date. */
+async function followEdit(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx, row: RelayRow, release: number) {
+  const author = (await authorViews(tx, renderer, [row])).get(row.id)!;
+  const copies = await d.delivery.copies(OWNER.relay, row.id, tx);
   // Copies sent after a header line carry the author's text alone; others carry header + text.
   const plan: Plan = copies.some((c) => c.recipientKey?.startsWith("h:")) ? "headerLine" : row.kind === "text" ? "text" : "caption";
   const fitted = clampFor(row, author, plan);
-  await d.delivery.editCopies(OWNER.relay, r.id, (c) => editFor(fitted, author, plan, c.recipientKey), { forumId: r.forumId });
-  await rerenderDigests(d, renderer, r.id);
-  d.delivery.kick();
-  return "edited";
+  const wanted: EditWanted[] = [];
+  for (const c of copies) {
+    const e = LIVE_COPY.has(c.state) ? editFor(fitted, author, plan, c.recipientKey) : null;
+    if (e) wanted.push({ ownerKind: OWNER.relay, ownerId: row.id, item: editItem(c, e) });
+  }
+  const digests = await digestRewrites(d, renderer, tx, row.id);
+  wanted.push(...digests.edits);
+  await pacedEdits(d, tx, row.forumId, wanted, release);
+}
+
+/**
+ * Queues edits at the groups' pace. An edit of a message that still waits in the queue takes the
+ * new text instead (nothing doubled); the others take their group's next send slot, no earlier
+ * than `release`, and are written in the group's ledger like any discussion send.
+ */
+async function pacedEdits(d: DiscussionDeps, tx: Tx, forumId: number, wanted: EditWanted[], release: number) {
+  if (wanted.length === 0) return;
+  const chatIds = [...new Set(wanted.map((w) => BigInt(w.item.chatId)))];
+  await lockChats(tx, chatIds);
+  const now = d.clock.now();
+  const left = new Set(await d.delivery.mergeQueuedEdits(wanted.map((w) => w.item), tx));
+  const sends = await ledger(tx, chatIds, now);
+  const from = Math.max(release, now.getTime());
+  const booked: Array<{ chatId: bigint; at: Date }> = [];
+  const byOwner = new Map<string, { ownerKind: string; ownerId: number; items: EnqueueItem[] }>();
+  for (const w of wanted) {
+    if (!left.has(w.item)) continue;
+    const chatId = BigInt(w.item.chatId);
+    let past = sends.get(String(chatId));
+    if (!past) sends.set(String(chatId), (past = []));
+    const at = from + waitForRoom(past, from, 1);
+    past.splice(sortedIndex(past, at), 0, at);
+    booked.push({ chatId, at: new Date(at) });
+    const k = `${w.ownerKind}:${w.ownerId}`;
+    let group = byOwner.get(k);
+    if (!group) byOwner.set(k, (group = { ownerKind: w.ownerKind, ownerId: w.ownerId, items: [] }));
+    group.items.push(at > now.getTime() ? { ...w.item, notBefore: new Date(at) } : w.item);
+  }
+  await recordSendsAt(tx, forumId, booked);
+  for (const g of byOwner.values()) await d.delivery.enqueue({ forumId, ownerKind: `${g.ownerKind}#edit`, ownerId: g.ownerId, items: g.items }, tx);
+}
+
+/** JSON with object keys in one order (jsonb reorders them), to compare stored entities with new ones. */
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+    .join(",")}}`;
+}
+
+function sortedIndex(xs: number[], x: number) {
+  let i = xs.length;
+  while (i > 0 && xs[i - 1]! > x) i--;
+  return i;
 }
 
 /**
@@ -443,8 +588,13 @@ function clampFor(r: RelayRow, author: AuthorView, plan: Plan): RelayRow {
   return { ...r, text, entities: ((r.entities as Array<{ offset: number; length: number }>) ?? []).filter((x) => x.offset + x.length <= text.length - 1) };
 }
 
-/** Digests holding this message are edited to match (or deleted when nothing is left in them). */
-export async function rerenderDigests(d: DiscussionDeps, renderer: DiscussionRenderer, relayId: number, db: Tx | Prisma = d.prisma) {
+/**
+ * Digests holding this message, rendered again: the edits of their copies (paced by the caller),
+ * and the digests with nothing left in them (to delete).
+ */
+async function digestRewrites(d: DiscussionDeps, renderer: DiscussionRenderer, db: Tx | Prisma, relayId: number) {
+  const edits: EditWanted[] = [];
+  const empty: Array<{ id: number; forumId: number }> = [];
   const holding = await db.relayDigestItem.findMany({ where: { relayId, digestId: { not: null } }, select: { digestId: true } });
   for (const { digestId } of holding) {
     const digest = await db.relayDigest.findUnique({
@@ -454,20 +604,19 @@ export async function rerenderDigests(d: DiscussionDeps, renderer: DiscussionRen
     if (!digest) continue;
     const live = digest.items.filter((i) => i.relay.state === "relayed");
     if (live.length === 0) {
-      await d.delivery.deleteCopies(OWNER.digest, digest.id, { forumId: digest.forumId }, db);
+      empty.push({ id: digest.id, forumId: digest.forumId });
       continue;
     }
     const topic = await db.topic.findUnique({ where: { id: digest.topicId }, select: { title: true } });
     const authors = await authorViews(db, renderer, live.map((i) => i.relay as RelayRow));
     const { f } = digestOf(renderer, topic?.title ?? "", live.map((i) => ({ r: i.relay as RelayRow, author: authors.get(i.relayId)! })));
-    await d.delivery.editCopies(
-      OWNER.digest,
-      digest.id,
-      (c) => (c.recipientKey?.startsWith("c:") ? { method: "editMessageText", params: { text: f.text, entities: f.entities } } : null),
-      { forumId: digest.forumId },
-      db,
-    );
+    for (const c of await d.delivery.copies(OWNER.digest, digest.id, db)) {
+      if (LIVE_COPY.has(c.state) && c.recipientKey?.startsWith("c:")) {
+        edits.push({ ownerKind: OWNER.digest, ownerId: digest.id, item: editItem(c, { method: "editMessageText", params: { text: f.text, entities: f.entities } }) });
+      }
+    }
   }
+  return { edits, empty };
 }
 
 export interface RemoveRequest {
@@ -511,11 +660,24 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
         await tx.relayMessage.update({ where: { id: r.id }, data: { state, moderatedById: actor.personId, editedAt: now } });
         await tx.relayDigestItem.deleteMany({ where: { relayId: r.id, digestId: null } });
         await d.delivery.deleteCopies(OWNER.relay, r.id, { forumId }, tx);
+        // An edit still waiting would only fail on the deleted copies.
+        const pendingEdits = (await d.delivery.copies(`${OWNER.relay}#edit`, r.id, tx)).filter((c) => c.state === "queued");
+        for (const batchId of new Set(pendingEdits.map((c) => c.batchId))) await d.delivery.cancelBatch(batchId, tx);
         // The original in its own group too; this needs the bot to be an admin there, else it stays.
         await d.delivery.enqueue({ forumId, ownerKind: OWNER.source, ownerId: r.id, items: [{ chatId: r.sourceChatId, payload: { op: "delete", messageId: r.sourceMessageId } }] }, tx);
         await tx.auditLog.create({ data: { forumId, actorId: actor.personId, action: `discussion.${state}`, target: String(r.id), details: { topicId: r.topicId } } });
       }
-      for (const r of mine) await rerenderDigests(d, renderer, r.id, tx);
+      // Digests that showed them are rewritten without them (at the groups' pace; an edit of the
+      // same digest still waiting takes the new text), or deleted when nothing is left.
+      const edits: EditWanted[] = [];
+      const empty = new Map<number, number>();
+      for (const r of mine) {
+        const rw = await digestRewrites(d, renderer, tx, r.id);
+        edits.push(...rw.edits);
+        for (const x of rw.empty) empty.set(x.id, x.forumId);
+      }
+      for (const [id, fid] of empty) await d.delivery.deleteCopies(OWNER.digest, id, { forumId: fid }, tx);
+      await pacedEdits(d, tx, forumId, edits, now.getTime());
     },
     { timeout: 30_000, maxWait: 15_000 },
   );

@@ -65,6 +65,11 @@ export async function recordSends(db: Db, forumId: number, chatIds: bigint[], at
   if (data.length) await db.relaySend.createMany({ data });
 }
 
+/** Sends booked at times of their own (edits given a later slot), one ledger row each. */
+export async function recordSendsAt(db: Db, forumId: number, sends: Array<{ chatId: bigint; at: Date }>) {
+  if (sends.length) await db.relaySend.createMany({ data: sends.map((s) => ({ forumId, chatId: s.chatId, at: s.at })) });
+}
+
 export async function pruneLedger(db: Db, now: Date, chatId?: bigint) {
   await db.relaySend.deleteMany({ where: { at: { lt: new Date(now.getTime() - 10 * LEDGER_SPAN_MS) }, ...(chatId ? { chatId } : {}) } });
 }

@@ -117,12 +117,39 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
     }
   });
 
-  // The author edited a relayed message: every copy follows.
+  // The author edited a relayed message: every copy follows, under the rules of a new message.
   groups.on("edited_message", async (ctx, next) => {
     if (!ctx.person) return next();
     const m = ctx.editedMessage;
-    const r = await applyEdit(deps, renderer, { chatId: ctx.chat.id, messageId: m.message_id, personId: ctx.person.id, content: contentOf(m) });
-    if (r === "ignored") return next();
+    const person = ctx.person;
+    const r = await applyEdit(deps, renderer, { chatId: ctx.chat.id, messageId: m.message_id, personId: person.id, content: contentOf(m) });
+    switch (r.status) {
+      case "ignored":
+        return next();
+      case "muted":
+        if (r.notify) {
+          await tellPrivately(
+            ctx,
+            ctx.t("discussion-muted-edit-notice", {
+              until: longDate(r.until, r.timezone, person.language),
+              reason: escapeHtml(r.reason ?? ctx.t("discussion-mute-default-reason")),
+            }),
+          );
+        }
+        return;
+      case "edited":
+        if (r.held) {
+          await tellPrivately(
+            ctx,
+            ctx.t("discussion-slow-edit-notice", {
+              title: escapeHtml(r.held.topicTitle),
+              interval: intervalLabel(ctx.t.bind(ctx), r.held.intervalSeconds),
+              wait: r.held.waitSeconds,
+            }),
+          );
+        }
+        return;
+    }
   });
 
   const remove = (mode: "delete" | "hide", command: string) => async (ctx: FlowContext) => {
