@@ -264,6 +264,58 @@ describe("Telegram errors", () => {
     expect(s.failures.map((f) => f.errorKind).sort()).toEqual(["blocked", "blocked", "chat_not_found", "kicked", "not_started"]);
   });
 
+  it("a newer edit of a message whose edit still waits replaces it: one edit goes out, with the latest text, at the waiting row's time", async () => {
+    const q = w.queue();
+    const [a, b] = privateChats(w.fake, 2);
+    await q.enqueue({ ownerKind: "card", ownerId: 1, items: [a!, b!].map((c) => ({ chatId: c, payload: text("Versi 0") })) });
+    await q.drain();
+    const [ca, cb] = await q.copies("card", 1);
+    const edit = (c: typeof ca, t: string, notBefore?: Date) => ({
+      chatId: c!.chatId,
+      notBefore,
+      payload: { op: "edit" as const, method: "editMessageText", messageId: c!.telegramMessageId!, params: { text: t } },
+    });
+    const later = new Date(w.clock.now().getTime() + 10_000);
+    await q.enqueue({ ownerKind: "card#edit", ownerId: 1, items: [edit(ca, "Versi 1", later)] });
+    // Versi 2 and 3 for chat a merge into the waiting row; chat b has none waiting: its edit is returned.
+    const left = await q.mergeQueuedEdits([edit(ca, "Versi 2"), edit(cb, "Versi 2"), edit(ca, "Versi 3")]);
+    expect(left.map((x) => String(x.chatId))).toEqual([String(b)]);
+    // A send is never merged.
+    expect(await q.mergeQueuedEdits([{ chatId: a!, payload: text("baru") }])).toHaveLength(1);
+    await q.drain();
+    expect(seen(w.fake, a!)).toEqual(["Versi 0"]); // not before its time
+    w.clock.set(later);
+    await q.drain();
+    expect(seen(w.fake, a!)).toEqual(["Versi 3"]);
+    expect(w.fake.callsTo("editMessageText")).toHaveLength(1);
+    // A row already claimed is not touched: the newer edit must be enqueued after it.
+    await q.enqueue({ ownerKind: "card#edit", ownerId: 1, items: [edit(cb, "Versi 4")] });
+    await w.db.prisma.delivery.updateMany({ where: { chatId: BigInt(b!), state: "queued" }, data: { state: "sending", claimedBy: "someone" } });
+    expect(await q.mergeQueuedEdits([edit(cb, "Versi 5")])).toHaveLength(1);
+  });
+
+  it("an edit of a copy not sent yet names its row: it waits for the copy, then edits it; a copy that never went out fails it", async () => {
+    const q = w.queue();
+    const [a, b] = privateChats(w.fake, 2);
+    const later = new Date(w.clock.now().getTime() + 5_000);
+    await q.enqueue({ ownerKind: "card", ownerId: 2, items: [{ chatId: a!, payload: text("Lama"), notBefore: later }, { chatId: b!, payload: text("Batal") }] });
+    const [ca, cb] = await q.copies("card", 2);
+    await w.db.prisma.delivery.update({ where: { id: cb!.id }, data: { state: "cancelled" } });
+    const ofCopy = (c: typeof ca, t: string) => ({ chatId: c!.chatId, payload: { op: "edit" as const, method: "editMessageText", messageId: 0, params: { text: t }, ofCopy: String(c!.id) } });
+    await q.enqueue({ ownerKind: "card#edit", ownerId: 2, items: [ofCopy(ca, "Baru"), ofCopy(cb, "Tidak pernah")] });
+    await q.drain();
+    expect(seen(w.fake, a!)).toEqual([]); // the copy waits, and its edit behind it
+    const [ea, eb] = await q.copies("card#edit", 2);
+    expect(ea!.state).toBe("queued");
+    expect(eb).toMatchObject({ state: "failed" });
+    expect((await rows(w.db, { id: eb!.id }))[0].errorKind).toBe("message_gone");
+    w.clock.set(new Date(later.getTime() + 1));
+    await q.drain();
+    expect(seen(w.fake, a!)).toEqual(["Baru"]);
+    expect(w.fake.sent(a!)).toHaveLength(1);
+    expect((await q.copies("card#edit", 2))[0]).toMatchObject({ state: "sent", telegramMessageId: w.fake.sent(a!)[0]!.message_id });
+  });
+
   it("an edit of an unchanged message counts as done; a rejected request fails as bad_request", async () => {
     const q = w.queue();
     const [c] = privateChats(w.fake, 1);

@@ -5,7 +5,7 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { createLogger } from "../../src/infra/logger.js";
 import { FixedClock } from "../../src/infra/clock.js";
 import { buildApp, type App } from "../../src/app.js";
-import { FakeTelegram } from "./fake-telegram/index.js";
+import { FakeTelegram, type FakeTelegramOptions } from "./fake-telegram/index.js";
 import { openTestDatabase, type TestDatabase } from "./db.js";
 
 export interface HarnessOptions {
@@ -14,6 +14,11 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Use real Redis when REDIS_URL is set (default true). */
   redis?: boolean;
+  /**
+   * Options of the fake Bot API. With `rateLimits.clock: "fake"` the fake's clock follows the
+   * bot's at every send and flush, so its limits judge the bot's own (injected) time.
+   */
+  fake?: FakeTelegramOptions;
 }
 
 export interface Harness {
@@ -42,7 +47,8 @@ export const T0 = new Date("2026-11-30T02:00:00Z"); // Senin, 30 November 2026 p
  * configured, and the fake Telegram Bot API over HTTP.
  */
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const fake = await FakeTelegram.start();
+  const fake = await FakeTelegram.start(opts.fake);
+  const followClock = opts.fake?.rateLimits?.clock === "fake";
   // Updates go straight to bot.handleUpdate; message dates follow the test clock.
   fake.autoEnqueue = false;
   fake.setNow(opts.now ?? T0);
@@ -83,9 +89,11 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     config,
     redis,
     async send(update) {
+      if (followClock) fake.setNow(clock.now());
       await app.bot.handleUpdate(update);
     },
     async flush() {
+      if (followClock) fake.setNow(clock.now());
       await app.deps.delivery.drain();
     },
     async tick() {

@@ -173,7 +173,7 @@ export class FakeTelegram {
   autoEnqueue = true;
   stats = {
     tooManyRequests: 0,
-    /** chat id → Date.now() of every message the bot created there */
+    /** chat id → time of every message the bot created there (and edit, with rateLimits.countEdits): Date.now(), or the fake's clock with rateLimits.clock "fake" */
     sendsPerChat: new Map<number, number[]>(),
     callsByMethod: new Map<string, number>(),
     messagesSent: 0,
@@ -1181,7 +1181,7 @@ export class FakeTelegram {
     const reply = this.replyTarget(chat, p);
     const thread = this.threadFor(chat, p, reply);
     const markup = this.checkMarkup(p.reply_markup);
-    const wait = this.rate.take(chat.id, isGroupType(chat.type), Date.now());
+    const wait = this.rate.take(chat.id, isGroupType(chat.type), this.limitNow());
     if (wait > 0) throw new ApiError(429, `Too Many Requests: retry after ${wait}`, { retry_after: wait });
     const out: Msg[] = [];
     const date = this.nowSec();
@@ -1211,7 +1211,7 @@ export class FakeTelegram {
     this.stats.messagesSent++;
     let ts = this.stats.sendsPerChat.get(chatId);
     if (!ts) this.stats.sendsPerChat.set(chatId, (ts = []));
-    ts.push(Date.now());
+    ts.push(this.limitNow());
     if (text) {
       const key = `${chatId}:${fnv1a(text)}`;
       this.stats.contentCounts.set(key, (this.stats.contentCounts.get(key) ?? 0) + 1);
@@ -1225,7 +1225,19 @@ export class FakeTelegram {
     const m = chat.messages.get(Number(p.message_id));
     if (!m || m.deleted) throw badRequest("message to edit not found");
     if (m.from?.id !== this.botInfo.id) throw badRequest("message can't be edited");
+    if (this.rate.opts.countEdits) {
+      const wait = this.rate.take(chat.id, isGroupType(chat.type), this.limitNow());
+      if (wait > 0) throw new ApiError(429, `Too Many Requests: retry after ${wait}`, { retry_after: wait });
+      let ts = this.stats.sendsPerChat.get(chat.id);
+      if (!ts) this.stats.sendsPerChat.set(chat.id, (ts = []));
+      ts.push(this.limitNow());
+    }
     return m;
+  }
+
+  /** The clock the rate limits and per-chat send times run on. */
+  private limitNow(): number {
+    return this.rate.opts.clock === "fake" ? this.now() : Date.now();
   }
 
   private notModified(): ApiError {

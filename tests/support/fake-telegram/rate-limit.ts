@@ -33,6 +33,13 @@ export interface RateLimitOptions {
   enabled: boolean;
   /** Multiplies every limit (scale 10 → 300 msg/s global, 200/min per group, 10/s per private chat). */
   scale?: number;
+  /**
+   * "fake": windows run on the fake's clock (setNow/advance) rather than real time, for a bot
+   * whose injected clock the test moves; the fake's clock must then follow the bot's.
+   */
+  clock?: "real" | "fake";
+  /** Edits of messages count in the same windows as new messages (Telegram limits them too). */
+  countEdits?: boolean;
 }
 
 export class RateLimiter {
