@@ -1,6 +1,6 @@
 import type { RunnerHandle } from "@grammyjs/runner";
 import { ConfigError, loadConfig } from "./config.js";
-import { createLogger } from "./infra/logger.js";
+import { createLogger, describeError, scrub, serializeError } from "./infra/logger.js";
 
 // Composition root: config → logger → db → redis → bot → jobs → http → shutdown.
 async function main() {
@@ -14,7 +14,10 @@ async function main() {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  // Nothing printed or logged from here on may show the token or the webhook secret.
+  const secrets = [config.BOT_TOKEN, config.WEBHOOK_SECRET].filter((x): x is string => !!x);
+  const say = (line: string) => console.error(scrub(line, secrets));
+  const logger = createLogger(config.LOG_LEVEL, { secrets });
 
   // Ask Telegram who we are once, without auto-retry (which would wait forever on a network error),
   // so a refused token or an unreachable Bot API is reported in one line before anything opens.
@@ -24,11 +27,12 @@ async function main() {
     botInfo = await new Api(config.BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT, timeoutSeconds: 20 }).getMe();
   } catch (err) {
     if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
-      console.error(`BOT_TOKEN was refused by Telegram (${err.error_code} ${err.description}). Check the token with @BotFather.`);
+      say(`BOT_TOKEN was refused by Telegram (${err.error_code} ${err.description}). Check the token with @BotFather.`);
       process.exit(1);
     }
     if (err instanceof HttpError) {
-      console.error(`TELEGRAM_API_ROOT: cannot reach the Bot API at ${config.TELEGRAM_API_ROOT} (${(err.error as Error)?.message ?? err.message})`);
+      // Not the underlying message: node-fetch writes the request URL, with the token, into it.
+      say(`TELEGRAM_API_ROOT: cannot reach the Bot API at ${config.TELEGRAM_API_ROOT} (${describeError(err, secrets)})`);
       process.exit(1);
     }
     throw err;
@@ -49,7 +53,7 @@ async function main() {
     app = await buildApp(config, logger, { botInfo });
   } catch (err) {
     if (err instanceof DatabaseUnavailable || err instanceof RedisUnavailable || err instanceof DataDirLocked) {
-      console.error(err.message);
+      say(err.message);
       process.exit(1);
     }
     throw err;
@@ -71,7 +75,15 @@ async function main() {
 
   if (config.BOT_MODE === "webhook") {
     const url = new URL(`/webhook/${config.BOT_TOKEN.split(":")[0]}`, config.WEBHOOK_URL!).toString();
-    await app.bot.api.setWebhook(url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
+    try {
+      await app.bot.api.setWebhook(url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
+    } catch (err) {
+      // The error's payload holds the secret: only what Telegram said, or the kind of network failure.
+      if (err instanceof GrammyError) say(`WEBHOOK_URL: Telegram refused setWebhook (${err.error_code} ${err.description}). Check WEBHOOK_URL and WEBHOOK_SECRET.`);
+      else if (err instanceof HttpError) say(`TELEGRAM_API_ROOT: cannot reach the Bot API to set the webhook (${describeError(err, secrets)})`);
+      else throw err;
+      process.exit(1);
+    }
     logger.info("webhook mode");
   } else {
     await app.bot.api.deleteWebhook();
@@ -108,6 +120,9 @@ async function main() {
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "poll", "poll_answer"] as const;
 
 main().catch((err) => {
-  console.error(err);
+  // Printed without the error's own properties (a GrammyError carries its request's payload).
+  const secrets = [process.env.BOT_TOKEN, process.env.WEBHOOK_SECRET];
+  const stack = (serializeError(err) as { stack?: string } | null)?.stack;
+  console.error(`Start-up failed: ${describeError(err, secrets)}${stack ? `\n${stack}` : ""}`);
   process.exit(1);
 });

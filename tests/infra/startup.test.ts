@@ -56,6 +56,8 @@ describe.concurrent("the bot refuses to start, saying why in one line", { timeou
     const r = await runMainToExit({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: "http://127.0.0.1:1" });
     expect(r.code).toBe(1);
     expectOneCleanLine(r.stderr, "TELEGRAM_API_ROOT: cannot reach the Bot API at http://127.0.0.1:1");
+    expect(r.stderr).toContain("ECONNREFUSED");
+    expect(r.stderr + r.stdout).not.toContain(fake.token); // node-fetch puts the request URL in its message
   });
 
   it("DATABASE_URL unreachable", async () => {
@@ -72,6 +74,28 @@ describe.concurrent("the bot refuses to start, saying why in one line", { timeou
     expect(r.code).toBe(1);
     expectOneCleanLine(r.stderr, "REDIS_URL");
     expect(r.stderr).toMatch(/cannot connect to Redis \(.*ECONNREFUSED/);
+  });
+
+  it("setWebhook refused by Telegram, or no answer to it: the secret and the token are printed nowhere", async () => {
+    const secret = "rahasia_webhook_Sukajaya_2026_x";
+    const webhook = { BOT_MODE: "webhook", WEBHOOK_URL: "https://forumdesa.example.id", WEBHOOK_SECRET: secret, HTTP_PORT: "0", HTTP_HOST: "127.0.0.1", LOG_LEVEL: "debug" };
+    const storage = await childStorage();
+    cleanups.push(() => storage.close());
+    // Only this test sets a webhook, so the faults meet only its process.
+    fake.fail("setWebhook", { code: 400, description: "Bad Request: bad webhook: Failed to resolve host: Name or service not known" });
+    const refused = await runMainToExit({ ...telegram(), ...webhook, ...storage.env });
+    expect(refused.code).toBe(1);
+    expectOneCleanLine(refused.stderr, "WEBHOOK_URL: Telegram refused setWebhook (400 Bad Request: bad webhook: Failed to resolve host");
+    fake.dropConnection("setWebhook", { times: 3 });
+    const silent = await runMainToExit({ ...telegram(), ...webhook, ...storage.env });
+    expect(silent.code).toBe(1);
+    expectOneCleanLine(silent.stderr, "TELEGRAM_API_ROOT: cannot reach the Bot API to set the webhook (HttpError setWebhook");
+    expect(fake.callsTo("setWebhook", { all: true }).length).toBeGreaterThanOrEqual(4); // both really asked
+    for (const r of [refused, silent]) {
+      expect(r.stdout).toContain("http server listening"); // the logger was running, at debug level
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      expect(r.stdout + r.stderr).not.toContain(fake.token);
+    }
   });
 
   it("a second process on the same PGlite DATA_DIR", async () => {

@@ -19,6 +19,8 @@ export interface HarnessOptions {
    * bot's at every send and flush, so its limits judge the bot's own (injected) time.
    */
   fake?: FakeTelegramOptions;
+  /** Where the app's log lines go (the real logger: serializers and scrubbing included), at `level`. */
+  log?: { level: string; destination: { write(line: string): unknown } };
 }
 
 export interface Harness {
@@ -70,7 +72,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     FLOOD_LIMIT_PER_MINUTE: "10000",
     ...opts.env,
   });
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(opts.log?.level ?? config.LOG_LEVEL, { secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET], destination: opts.log?.destination });
   const make = async () => {
     const app = await buildApp(config, logger, { db, clock, redis, botInfo: fake.botInfo, instanceId: "test" });
     await app.init();
