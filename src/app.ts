@@ -61,6 +61,9 @@ export async function buildApp(config: Config, logger: Logger, o: AppOverrides =
     botUsername: o.botInfo?.username ?? "",
   };
   const bot = createBot(deps, { botInfo: o.botInfo });
+  // Errors that escape the features' error boundary: through the logger, not grammY's console.error
+  // (which prints the error with its request payload: chat ids and texts).
+  bot.catch((err) => logger.error({ err: err.error, updateId: err.ctx?.update?.update_id }, "update failed"));
   for (const [kind, handler] of Object.entries(jobHandlers(deps))) jobs.register(kind, handler);
 
   return {

@@ -87,7 +87,17 @@ async function main() {
     logger.info("webhook mode");
   } else {
     await app.bot.api.deleteWebhook();
-    runner = run(app.bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    // The runner would print a failed getUpdates with console.error, URL and token included:
+    // it stays silent and the failure is logged here instead.
+    app.bot.api.config.use(async (prev, method, payload, signal) => {
+      try {
+        return await prev(method, payload, signal);
+      } catch (err) {
+        if (method === "getUpdates" && !signal?.aborted) logger.warn({ err }, "polling: getUpdates failed, retrying");
+        throw err;
+      }
+    });
+    runner = run(app.bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } });
     logger.info({ username: app.bot.botInfo.username }, "long polling started");
   }
 

@@ -637,7 +637,7 @@ export class DeliveryQueue {
         await raw.pinChatMessage!({ chat_id: chatId, message_id: messageId, disable_notification: p.silentPin ?? false }, signal);
       } catch (err) {
         pinError = err instanceof GrammyError ? err.description : String(err);
-        this.o.logger.warn({ chatId, err: pinError }, "delivery: pin failed");
+        this.o.logger.warn({ deliveryId: String(row.id), err: pinError }, "delivery: pin failed");
       }
     }
     return { messageId, pinError };

@@ -3,7 +3,7 @@ import { cpSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openPglite, type Database } from "../../src/infra/db.js";
 import { FakeTelegram } from "../support/fake-telegram/index.js";
-import { childStorage, killSpawned, runMainToExit, tempDir } from "../support/infra.js";
+import { childStorage, killSpawned, runMainToExit, spawnMain, tempDir } from "../support/infra.js";
 
 // The real entry point (src/main.ts) in a child process with a controlled environment: what an
 // operator sees when the configuration or a backing service is wrong. Configuration and token
@@ -120,4 +120,30 @@ describe.concurrent("the bot refuses to start, saying why in one line", { timeou
     expect(r.stderr).toContain(`is in use by another Forum Desa process (pid ${process.pid})`);
     if (holder) expect(await holder.prisma.forum.count()).toBe(0); // the holder's database still works
   });
+});
+
+describe("while running", () => {
+  it("polling: getUpdates finding no network is logged without the URL or the token, and the bot goes on", async () => {
+    const own = await FakeTelegram.start();
+    const storage = await childStorage();
+    // Three dropped polls in a row: more than the network retry absorbs, so the runner sees it.
+    own.dropConnection("getUpdates", { times: 3 });
+    const bot = spawnMain({ BOT_TOKEN: own.token, TELEGRAM_API_ROOT: own.apiRoot, HTTP_PORT: "0", HTTP_HOST: "127.0.0.1", LOG_LEVEL: "info", ...storage.env });
+    try {
+      await bot.waitForOutput(/polling: getUpdates failed/, 60_000);
+      const ani = own.addUser({ first_name: "Ani" });
+      own.userStartedBot(ani.id);
+      own.updates.command(ani, "private", "start");
+      await own.waitForCall("sendMessage", (p) => p.chat_id === ani.id, { timeout: 60_000 });
+      const line = JSON.parse(bot.stdout().split("\n").find((l) => l.includes("getUpdates failed"))!);
+      expect(line.err).toMatchObject({ type: "HttpError", method: "getUpdates" });
+      expect(bot.stdout() + bot.stderr()).not.toContain(own.token);
+      expect(bot.stderr()).not.toContain("[grammY runner]");
+    } finally {
+      bot.child.kill("SIGKILL");
+      await bot.exited;
+      await storage.close();
+      await own.stop();
+    }
+  }, 90_000);
 });

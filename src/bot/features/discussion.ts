@@ -45,7 +45,7 @@ export const discussionFeature: Feature = {
         const chatId = BigInt(String(job.payload.chatId));
         if (!(await flushJob(deps, tx, chatId, job.id))) return;
         afterCommit(() => {
-          flushChat(deps, renderer, chatId).catch((err) => deps.logger.error({ err, chatId: String(chatId) }, "discussion: flush failed"));
+          flushChat(deps, renderer, chatId).catch((err) => deps.logger.error({ err, jobId: String(job.id) }, "discussion: flush failed"));
         });
       },
       // The end date set when the topic was opened.

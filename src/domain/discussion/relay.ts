@@ -178,7 +178,8 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
       const again = await d.prisma.relayMessage.findUnique({ where: { sourceChatId_sourceMessageId: { sourceChatId: chatId, sourceMessageId: m.messageId } }, select: { id: true } });
       if (again) return { status: "duplicate" };
       if (attempt >= 3) throw err;
-      d.logger.warn({ err: String(err), attempt, topicId: topic.id }, "discussion: relay retried");
+      // The error itself, not String(err): Prisma's message echoes the query, with the text relayed.
+      d.logger.warn({ err, attempt, topicId: topic.id }, "discussion: relay retried");
       await new Promise((r) => setTimeout(r, 250 * attempt));
     }
   }

@@ -142,7 +142,7 @@ export function newTopicFlow(deps: Deps, renderer: DiscussionRenderer) {
             await attachThread(deps, renderer, out.topic.id, out.kecamatanChatId, t.message_thread_id);
             thread = "ok";
           } catch (err) {
-            deps.logger.warn({ err: String(err), topicId: out.topic.id }, "discussion: kecamatan thread not created");
+            deps.logger.warn({ err, topicId: out.topic.id }, "discussion: kecamatan thread not created");
             thread = "failed";
           }
         }
