@@ -457,8 +457,9 @@ export async function applyEdit(
   const out = await oneAtATime(`forum:${r.forumId}`, () =>
     d.prisma.$transaction(
       async (tx) => {
-        // Two edits of the same message (two instances) decide its release one after the other.
-        await tx.$queryRaw`SELECT id FROM relay_messages WHERE id = ${r.id} FOR UPDATE`;
+        // The groups' locks first, as relays and removals take them: two edits of the message (two
+        // instances) decide its release one after the other, and nothing waits in a circle.
+        await lockTopicChats(tx, r.forumId, [r.topicId], [r.sourceChatId]);
         const prev = (await tx.relayMessage.findUniqueOrThrow({ where: { id: r.id }, select: { editReleaseAt: true } })).editReleaseAt;
         const t = d.clock.now().getTime();
         let release = t;
@@ -495,6 +496,12 @@ export async function applyEdit(
     ? { topicTitle: r.topic.title, waitSeconds: Math.max(1, Math.ceil((out.release - out.t) / 1000)), intervalSeconds: r.topic.slowModeSeconds }
     : null;
   return { status: "edited", held };
+}
+
+/** Every group of these topics, locked in one go (a transaction may take them again later). */
+async function lockTopicChats(tx: Tx, forumId: number, topicIds: number[], extra: bigint[] = []) {
+  const chats = await tx.topicChat.findMany({ where: { forumId, topicId: { in: topicIds } }, select: { chatId: true } });
+  await lockChats(tx, [...chats.map((c) => c.chatId), ...extra]);
 }
 
 type EditWanted = { ownerKind: string; ownerId: number; item: EnqueueItem };
@@ -656,6 +663,8 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
   const now = d.clock.now();
   await d.prisma.$transaction(
     async (tx) => {
+      // Before any write: the digests rewritten below need these groups' locks (see applyEdit).
+      await lockTopicChats(tx, forumId, [...new Set(mine.map((r) => r.topicId))], mine.map((r) => r.sourceChatId));
       for (const r of mine) {
         const state = req.mode === "hide" || r.authorId !== actor.personId ? "hidden" : "deleted";
         await tx.relayMessage.update({ where: { id: r.id }, data: { state, moderatedById: actor.personId, editedAt: now } });
