@@ -85,11 +85,13 @@ describe.concurrent("the bot refuses to start, saying why in one line", { timeou
     fake.fail("setWebhook", { code: 400, description: "Bad Request: bad webhook: Failed to resolve host: Name or service not known" });
     const refused = await runMainToExit({ ...telegram(), ...webhook, ...storage.env });
     expect(refused.code).toBe(1);
-    expectOneCleanLine(refused.stderr, "WEBHOOK_URL: Telegram refused setWebhook (400 Bad Request: bad webhook: Failed to resolve host");
+    // The workers already run here: on a loaded machine node-cron may warn of a missed tick.
+    const ours = (stderr: string) => stderr.split("\n").filter((l) => !l.includes("[NODE-CRON]")).join("\n");
+    expectOneCleanLine(ours(refused.stderr), "WEBHOOK_URL: Telegram refused setWebhook (400 Bad Request: bad webhook: Failed to resolve host");
     fake.dropConnection("setWebhook", { times: 3 });
     const silent = await runMainToExit({ ...telegram(), ...webhook, ...storage.env });
     expect(silent.code).toBe(1);
-    expectOneCleanLine(silent.stderr, "TELEGRAM_API_ROOT: cannot reach the Bot API to set the webhook (HttpError setWebhook");
+    expectOneCleanLine(ours(silent.stderr), "TELEGRAM_API_ROOT: cannot reach the Bot API to set the webhook (HttpError setWebhook");
     expect(fake.callsTo("setWebhook", { all: true }).length).toBeGreaterThanOrEqual(4); // both really asked
     for (const r of [refused, silent]) {
       expect(r.stdout).toContain("http server listening"); // the logger was running, at debug level
