@@ -6,6 +6,7 @@
  */
 import { JOB, OWNER, ChatUnreachable, type SendSpec, type TelegramPort, type VoteInfo, type VotingRenderer } from "./types.js";
 import type { VoteResult } from "./tally.js";
+import { liveCountsOf, publishable } from "./publish.js";
 import { audit, infoOf, liveCounts, loadVote, mapLimit, RESIDENT_ROLES, resultOf, VOTE_LOCK, type Tx, type VoteRow, type VotingDeps } from "./store.js";
 
 /** 'vote.refresh': one edit of every sent group card with the current figures. */
@@ -188,24 +189,26 @@ export async function closeVote(
     await tx.voteVillage.updateMany({ where: { voteId, villageId }, data: { memberCount: n } });
   }
 
+  // Stored raw (the counters are in the database anyway); every view goes through publishable.
   const result = await resultOf(tx, vote, { ...info, state: "closed" }, members);
   await tx.vote.update({ where: { id: voteId }, data: { result: result as unknown as object } });
+  const published = publishable(result, { final: true });
 
   const closedInfo: VoteInfo = { ...info, state: "closed", closedAt: now.toISOString() };
   if (vote.kind === "formal") {
-    // Closed: the card shows the final totals, rahasia included.
-    await editCards(d, tx, vote, opts.render.card(closedInfo, { ballots: result.ballots, totals: result.totals }));
+    // Closed: the card shows the final totals where they may be shown.
+    await editCards(d, tx, vote, opts.render.card(closedInfo, liveCountsOf(published)));
   }
   const perVillage = new Map<number, SendSpec[]>();
   const items = [];
   for (const l of links) {
     let messages = perVillage.get(l.villageId!);
-    if (!messages) perVillage.set(l.villageId!, (messages = await opts.render.results(closedInfo, result, { language: "id", organiser: false, villageId: l.villageId! })));
+    if (!messages) perVillage.set(l.villageId!, (messages = await opts.render.results(closedInfo, published, { language: "id", organiser: false, villageId: l.villageId! })));
     items.push(...messages.map((m) => ({ chatId: l.telegramChatId, recipientKey: `village:${l.villageId}`, payload: { op: "send" as const, ...m } })));
   }
   const organiser = await tx.person.findUnique({ where: { id: vote.createdById }, select: { telegramUserId: true, language: true, canMessage: true } });
   if (organiser?.canMessage) {
-    const mine = await opts.render.results(closedInfo, result, { language: organiser.language, organiser: true });
+    const mine = await opts.render.results(closedInfo, published, { language: organiser.language, organiser: true });
     items.push(...mine.map((m) => ({ chatId: organiser.telegramUserId, recipientKey: `person:${vote.createdById}`, payload: { op: "send" as const, ...m } })));
   }
   if (items.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.result, ownerId: voteId, items }, tx);
