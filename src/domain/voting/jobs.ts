@@ -91,8 +91,10 @@ export async function remindNonVoters(d: VotingDeps, tx: Tx, voteId: number, ren
  * Not through the outbox: the poll's id (which `poll` updates carry instead of a chat) is only in
  * the API's answer, which the outbox does not keep. Bounded concurrency; each result is written in
  * the job's transaction. Copies that failed for a passing reason are retried by a new job.
+ * Each sent copy gets a note under it (through the outbox, as a reply to the poll): it cannot be
+ * forwarded, and only answers in that group count.
  */
-export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port: TelegramPort) {
+export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port: TelegramPort, render: VotingRenderer) {
   const vote = await loadVote(tx, voteId);
   if (!vote || vote.kind !== "quick" || vote.state !== "open") return { sent: 0, failed: 0, retry: 0 };
   const copies = await tx.votePollCopy.findMany({ where: { voteId, state: "pending" }, orderBy: { id: "asc" } });
@@ -105,14 +107,27 @@ export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port
     }
   });
   let retry = 0;
+  const info = outcomes.some((o) => o.ok) ? await infoOf(tx, vote) : null;
+  const notes = [];
   for (const o of outcomes) {
     if (o.ok) {
       await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: "sent", pollId: o.pollId, messageId: o.messageId, lastError: null } });
+      const note = render.quickPollNote(info!, { villageId: o.c.villageId });
+      notes.push({
+        chatId: o.c.chatId,
+        recipientKey: `village:${o.c.villageId}`,
+        payload: {
+          op: "send" as const,
+          method: note.method,
+          params: { ...note.params, reply_parameters: { message_id: o.messageId, allow_sending_without_reply: true } },
+        },
+      });
     } else {
       if (!o.gone) retry++;
       await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: o.gone ? "failed" : "pending", lastError: o.error } });
     }
   }
+  if (notes.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.pollNote, ownerId: voteId, items: notes }, tx);
   if (retry > 0) {
     await d.jobs.schedule({ kind: JOB.sendPolls, ownerId: voteId, forumId: vote.forumId, dueAt: new Date(d.clock.now().getTime() + 30_000) }, tx);
   }

@@ -36,6 +36,7 @@ export const OWNER = {
   card: "vote",
   result: "vote.result",
   reminder: "vote.reminder",
+  pollNote: "vote.poll.note",
 } as const;
 
 /** Coalescing window: at most one edit of every group card per this many ms (Telegram edit limits). */
@@ -113,6 +114,8 @@ export interface VotingRenderer {
   results(vote: VoteInfo, result: PublishedResult, audience: { language: string; organiser: boolean; villageId?: number }): Promise<SendSpec[]>;
   /** A private reminder to someone who has not voted yet. */
   reminder(vote: VoteInfo, person: { language: string; villageId: number }): SendSpec;
+  /** The note posted (in Indonesian) under each group's copy of a quick poll. */
+  quickPollNote(vote: VoteInfo, group: { villageId: number }): SendSpec;
 }
 
 /** The few Telegram reads/writes voting needs outside the outbox (see the feature for why). */

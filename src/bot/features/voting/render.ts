@@ -299,6 +299,19 @@ export function createRenderer(): VotingRenderer {
       });
       return out;
     },
+    quickPollNote(vote, group) {
+      const t = tFor("id");
+      const village = vote.villages.find((v) => v.id === group.villageId)?.name ?? "";
+      return {
+        method: "sendMessage",
+        params: {
+          text: t("vote-quick-group-note", { village: escapeHtml(village), date: vote.closesAt ? longDate(vote.closesAt, vote, "id") : "–" }),
+          parse_mode: "HTML",
+          // Not forwardable either, so no copy of the note travels without the poll.
+          protect_content: true,
+        },
+      };
+    },
     reminder(vote, person) {
       const t = tFor(person.language);
       const lang = langOf(person.language);
