@@ -147,10 +147,6 @@ function quorumLine(t: T, r: PublishedResult, lang: Lang) {
  */
 export const COMPACT_OVER = 20;
 
-/**
- * The results: outcome, quorum, totals, then one line per village — or, with `onlyVillage`, only
- * that village's line and a pointer to the rest. Split to Telegram's limit.
- */
 /** What one village's line says after its turnout: counts, or why they are not shown. */
 function villageDetail(t: T, r: PublishedResult, vr: PublishedVillage, lang: Lang) {
   if (vr.ballots === 0) return t("vote-village-none");
@@ -160,6 +156,10 @@ function villageDetail(t: T, r: PublishedResult, vr: PublishedVillage, lang: Lan
   return vr.counts.map((c, i) => `${i + 1}: ${formatNumber(c, lang)}`).join(" · ");
 }
 
+/**
+ * The results: outcome, quorum, totals, then one line per village — or, with `onlyVillage`, only
+ * that village's line and a pointer to the rest. Split to Telegram's limit.
+ */
 export function resultsText(t: T, v: VoteInfo, r: PublishedResult, lang: Lang, onlyVillage?: number): string[] {
   const lines = [t(v.kind === "quick" ? "vote-results-title-quick" : "vote-results-title"), `<b>${escapeHtml(v.question)}</b>`, ""];
   lines.push(outcomeLine(t, v, r));
