@@ -16,6 +16,7 @@ vote-card-closed = Closed { $date }. Full results below.
 vote-card-hint-single = Press one option. You can change it until the vote closes.
 vote-card-hint-multi = Press one or more options; press again to remove one. You can change it until the vote closes.
 vote-card-hint-secret = 🔒 Secret ballot: press <b>Vote</b>, the ballot comes in a private chat. Results are announced after closing.
+vote-card-secret-village-note = A village with fewer than { $min } votes casts no village vote, so that its voters' choices stay secret.
 vote-rule-terbuka = Open ballot
 vote-rule-rahasia = Secret ballot
 vote-rule-single = one answer
@@ -60,6 +61,9 @@ vote-results-title-quick = ⚡ <b>Quick poll results</b>
 vote-outcome-winner = Most votes: { $option } ({ $votes } votes)
 vote-outcome-tie = Tie: { $options } ({ $votes } votes each)
 vote-outcome-none = No votes were cast.
+vote-outcome-withheld-open = Results are announced after closing.
+vote-outcome-withheld-few = Results are not announced: only { $ballots } votes were cast. With fewer than { $min } votes, the results would reveal the voters' choices.
+vote-outcome-village-none = No village produced a village vote.
 vote-outcome-village-winner = Decision, one village one vote: { $option }, chosen by { $votes } of { $villages } villages
 vote-outcome-village-tie = Tie between villages: { $options } ({ $votes } villages each)
 vote-quorum-reached = Quorum { $percent }%: ✅ reached (turnout { $turnout })
@@ -67,6 +71,8 @@ vote-quorum-missed = Quorum { $percent }%: ❌ not reached (turnout { $turnout }
 vote-quorum-unknown = Quorum { $percent }%: the number of members is unknown, so the quorum cannot be checked.
 vote-results-totals = <b>Totals</b> — { $ballots } voters{ $turnout }
 vote-results-turnout = , turnout { $percent }
+vote-results-totals-withheld-few_ballots = Totals per option are withheld because fewer than { $min } votes were cast.
+vote-results-totals-withheld-protects_small = Totals per option are withheld: from them the choices in villages with fewer than { $min } votes could be worked out.
 vote-results-villages = <b>By village</b> (voters · votes per option)
 vote-results-your-village = <b>Your village</b>
 vote-results-more-villages = The other { $n } villages: press 📊 By village (sent in a private chat).
@@ -75,6 +81,8 @@ vote-village-line-nobase = • <b>{ $village }</b>: { $ballots } voters
 vote-village-top = → { $option }
 vote-village-tie = → tie (options { $options })
 vote-village-hidden = details withheld (fewer than { $min } votes)
+vote-village-hidden-no-vote = details withheld and no village vote (fewer than { $min } votes)
+vote-village-pooled = details withheld, so that the choices in villages with fewer than { $min } votes cannot be worked out
 vote-village-none = no votes yet
 vote-base-anggota = group members
 vote-base-warga = registered residents
@@ -82,12 +90,14 @@ vote-base-perangkat = village officials
 vote-village-summary = One village one vote (option: villages): { $summary }
 vote-village-summary-tied = tied { $n } villages
 vote-village-summary-without = no votes { $n } villages
+vote-village-summary-too-few = fewer than { $min } votes { $n } villages
 vote-results-closed-at = Closed { $date }.
 vote-results-organiser-note = Download the results for your records or the minutes:
 vote-quick-caveat = Quick polls are anonymous; someone in two groups can answer twice.
 vote-chart-title = Results: { $question }
 vote-chart-subtitle = { $ballots } voters · { $villages } villages
 vote-chart-axis = Votes
+vote-chart-axis-ballots = Voters
 vote-btn-csv = 📄 CSV
 vote-btn-xlsx = 📊 Excel
 
@@ -169,6 +179,7 @@ vote-ask-counting =
     How to count:
     • <b>Per person</b>: everyone has one vote, added up across villages.
     • <b>One village, one vote</b>: each village's majority is that village's vote (for MAD decisions). A tie inside a village is recorded as a tie.
+vote-ask-counting-secret-note = 🔒 Because the vote is secret: a village with fewer than 3 votes casts no village vote, so that its voters' choices are not revealed.
 vote-btn-per_orang = 👤 Per person
 vote-btn-satu_desa = 🏘 One village, one vote
 vote-ask-eligibility = Who may vote?
@@ -207,6 +218,7 @@ vote-quick-intro =
     • someone in two groups can answer twice;
     • there is no list of who answered, so no reminders;
     • no one-village-one-vote counting and no quorum.
+    The poll is sent protected: it cannot be forwarded to other groups, so only answers in the participating village groups count.
     For an official decision, use a formal vote.
 vote-btn-quick-go = ⚡ Continue with a quick poll
 vote-btn-formal-instead = 🗳️ A formal vote instead
@@ -216,6 +228,7 @@ vote-quick-preview =
     <b>{ $question }</b>
     { $options }
     Closes { $date } · { $groups } groups
+vote-quick-group-note = ⚡ The <b>quick poll</b> above cannot be forwarded to other groups. Only answers in this group count for { $village }. It closes { $date }; the results will be announced here.
 vote-quick-created = ✅ The quick poll is being sent to { $groups } groups. It closes { $date }; the combined and per-village results will be sent to every group and to you.
 
 ## Result files
@@ -228,7 +241,10 @@ vote-col-base = Turnout base
 vote-col-turnout = Turnout (%)
 vote-col-village-choice = Village choice
 vote-col-note = Note
-vote-col-hidden-note = Withheld (fewer than 3 votes)
+vote-col-hidden-note = Withheld (fewer than { $min } votes)
+vote-col-hidden-note-no-vote = Withheld — no village vote (fewer than { $min } votes)
+vote-col-pooled-note = Withheld (protects villages with fewer than { $min } votes)
+vote-col-totals-withheld = Withheld (so that voters' choices cannot be worked out)
 vote-col-tie = Tie
 vote-col-total = Total
 vote-col-not-final = Provisional (still open)

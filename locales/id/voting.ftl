@@ -16,6 +16,7 @@ vote-card-closed = Ditutup { $date }. Hasil lengkap dikirim di bawah.
 vote-card-hint-single = Tekan satu pilihan. Pilihan dapat diubah sampai ditutup.
 vote-card-hint-multi = Tekan satu atau lebih pilihan; tekan lagi untuk membatalkannya. Dapat diubah sampai ditutup.
 vote-card-hint-secret = 🔒 Rahasia: tekan <b>Beri suara</b>, surat suara dikirim lewat chat pribadi. Hasil diumumkan setelah ditutup.
+vote-card-secret-village-note = Desa dengan kurang dari { $min } suara tidak dihitung sebagai suara desa, agar pilihan pemilihnya tetap rahasia.
 vote-rule-terbuka = Terbuka
 vote-rule-rahasia = Rahasia
 vote-rule-single = satu jawaban
@@ -60,6 +61,9 @@ vote-results-title-quick = ⚡ <b>Hasil jajak pendapat cepat</b>
 vote-outcome-winner = Pilihan terbanyak: { $option } ({ $votes } suara)
 vote-outcome-tie = Hasil seri: { $options } (masing-masing { $votes } suara)
 vote-outcome-none = Tidak ada suara yang masuk.
+vote-outcome-withheld-open = Hasil diumumkan setelah ditutup.
+vote-outcome-withheld-few = Hasil tidak diumumkan: hanya { $ballots } suara masuk. Dengan kurang dari { $min } suara, hasil akan membuka pilihan para pemilih.
+vote-outcome-village-none = Tidak ada desa yang menghasilkan suara desa.
 vote-outcome-village-winner = Keputusan satu desa satu suara: { $option }, dipilih { $votes } dari { $villages } desa
 vote-outcome-village-tie = Seri antardesa: { $options } (masing-masing { $votes } desa)
 vote-quorum-reached = Kuorum { $percent }%: ✅ tercapai (partisipasi { $turnout })
@@ -67,6 +71,8 @@ vote-quorum-missed = Kuorum { $percent }%: ❌ tidak tercapai (partisipasi { $tu
 vote-quorum-unknown = Kuorum { $percent }%: jumlah anggota tidak diketahui, sehingga kuorum tidak dapat diperiksa.
 vote-results-totals = <b>Jumlah suara</b> — { $ballots } pemilih{ $turnout }
 vote-results-turnout = , partisipasi { $percent }
+vote-results-totals-withheld-few_ballots = Jumlah per pilihan dirahasiakan karena kurang dari { $min } suara.
+vote-results-totals-withheld-protects_small = Jumlah per pilihan dirahasiakan: dari jumlah itu, pilihan di desa dengan kurang dari { $min } suara dapat dihitung.
 vote-results-villages = <b>Per desa</b> (pemilih · suara tiap pilihan)
 vote-results-your-village = <b>Desa Anda</b>
 vote-results-more-villages = Rincian { $n } desa lainnya: tekan 📊 Per desa (dikirim lewat chat pribadi).
@@ -75,6 +81,8 @@ vote-village-line-nobase = • <b>{ $village }</b>: { $ballots } pemilih
 vote-village-top = → { $option }
 vote-village-tie = → seri (pilihan { $options })
 vote-village-hidden = rincian dirahasiakan (kurang dari { $min } suara)
+vote-village-hidden-no-vote = rincian dirahasiakan dan tidak dihitung sebagai suara desa (kurang dari { $min } suara)
+vote-village-pooled = rincian dirahasiakan, agar pilihan di desa dengan kurang dari { $min } suara tidak dapat dihitung
 vote-village-none = belum ada suara
 vote-base-anggota = anggota grup
 vote-base-warga = warga terdaftar
@@ -82,12 +90,14 @@ vote-base-perangkat = perangkat desa
 vote-village-summary = Satu desa satu suara (pilihan: jumlah desa): { $summary }
 vote-village-summary-tied = seri { $n } desa
 vote-village-summary-without = tanpa suara { $n } desa
+vote-village-summary-too-few = kurang dari { $min } suara { $n } desa
 vote-results-closed-at = Ditutup { $date }.
 vote-results-organiser-note = Unduh hasilnya untuk arsip atau berita acara:
 vote-quick-caveat = Jajak pendapat cepat bersifat anonim; orang yang ada di dua grup dapat menjawab dua kali.
 vote-chart-title = Hasil: { $question }
 vote-chart-subtitle = { $ballots } pemilih · { $villages } desa
 vote-chart-axis = Jumlah suara
+vote-chart-axis-ballots = Jumlah pemilih
 vote-btn-csv = 📄 CSV
 vote-btn-xlsx = 📊 Excel
 
@@ -169,6 +179,7 @@ vote-ask-counting =
     Cara menghitung:
     • <b>Per orang</b>: setiap orang satu suara, dijumlahkan dari semua desa.
     • <b>Satu desa satu suara</b>: pilihan terbanyak di tiap desa menjadi suara desa itu (untuk keputusan MAD). Jika di satu desa seri, desa itu dicatat seri.
+vote-ask-counting-secret-note = 🔒 Karena rahasia: desa dengan kurang dari 3 suara tidak dihitung sebagai suara desa, agar pilihan pemilihnya tidak terbuka.
 vote-btn-per_orang = 👤 Per orang
 vote-btn-satu_desa = 🏘 Satu desa satu suara
 vote-ask-eligibility = Siapa yang boleh memberi suara?
@@ -207,6 +218,7 @@ vote-quick-intro =
     • orang yang ada di dua grup dapat menjawab dua kali;
     • tidak ada daftar siapa yang sudah menjawab, jadi tidak ada pengingat;
     • tidak ada hitungan satu desa satu suara atau kuorum.
+    Jajak pendapat dikirim terkunci: tidak dapat diteruskan ke grup lain, jadi hanya jawaban di grup desa peserta yang dihitung.
     Untuk keputusan resmi, gunakan pemungutan suara resmi.
 vote-btn-quick-go = ⚡ Lanjut jajak cepat
 vote-btn-formal-instead = 🗳️ Voting resmi saja
@@ -216,6 +228,7 @@ vote-quick-preview =
     <b>{ $question }</b>
     { $options }
     Ditutup { $date } · { $groups } grup
+vote-quick-group-note = ⚡ <b>Jajak pendapat cepat</b> di atas tidak dapat diteruskan ke grup lain. Hanya jawaban di grup ini yang dihitung untuk Desa { $village }. Ditutup { $date }; hasilnya diumumkan di sini.
 vote-quick-created = ✅ Jajak pendapat cepat sedang dikirim ke { $groups } grup. Ditutup { $date }; hasil gabungan dan per desa akan dikirim ke semua grup dan kepada Anda.
 
 ## Berkas hasil
@@ -228,7 +241,10 @@ vote-col-base = Basis partisipasi
 vote-col-turnout = Partisipasi (%)
 vote-col-village-choice = Pilihan desa
 vote-col-note = Catatan
-vote-col-hidden-note = Dirahasiakan (kurang dari 3 suara)
+vote-col-hidden-note = Dirahasiakan (kurang dari { $min } suara)
+vote-col-hidden-note-no-vote = Dirahasiakan — bukan suara desa (kurang dari { $min } suara)
+vote-col-pooled-note = Dirahasiakan (melindungi desa dengan kurang dari { $min } suara)
+vote-col-totals-withheld = Dirahasiakan (agar pilihan pemilih tidak dapat dihitung)
 vote-col-tie = Seri
 vote-col-total = Jumlah
 vote-col-not-final = Sementara (belum ditutup)

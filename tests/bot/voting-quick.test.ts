@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say } from "../support/world.js";
-import { aQuickPoll, pngSize } from "../support/voting.js";
+import { aQuickPoll, groupMember, pngSize } from "../support/voting.js";
 
 // Guided flows replay every step; on a busy CI machine they need more than the default 30 s.
 vi.setConfig({ testTimeout: 120_000 });
@@ -59,6 +59,18 @@ describe("jajak pendapat cepat (quick poll)", () => {
     const polls = h.fake.callsTo("sendPoll");
     expect(polls.map((c) => c.params.chat_id).sort()).toEqual([f.villages[0]!.group.id, f.villages[1]!.group.id].sort());
     expect(polls[0]!.params.is_anonymous).toBe(true);
+    // A forwarded poll is the same poll: sent protected, it cannot be forwarded at all.
+    expect(polls.every((c) => c.params.protect_content === true)).toBe(true);
+    // Under each copy, a note (protected too) that only this group's answers count.
+    for (const [i, village] of [[0, "Sukajaya"], [1, "Sidorejo"]] as const) {
+      const poll = pollIn(f.villages[i]!.group.id);
+      const note = h.fake.sent(f.villages[i]!.group.id).at(-1)!;
+      expect(note.text).toContain("tidak dapat diteruskan ke grup lain");
+      expect(note.text).toContain(`Hanya jawaban di grup ini yang dihitung untuk Desa ${village}`);
+      expect(note.text).toContain("Ditutup Selasa, 1 Desember 2026 pukul 09.00 WIB");
+      expect(note.reply_to_message?.message_id).toBe(poll.messageId);
+      expect(note.has_protected_content).toBe(true);
+    }
     expect(await h.app.deps.prisma.job.count({ where: { kind: "vote.close", doneAt: null } })).toBe(1);
   });
 
@@ -114,6 +126,43 @@ describe("jajak pendapat cepat (quick poll)", () => {
     const after = await h.app.deps.prisma.votePollCopy.findFirstOrThrow({ where: { voteId: vote.id, villageId: f.villages[1]!.id } });
     expect(after.counts).toEqual([0, 2, 0]);
     expect(after.state).toBe("stopped");
+  });
+
+  it("nobody can forward the poll into an outside group, and the final counts come from stopPoll even when no `poll` update arrived", async () => {
+    const f = await aForum(h);
+    const vote = await aQuickPoll(h, f, { villages: [0, 1], closesInMs: 2 * HOUR });
+    await h.tick();
+    const g0 = f.villages[0]!.group.id;
+    const g1 = f.villages[1]!.group.id;
+    const [p0, p1] = [pollIn(g0), pollIn(g1)];
+
+    // A member tries to pass the poll on to a group outside the vote: Telegram refuses.
+    const ani = groupMember(h, f, [0], "Ani");
+    const outside = h.fake.addGroup({ title: "Grup Arisan", members: [ani.id] });
+    expect(() => h.fake.updates.forward(ani, g0, p0.messageId, outside.id)).toThrow("message has protected content and can't be forwarded");
+    expect(h.fake.sent(outside.id)).toEqual([]);
+
+    // Answers in the groups, whose `poll` updates the bot never gets (e.g. lost while it was down).
+    const answer = (village: number, option: number, name: string) =>
+      h.fake.updates.answerPoll(groupMember(h, f, [village], name), f.villages[village]!.group.id, [p0, p1][village]!.messageId, [option], { deliver: false });
+    answer(0, 0, "A1");
+    answer(0, 0, "A2");
+    answer(0, 1, "A3");
+    answer(1, 2, "B1");
+    const before = await h.app.deps.prisma.votePollCopy.findMany({ where: { voteId: vote.id } });
+    expect(before.map((c) => c.voters)).toEqual([0, 0]);
+
+    h.clock.advance(2 * HOUR);
+    await h.tick();
+    const copies = await h.app.deps.prisma.votePollCopy.findMany({ where: { voteId: vote.id }, orderBy: { villageId: "asc" } });
+    expect(copies.map((c) => [c.state, c.counts, c.voters])).toEqual([
+      ["stopped", [2, 1, 0], 3],
+      ["stopped", [0, 0, 1], 1],
+    ]);
+    const result = h.fake.sent(g1).at(-1)!.text!;
+    expect(result).toContain("1. Sabtu pagi — 2 (50,0%)");
+    expect(result).toContain("Sukajaya: 3 dari");
+    expect(result).toContain("Sidorejo: 1 dari");
   });
 
   it("a group the bot was removed from is skipped; the other copies are sent", async () => {

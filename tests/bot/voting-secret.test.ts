@@ -2,7 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import ExcelJS from "exceljs";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say, texts } from "../support/world.js";
-import { aVote, cardIn, groupMember, lastAnswer, pressData, pressPrivate, voteIn, voteRows } from "../support/voting.js";
+import { aVote, cardIn, groupMember, lastAnswer, pngSize, pressData, pressPrivate, secretBallot, voteIn, voteRows } from "../support/voting.js";
+import { attack } from "../support/voting-attacker.js";
+import { getVote, publishable, type VoteResult } from "../../src/domain/voting/index.js";
+import { chartData, resultChart, tFor } from "../../src/bot/features/voting/render.js";
 
 // Guided flows replay every step; on a busy CI machine they need more than the default 30 s.
 vi.setConfig({ testTimeout: 120_000 });
@@ -118,8 +121,10 @@ describe("rahasia (secret) votes", () => {
     h.clock.advance(HOUR);
     await h.tick();
     const result = h.fake.sent(g0).at(-1)!.text!;
-    expect(result).toMatch(/Sukajaya: 3 dari \d+ anggota grup .* — 1: [0-3] · 2: [0-3]/);
+    // Sidorejo's one ballot would be the totals minus Sukajaya's counts: Sukajaya is hidden with it.
+    expect(result).toMatch(/Sukajaya: 3 dari \d+ anggota grup .* — rincian dirahasiakan, agar pilihan di desa dengan kurang dari 3 suara tidak dapat dihitung/);
     expect(result).toMatch(/Sidorejo: 1 dari \d+ anggota grup .* — rincian dirahasiakan \(kurang dari 3 suara\)/);
+    expect(result).not.toMatch(/ — 1: \d/);
 
     // Exports after closing: per-village counts only, never ballots.
     await press(h, f.admin, f.admin.id, "CSV");
@@ -165,6 +170,143 @@ describe("rahasia (secret) votes", () => {
     const view = lastText(h, ani.id);
     expect(view).toContain("Sukajaya: 1 pemilih — pilihan baru dibuka setelah ditutup");
     expect(view).not.toMatch(/1: 1/);
+  });
+});
+
+/** Casts rahasia ballots through the bot: per village index, the option labels of each ballot. */
+async function castAll(f: Awaited<ReturnType<typeof aForum>>, voteId: number, ballots: Record<number, string[]>) {
+  let k = 0;
+  for (const [village, choices] of Object.entries(ballots)) {
+    for (const choice of choices) await secretBallot(h, f, Number(village), voteId, [choice], `Pemilih${++k}`);
+  }
+}
+
+/** The stored results as they may be published, and what the attacker gets out of them. */
+async function publishedAndAttack(voteId: number) {
+  const row = await h.app.deps.prisma.vote.findUniqueOrThrow({ where: { id: voteId } });
+  const raw = row.result as unknown as VoteResult;
+  const published = publishable(raw, { final: true });
+  const shape = { options: raw.options.length, multiple: row.multiple, counting: raw.counting };
+  const report = attack(published, shape, (counts) =>
+    publishable({ ...raw, villages: raw.villages.map((v, i) => ({ ...v, counts: counts[i]! })) } as VoteResult, { final: true }),
+  );
+  return { raw, published, report };
+}
+
+/** The lines of a results message about one village. */
+const lineOf = (text: string, village: string) => text.split("\n").find((l) => l.startsWith(`• ${village}:`)) ?? "";
+
+describe("rahasia results: no figure gives away a small village's choices", () => {
+  it("per orang, a village of 2 ballots among larger ones: the message, the chart, the CSV and the Excel file show nothing that pins those 2 ballots down", async () => {
+    const f = await aForum(h);
+    const vote = await aVote(h, f, { ballot: "rahasia", villages: [0, 1, 2, 3], closesAt: new Date(h.clock.now().getTime() + HOUR) });
+    const S = "1. Setuju";
+    const T = "2. Tidak setuju";
+    // Sukajaya 2 ballots; Sidorejo 3; Bangunrejo 4; Tanjung Jaya 5.
+    await castAll(f, vote.id, { 0: [S, T], 1: [S, S, T], 2: [S, S, S, T], 3: [S, S, T, T, T] });
+    h.clock.advance(HOUR);
+    await h.tick();
+
+    const { raw, published, report } = await publishedAndAttack(vote.id);
+    expect(raw.totals).toEqual([8, 6]);
+    expect(report.leaks).toEqual([]);
+    // Hidden alone, Sukajaya's 2 ballots would be the totals minus the shown villages.
+    expect(published.villages.map((v) => [v.name, v.withheld])).toEqual([
+      ["Bangunrejo", null],
+      ["Sidorejo", "pooled"],
+      ["Sukajaya", "small"],
+      ["Tanjung Jaya", null],
+    ]);
+
+    for (const chat of [f.villages[0]!.group.id, f.villages[3]!.group.id, f.admin.id]) {
+      const all = texts(h, chat).join("\n");
+      expect(all).toContain("Pilihan terbanyak: Setuju (8 suara)");
+      expect(all).toContain("1. Setuju — 8 (");
+      expect(lineOf(all, "Sukajaya")).toMatch(/2 dari \d+ anggota grup .* — rincian dirahasiakan \(kurang dari 3 suara\)$/);
+      expect(lineOf(all, "Sidorejo")).toMatch(/3 dari \d+ anggota grup .* — rincian dirahasiakan, agar pilihan/);
+      expect(lineOf(all, "Bangunrejo")).toMatch(/— 1: 3 · 2: 1$/);
+      expect(lineOf(all, "Tanjung Jaya")).toMatch(/— 1: 2 · 2: 3$/);
+    }
+    // The closed cards show the totals (14 ballots), never a village's counts.
+    expect((await cardIn(h, f.villages[0]!.group.id, vote.id))!.text).toContain("1. Setuju — 8 (");
+
+    // The chart: exactly the published figures — the totals per option, no village bars.
+    const { info } = await getVote(h.app.deps, vote.id);
+    const data = chartData(tFor("id"), info, published);
+    expect(data.stacked).toBe(false);
+    expect(data.bars).toEqual([
+      { label: "1. Setuju", value: 8 },
+      { label: "2. Tidak setuju", value: 6 },
+    ]);
+    const photo = h.fake.sent(f.villages[1]!.group.id).find((m) => m.photo)!;
+    const sent = h.fake.fileBytes(photo.photo!.at(-1)!.file_id)!;
+    expect(pngSize(sent).width).toBeGreaterThan(500);
+    expect(sent.equals(await resultChart(tFor("id"), info, published))).toBe(true);
+
+    // Anyone's per-village view after closing: the same withheld lines.
+    const warga = groupMember(h, f, [0], "Penanya");
+    await say(h, warga, `/start vr_${vote.id}`);
+    const view = lastText(h, warga.id);
+    expect(lineOf(view, "Sukajaya")).toContain("rincian dirahasiakan");
+    expect(lineOf(view, "Sidorejo")).toContain("rincian dirahasiakan");
+    expect(view).not.toMatch(/Sukajaya.*— 1:|Sidorejo.*— 1:/);
+
+    // The organiser's files hold no more than the groups were shown.
+    await press(h, f.admin, f.admin.id, "CSV");
+    await press(h, f.admin, f.admin.id, "Excel");
+    const files = documents(h, f.admin.id);
+    const csv = files[0]!.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
+    expect(csv[0]).toBe("Desa,Pemilih,Basis partisipasi,Partisipasi (%),1. Setuju,2. Tidak setuju,Catatan");
+    expect(csv.find((l) => l.startsWith("Sukajaya,"))).toMatch(/^Sukajaya,2,\d+,[\d.]+,,,Dirahasiakan \(kurang dari 3 suara\)$/);
+    expect(csv.find((l) => l.startsWith("Sidorejo,"))).toMatch(/^Sidorejo,3,\d+,[\d.]+,,,Dirahasiakan \(melindungi desa dengan kurang dari 3 suara\)$/);
+    expect(csv.find((l) => l.startsWith("Bangunrejo,"))).toMatch(/^Bangunrejo,4,\d+,[\d.]+,3,1,$/);
+    expect(csv.find((l) => l.startsWith("Jumlah,"))).toMatch(/^Jumlah,14,\d+,[\d.]+,8,6,$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[1]!.bytes as never);
+    const sheet = wb.getWorksheet("Per desa")!;
+    const rows = new Map<string, unknown[]>();
+    sheet.eachRow((row) => rows.set(String(row.getCell(1).value), [5, 6].map((c) => row.getCell(c).value)));
+    expect(rows.get("Sukajaya")).toEqual([null, null]);
+    expect(rows.get("Sidorejo")).toEqual([null, null]);
+    expect(rows.get("Tanjung Jaya")).toEqual([2, 3]);
+    expect(rows.get("Jumlah")).toEqual([8, 6]);
+  });
+
+  it("satu desa satu suara: a village of 2 ballots casts no village vote, its vote is shown nowhere, and the person totals are withheld", async () => {
+    const f = await aForum(h);
+    const vote = await aVote(h, f, { ballot: "rahasia", counting: "satu_desa", villages: [0, 1, 2], closesAt: new Date(h.clock.now().getTime() + HOUR) });
+    // Said on the card before anyone votes.
+    expect((await cardIn(h, f.villages[0]!.group.id, vote.id))!.text).toContain("Desa dengan kurang dari 3 suara tidak dihitung sebagai suara desa");
+    const S = "1. Setuju";
+    const T = "2. Tidak setuju";
+    // Sukajaya 2 (both against); Sidorejo 4 (for); Bangunrejo 3 (against). Counted, Sukajaya's
+    // village vote would decide 2–1 against — and so give its two voters away.
+    await castAll(f, vote.id, { 0: [T, T], 1: [S, S, S, T], 2: [S, T, T] });
+    h.clock.advance(HOUR);
+    await h.tick();
+
+    const { raw, published, report } = await publishedAndAttack(vote.id);
+    expect(report.leaks).toEqual([]);
+    expect(raw.villageVotes).toEqual([1, 1]);
+    expect(published.totals).toBeNull();
+
+    const result = texts(h, f.villages[1]!.group.id).join("\n");
+    expect(result).toContain("Seri antardesa: Setuju, Tidak setuju (masing-masing 1 desa)");
+    expect(lineOf(result, "Sukajaya")).toMatch(/— rincian dirahasiakan dan tidak dihitung sebagai suara desa \(kurang dari 3 suara\)$/);
+    expect(lineOf(result, "Sidorejo")).toMatch(/— 1: 3 · 2: 1 → Setuju$/);
+    expect(lineOf(result, "Bangunrejo")).toMatch(/— 1: 1 · 2: 2 → Tidak setuju$/);
+    expect(result).toContain("Jumlah per pilihan dirahasiakan");
+    expect(result).not.toMatch(/Setuju — \d/);
+    expect(result).toContain("kurang dari 3 suara 1 desa");
+
+    await say(h, f.admin, "/voting");
+    await press(h, f.admin, f.admin.id, "Setujukah");
+    await press(h, f.admin, f.admin.id, "CSV");
+    const csv = documents(h, f.admin.id)[0]!.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
+    expect(csv[0]).toBe("Desa,Pemilih,Basis partisipasi,Partisipasi (%),1. Setuju,2. Tidak setuju,Pilihan desa,Catatan");
+    expect(csv.find((l) => l.startsWith("Sukajaya,"))).toMatch(/^Sukajaya,2,\d+,[\d.]+,,,,Dirahasiakan — bukan suara desa \(kurang dari 3 suara\)$/);
+    expect(csv.find((l) => l.startsWith("Sidorejo,"))).toMatch(/,3,1,Setuju,$/);
+    expect(csv.find((l) => l.startsWith("Jumlah,"))).toMatch(/^Jumlah,9,\d+,[\d.]+,,,,Dirahasiakan/);
   });
 });
 

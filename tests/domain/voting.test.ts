@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeResult, topOptions, type VillageCounts } from "../../src/domain/voting/index.js";
+import { computeResult, publishable, topOptions, type VillageCounts } from "../../src/domain/voting/index.js";
 import { parseOptions, usableReminders } from "../../src/domain/voting/index.js";
 import { InvalidInput } from "../../src/domain/errors.js";
 
@@ -47,9 +47,13 @@ describe("counting rules", () => {
   });
 
   it("rahasia: a village with one or two ballots is not itemised, but still counts in the totals", () => {
-    const r = computeResult({ options: ["A", "B"], counting: "per_orang", ballot: "rahasia", quorumPercent: null, villages: [v("X", [1, 1]), v("Y", [2, 1]), v("Z", [0, 0])] });
-    expect(r.villages.map((x) => x.hidden)).toEqual([true, false, false]);
+    const villages = [v("X", [1, 1]), v("Y", [2, 1]), v("Z", [0, 0])].map((x, i) => ({ ...x, villageId: i + 1 }));
+    const r = computeResult({ options: ["A", "B"], counting: "per_orang", ballot: "rahasia", quorumPercent: null, villages });
     expect(r.totals).toEqual([3, 2]);
+    // Hidden alone, X's two ballots would be totals − Y: Y (the next smallest) is hidden with it.
+    const p = publishable(r, { final: true });
+    expect(p.villages.map((x) => x.withheld)).toEqual(["small", "pooled", null]);
+    expect(p.totals).toEqual([3, 2]);
   });
 
   it("topOptions", () => {

@@ -471,6 +471,57 @@ describe("more methods", () => {
   });
 });
 
+describe("protect_content", () => {
+  it("a protected message cannot be forwarded or copied: the bot gets Telegram's 400, a user's app refuses; batch methods skip it", async () => {
+    const { ani, budi, group } = world();
+    const other = fake.addGroup({ title: "Desa Lain", members: [budi.id], creator: budi.id });
+    const locked = await api.sendMessage(group.id, "hanya untuk grup ini", { protect_content: true });
+    const open = await api.sendMessage(group.id, "boleh diteruskan");
+    expect(locked.has_protected_content).toBe(true);
+    expect(open.has_protected_content).toBeUndefined();
+    for (const call of [api.forwardMessage(other.id, group.id, locked.message_id), api.copyMessage(other.id, group.id, locked.message_id)]) {
+      const e = await apiError(call);
+      expect(e.error_code).toBe(400);
+      expect(e.description).toBe("Bad Request: message has protected content and can't be forwarded");
+    }
+    const sentBefore = fake.sent(other.id).length;
+    expect(() => fake.updates.forward(ani, group.id, locked.message_id, other.id)).toThrow("Bad Request: message has protected content and can't be forwarded");
+    expect(fake.sent(other.id)).toHaveLength(sentBefore);
+    // Skipped in a batch; a batch of nothing but protected messages is refused.
+    const ids = await api.forwardMessages(other.id, group.id, [locked.message_id, open.message_id]);
+    expect(ids).toHaveLength(1);
+    expect(fake.message(other.id, ids[0]!.message_id)?.text).toBe("boleh diteruskan");
+    expect((await apiError(api.copyMessages(other.id, group.id, [locked.message_id]))).error_code).toBe(400);
+    // Protecting a forward protects the copy too.
+    const fwd = await api.forwardMessage(other.id, group.id, open.message_id, { protect_content: true });
+    expect(fwd.has_protected_content).toBe(true);
+  });
+
+  it("a forwarded poll is the same poll: answers given where it was forwarded count, and stopPoll reports them; a protected poll cannot be forwarded", async () => {
+    const { ani, budi, group } = world();
+    const outside = fake.addGroup({ title: "Grup Luar", members: [budi.id], creator: budi.id });
+    const open = await api.sendPoll(group.id, "Kapan kerja bakti?", [{ text: "Sabtu" }, { text: "Minggu" }]);
+    const fwd = fake.updates.forward(ani, group.id, open.message_id, outside.id);
+    expect(fwd.message!.poll!.id).toBe(open.poll.id);
+    expect(fwd.message!.forward_origin).toMatchObject({ type: "user" });
+    const updates = [...fake.updates.answerPoll(ani, group.id, open.message_id, [0]), ...fake.updates.answerPoll(budi, outside.id, fwd.message!.message_id, [1])];
+    // Anonymous: the bot gets `poll` updates with the counts, never who answered.
+    expect(updates.map((u) => Object.keys(u).filter((k) => k !== "update_id"))).toEqual([["poll"], ["poll"]]);
+    expect(updates[1]!.poll!.options.map((o) => o.voter_count)).toEqual([1, 1]);
+    const cara = fake.addUser({ first_name: "Cara" });
+    expect(() => fake.updates.answerPoll(cara, outside.id, fwd.message!.message_id, [1])).toThrow(/not in chat/);
+    const stopped = await api.stopPoll(group.id, open.message_id);
+    expect(stopped.options.map((o) => o.voter_count)).toEqual([1, 1]);
+    expect(stopped.total_voter_count).toBe(2);
+
+    const locked = await api.sendPoll(group.id, "Kapan rapat?", [{ text: "Senin" }, { text: "Selasa" }], { protect_content: true });
+    expect(locked.has_protected_content).toBe(true);
+    expect(() => fake.updates.forward(ani, group.id, locked.message_id, outside.id)).toThrow(/protected content/);
+    fake.updates.answerPoll(ani, group.id, locked.message_id, [1], { deliver: false });
+    expect((await api.stopPoll(group.id, locked.message_id)).options.map((o) => o.voter_count)).toEqual([0, 1]);
+  });
+});
+
 describe("rate limits", () => {
   it("21st message to a group within a minute gets 429; stats + /__fake/stats", async () => {
     const rl = await FakeTelegram.start({ rateLimits: { enabled: true } });

@@ -109,3 +109,16 @@ export async function voteRows(h: Harness, voteId: number) {
     tallies: await prisma.voteTally.findMany({ where: { voteId } }),
   };
 }
+
+/**
+ * A new member of a village group casts a rahasia ballot through the bot: the deep link from the
+ * group card opens the private ballot, they tick `labels` and send it.
+ */
+export async function secretBallot(h: Harness, f: ForumFixture, village: number, voteId: number, labels: string[], name = "Pemilih") {
+  const u = groupMember(h, f, [village], name);
+  h.fake.userStartedBot(u.id);
+  await h.send(h.fake.updates.text(u, "private", `/start vb_${voteId}_${f.villages[village]!.id}`));
+  for (const label of labels) await pressPrivate(h, u, label);
+  await pressPrivate(h, u, "Kirim suara");
+  return u;
+}

@@ -438,8 +438,9 @@ export const votingFeature: Feature = {
         await remindNonVoters(deps, tx, Number(job.ownerId), render);
         afterCommit(() => deps.delivery.kick());
       },
-      [JOB.sendPolls]: async (job, { tx }) => {
-        await sendQuickPolls(deps, tx, Number(job.ownerId), portFor(deps));
+      [JOB.sendPolls]: async (job, { tx, afterCommit }) => {
+        await sendQuickPolls(deps, tx, Number(job.ownerId), portFor(deps), render);
+        afterCommit(() => deps.delivery.kick());
       },
     };
   },

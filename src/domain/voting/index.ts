@@ -6,3 +6,4 @@ export { canManage, liveCounts, mapLimit, type VotingDeps } from "./store.js";
 export * from "./ballots.js";
 export * from "./service.js";
 export * from "./jobs.js";
+export * from "./publish.js";

@@ -6,6 +6,7 @@
  */
 import { JOB, OWNER, ChatUnreachable, type SendSpec, type TelegramPort, type VoteInfo, type VotingRenderer } from "./types.js";
 import type { VoteResult } from "./tally.js";
+import { liveCountsOf, publishable } from "./publish.js";
 import { audit, infoOf, liveCounts, loadVote, mapLimit, RESIDENT_ROLES, resultOf, VOTE_LOCK, type Tx, type VoteRow, type VotingDeps } from "./store.js";
 
 /** 'vote.refresh': one edit of every sent group card with the current figures. */
@@ -90,8 +91,10 @@ export async function remindNonVoters(d: VotingDeps, tx: Tx, voteId: number, ren
  * Not through the outbox: the poll's id (which `poll` updates carry instead of a chat) is only in
  * the API's answer, which the outbox does not keep. Bounded concurrency; each result is written in
  * the job's transaction. Copies that failed for a passing reason are retried by a new job.
+ * Each sent copy gets a note under it (through the outbox, as a reply to the poll): it cannot be
+ * forwarded, and only answers in that group count.
  */
-export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port: TelegramPort) {
+export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port: TelegramPort, render: VotingRenderer) {
   const vote = await loadVote(tx, voteId);
   if (!vote || vote.kind !== "quick" || vote.state !== "open") return { sent: 0, failed: 0, retry: 0 };
   const copies = await tx.votePollCopy.findMany({ where: { voteId, state: "pending" }, orderBy: { id: "asc" } });
@@ -104,14 +107,27 @@ export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port
     }
   });
   let retry = 0;
+  const info = outcomes.some((o) => o.ok) ? await infoOf(tx, vote) : null;
+  const notes = [];
   for (const o of outcomes) {
     if (o.ok) {
       await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: "sent", pollId: o.pollId, messageId: o.messageId, lastError: null } });
+      const note = render.quickPollNote(info!, { villageId: o.c.villageId });
+      notes.push({
+        chatId: o.c.chatId,
+        recipientKey: `village:${o.c.villageId}`,
+        payload: {
+          op: "send" as const,
+          method: note.method,
+          params: { ...note.params, reply_parameters: { message_id: o.messageId, allow_sending_without_reply: true } },
+        },
+      });
     } else {
       if (!o.gone) retry++;
       await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: o.gone ? "failed" : "pending", lastError: o.error } });
     }
   }
+  if (notes.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.pollNote, ownerId: voteId, items: notes }, tx);
   if (retry > 0) {
     await d.jobs.schedule({ kind: JOB.sendPolls, ownerId: voteId, forumId: vote.forumId, dueAt: new Date(d.clock.now().getTime() + 30_000) }, tx);
   }
@@ -188,24 +204,26 @@ export async function closeVote(
     await tx.voteVillage.updateMany({ where: { voteId, villageId }, data: { memberCount: n } });
   }
 
+  // Stored raw (the counters are in the database anyway); every view goes through publishable.
   const result = await resultOf(tx, vote, { ...info, state: "closed" }, members);
   await tx.vote.update({ where: { id: voteId }, data: { result: result as unknown as object } });
+  const published = publishable(result, { final: true });
 
   const closedInfo: VoteInfo = { ...info, state: "closed", closedAt: now.toISOString() };
   if (vote.kind === "formal") {
-    // Closed: the card shows the final totals, rahasia included.
-    await editCards(d, tx, vote, opts.render.card(closedInfo, { ballots: result.ballots, totals: result.totals }));
+    // Closed: the card shows the final totals where they may be shown.
+    await editCards(d, tx, vote, opts.render.card(closedInfo, liveCountsOf(published)));
   }
   const perVillage = new Map<number, SendSpec[]>();
   const items = [];
   for (const l of links) {
     let messages = perVillage.get(l.villageId!);
-    if (!messages) perVillage.set(l.villageId!, (messages = await opts.render.results(closedInfo, result, { language: "id", organiser: false, villageId: l.villageId! })));
+    if (!messages) perVillage.set(l.villageId!, (messages = await opts.render.results(closedInfo, published, { language: "id", organiser: false, villageId: l.villageId! })));
     items.push(...messages.map((m) => ({ chatId: l.telegramChatId, recipientKey: `village:${l.villageId}`, payload: { op: "send" as const, ...m } })));
   }
   const organiser = await tx.person.findUnique({ where: { id: vote.createdById }, select: { telegramUserId: true, language: true, canMessage: true } });
   if (organiser?.canMessage) {
-    const mine = await opts.render.results(closedInfo, result, { language: organiser.language, organiser: true });
+    const mine = await opts.render.results(closedInfo, published, { language: organiser.language, organiser: true });
     items.push(...mine.map((m) => ({ chatId: organiser.telegramUserId, recipientKey: `person:${vote.createdById}`, payload: { op: "send" as const, ...m } })));
   }
   if (items.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.result, ownerId: voteId, items }, tx);

@@ -6,6 +6,7 @@
 import type { Actor } from "../forum/service.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { VoteResult } from "./tally.js";
+import { publishable, type PublishedResult } from "./publish.js";
 import {
   BALLOTS,
   COUNTINGS,
@@ -159,7 +160,8 @@ export async function getVote(d: VotingDeps, voteId: number) {
 
 /**
  * Per-village figures anyone in the vote's groups may ask for: in terbuka the live counts, in
- * rahasia only ballots per village until closing; after closing the stored results.
+ * rahasia only ballots per village until closing; after closing the stored results — always as
+ * publishable() allows.
  */
 export async function breakdown(
   d: VotingDeps,
@@ -187,18 +189,9 @@ export async function breakdown(
       }
     }
     if (!allowed) throw new NotAllowed("vote_not_member");
-    if (row.state === "closed" && row.result) return { info, result: row.result as unknown as VoteResult, live: false };
+    if (row.state === "closed" && row.result) return { info, result: publishable(row.result as unknown as VoteResult, { final: true }), live: false };
     const result = await resultOf(d.prisma, row, info, null);
-    if (row.ballot === "rahasia" && row.kind === "formal") {
-      // Until closing, a rahasia vote shows how many voted per village, not what they chose.
-      for (const v of result.villages) {
-        v.counts = v.counts.map(() => 0);
-        v.top = [];
-        v.hidden = true;
-      }
-      result.totals = result.totals.map(() => 0);
-    }
-    return { info, result, live: true };
+    return { info, result: publishable(result, { final: row.state === "closed" }), live: true };
 }
 
 export interface VoteListItem {
@@ -315,7 +308,8 @@ export async function extendVote(d: VotingDeps, actor: Actor, voteId: number, cl
 
 export interface ExportData {
   info: VoteInfo;
-  result: VoteResult;
+  /** Only published figures: the organiser's files hold no more than the groups were shown. */
+  result: PublishedResult;
   final: boolean;
   /** Terbuka only; never for a rahasia vote. */
   ballots: Array<{ name: string; username: string | null; village: string; choices: number[]; votedAt: string | null }> | null;
@@ -326,7 +320,8 @@ export async function exportData(d: VotingDeps, actor: Actor, voteId: number): P
   const info = await infoOf(d.prisma, vote);
   const secret = vote.kind === "formal" && vote.ballot === "rahasia";
   if (secret && vote.state !== "closed") throw new Conflict("vote_export_secret_open");
-  const result = vote.state === "closed" && vote.result ? (vote.result as unknown as VoteResult) : await resultOf(d.prisma, vote, info, null);
+  const raw = vote.state === "closed" && vote.result ? (vote.result as unknown as VoteResult) : await resultOf(d.prisma, vote, info, null);
+  const result = publishable(raw, { final: vote.state === "closed" });
   let ballots: ExportData["ballots"] = null;
   if (vote.kind === "formal" && vote.ballot === "terbuka") {
     const rows = await d.prisma.voteParticipation.findMany({ where: { voteId: vote.id }, orderBy: { id: "asc" } });

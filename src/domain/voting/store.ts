@@ -7,6 +7,7 @@ import type { Deps } from "../../deps.js";
 import type { JobTx } from "../../jobs/scheduler.js";
 import type { Actor } from "../forum/service.js";
 import { computeResult, type VillageCounts, type VoteResult } from "./tally.js";
+import { liveCountsOf, publishable } from "./publish.js";
 import type { LiveCounts, VoteInfo } from "./types.js";
 
 export type VotingDeps = Pick<Deps, "prisma" | "clock" | "delivery" | "jobs">;
@@ -125,16 +126,12 @@ export async function countsByVillage(db: Db, vote: VoteRow): Promise<Map<number
   return map;
 }
 
-/** Live figures for the group cards: ballots always, option totals only in terbuka. */
+/** Figures for the group cards and the organiser's view: what publishable allows, nothing more. */
 export async function liveCounts(db: Db, vote: VoteRow): Promise<LiveCounts> {
   const by = await countsByVillage(db, vote);
-  let ballots = 0;
-  const totals = vote.options.map(() => 0);
-  for (const v of by.values()) {
-    ballots += v.ballots;
-    v.counts.forEach((c, i) => (totals[i]! += c));
-  }
-  return { ballots, totals: vote.ballot === "terbuka" || vote.kind === "quick" ? totals : null };
+  const villages = [...by].map(([villageId, c]) => ({ villageId, name: "", ballots: c.ballots, counts: c.counts, base: null }));
+  const result = computeResult({ options: vote.options, counting: vote.counting, ballot: vote.ballot, quorumPercent: null, villages });
+  return liveCountsOf(publishable(result, { final: vote.state === "closed" }));
 }
 
 /** Registered eligible people per village (the turnout base of residents/officials votes). */

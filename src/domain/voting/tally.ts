@@ -5,8 +5,9 @@
 import type { Ballot, Counting } from "./types.js";
 
 /**
- * In a rahasia vote a village with only one or two ballots would show exactly how those people
- * chose, so its option counts are not itemised (they still count in the totals).
+ * Smallest group of rahasia ballots whose choices may be published or derived (publish.ts). A
+ * village with fewer ballots is never itemised, and under satu desa satu suara it casts no
+ * village vote (see computeResult).
  */
 export const MIN_SECRET_CELL = 3;
 
@@ -26,12 +27,14 @@ export type Outcome =
   | { kind: "tie"; options: number[]; votes: number }
   | { kind: "none" };
 
+/**
+ * Everything counted, raw: stored once at closing (votes.result). What may be shown of it to
+ * anyone is decided by publishable() (publish.ts) and nowhere else.
+ */
 export interface VillageResult extends VillageCounts {
   turnout: number | null;
   /** Options with the most votes in this village; several = tie; empty = no ballots. */
   top: number[];
-  /** Counts are not shown (rahasia, too few ballots); `top` still is under satu desa satu suara. */
-  hidden: boolean;
 }
 
 export interface VoteResult {
@@ -48,6 +51,8 @@ export interface VoteResult {
   villageVotes: number[] | null;
   villagesTied: number;
   villagesWithout: number;
+  /** Satu desa satu suara, rahasia: villages with 1–2 ballots, which cast no village vote. */
+  villagesTooFew: number;
   outcome: Outcome;
 }
 
@@ -63,6 +68,11 @@ function outcomeOf(counts: number[]): Outcome {
   if (top.length === 0) return { kind: "none" };
   if (top.length === 1) return { kind: "winner", option: top[0]!, votes: counts[top[0]!]! };
   return { kind: "tie", options: top, votes: counts[top[0]!]! };
+}
+
+/** Satu desa satu suara: whether a village with this many ballots has a village vote. */
+export function castsVillageVote(ballot: Ballot, ballots: number) {
+  return ballots > 0 && (ballot === "terbuka" || ballots >= MIN_SECRET_CELL);
 }
 
 export function computeResult(input: {
@@ -87,7 +97,6 @@ export function computeResult(input: {
       counts,
       turnout: v.base ? v.ballots / v.base : null,
       top: topOptions(counts),
-      hidden: input.ballot === "rahasia" && v.ballots > 0 && v.ballots < MIN_SECRET_CELL,
     };
   });
   const turnout = base ? ballots / base : null;
@@ -96,21 +105,26 @@ export function computeResult(input: {
 
   if (input.counting === "satu_desa") {
     // Each village's majority is one vote; a tie inside a village is reported, not broken.
+    // In a rahasia vote a village with 1–2 ballots casts no village vote: its majority would be
+    // those one or two people's choice, and the decision (published) would give it away whenever
+    // it tipped the balance — no suppression of other figures can hide a pivotal village's vote.
     const villageVotes = Array.from({ length: n }, () => 0);
     let tied = 0;
     let without = 0;
+    let tooFew = 0;
     for (const v of villages) {
-      if (v.top.length === 0) without++;
+      if (v.ballots === 0 || v.top.length === 0) without++;
+      else if (!castsVillageVote(input.ballot, v.ballots)) tooFew++;
       else if (v.top.length > 1) tied++;
       else villageVotes[v.top[0]!]!++;
     }
     return {
       options: input.options, counting: input.counting, ballot: input.ballot, totals, ballots, base, turnout, quorum, villages,
-      villageVotes, villagesTied: tied, villagesWithout: without, outcome: outcomeOf(villageVotes),
+      villageVotes, villagesTied: tied, villagesWithout: without, villagesTooFew: tooFew, outcome: outcomeOf(villageVotes),
     };
   }
   return {
     options: input.options, counting: input.counting, ballot: input.ballot, totals, ballots, base, turnout, quorum, villages,
-    villageVotes: null, villagesTied: 0, villagesWithout: villages.filter((v) => v.ballots === 0).length, outcome: outcomeOf(totals),
+    villageVotes: null, villagesTied: 0, villagesWithout: villages.filter((v) => v.ballots === 0).length, villagesTooFew: 0, outcome: outcomeOf(totals),
   };
 }

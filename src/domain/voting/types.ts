@@ -1,5 +1,5 @@
 import type { QueuedFile } from "../../delivery/types.js";
-import type { VoteResult } from "./tally.js";
+import type { PublishedResult } from "./publish.js";
 
 export type Ballot = "terbuka" | "rahasia";
 export type Counting = "per_orang" | "satu_desa";
@@ -36,6 +36,7 @@ export const OWNER = {
   card: "vote",
   result: "vote.result",
   reminder: "vote.reminder",
+  pollNote: "vote.poll.note",
 } as const;
 
 /** Coalescing window: at most one edit of every group card per this many ms (Telegram edit limits). */
@@ -87,7 +88,7 @@ export interface VoteInfo {
   villages: Array<{ id: number; name: string }>;
 }
 
-/** Live state of an open vote for its group cards: totals only in terbuka. */
+/** What a group card shows (see liveCountsOf): totals only where publishable allows them. */
 export interface LiveCounts {
   ballots: number;
   totals: number[] | null;
@@ -108,11 +109,13 @@ export interface VotingRenderer {
   card(vote: VoteInfo, live: LiveCounts): { text: string; reply_markup?: unknown };
   /**
    * Messages posting the results (chart first): for the group of `villageId` (in Indonesian) or
-   * for the organiser, in their language.
+   * for the organiser, in their language. Only published figures: the organiser sees no more.
    */
-  results(vote: VoteInfo, result: VoteResult, audience: { language: string; organiser: boolean; villageId?: number }): Promise<SendSpec[]>;
+  results(vote: VoteInfo, result: PublishedResult, audience: { language: string; organiser: boolean; villageId?: number }): Promise<SendSpec[]>;
   /** A private reminder to someone who has not voted yet. */
   reminder(vote: VoteInfo, person: { language: string; villageId: number }): SendSpec;
+  /** The note posted (in Indonesian) under each group's copy of a quick poll. */
+  quickPollNote(vote: VoteInfo, group: { villageId: number }): SendSpec;
 }
 
 /** The few Telegram reads/writes voting needs outside the outbox (see the feature for why). */

@@ -108,6 +108,9 @@ const CHAT_ACTIONS = new Set([
   "choose_sticker", "find_location", "record_video_note", "upload_video_note",
 ]);
 const TOPIC_COLORS = new Set([7322096, 16766590, 13338331, 9367192, 16749490, 16478047]);
+/** Telegram's answer to forwardMessage/copyMessage of a message sent with protect_content. */
+export const PROTECTED_CONTENT = "message has protected content and can't be forwarded";
+
 const CONTENT_KEYS = [
   "text", "entities", "link_preview_options", "photo", "document", "video", "animation", "audio", "voice",
   "video_note", "sticker", "caption", "caption_entities", "show_caption_above_media", "has_media_spoiler",
@@ -1246,6 +1249,11 @@ export class FakeTelegram {
     );
   }
 
+  /** @internal what a forward or a copy of `src` carries (text, media, poll…). */
+  contentOf(src: Msg): Record<string, unknown> {
+    return this.copyContent(src);
+  }
+
   private copyContent(src: Msg): Record<string, unknown> {
     const c: Record<string, unknown> = {};
     for (const k of CONTENT_KEYS) if (src[k] !== undefined) c[k] = structuredClone(src[k]);
@@ -1359,7 +1367,7 @@ export class FakeTelegram {
         const src = from.messages.get(Number(p.message_id));
         const verb = method === "copyMessage" ? "copy" : "forward";
         if (!src || src.deleted) throw badRequest(`message to ${verb} not found`);
-        if (src.has_protected_content) throw badRequest("message has protected content and can't be forwarded");
+        if (src.has_protected_content) throw badRequest(PROTECTED_CONTENT);
         let content = this.copyContent(src);
         if (!Object.keys(content).length) throw badRequest(`message can't be ${verb === "copy" ? "copied" : "forwarded"}`);
         if (method === "copyMessage") {

@@ -3,7 +3,7 @@
 // update (unless Telegram would not deliver it) and return it, so a test can
 // also call `bot.handleUpdate(update)` directly.
 import type { Chat, Message, Update, User } from "grammy/types";
-import type { ChatState, FakeTelegram } from "./fake.js";
+import { PROTECTED_CONTENT, type ChatState, type FakeTelegram } from "./fake.js";
 import { commandEntities } from "./format.js";
 import type { ChatRef, MemberStatus } from "./types.js";
 
@@ -218,17 +218,7 @@ export class UpdateBuilders {
   /** `poll_answer` (non-anonymous polls); updates the stored vote counts. Empty optionIds = vote retracted. */
   pollAnswer(user: User, pollId: string | { id: string }, optionIds: number[]): Update {
     const id = typeof pollId === "string" ? pollId : pollId.id;
-    const m = this.pollMessage(id);
-    const rec = this.fake.polls.get(id)!;
-    if (m.poll.is_closed) throw new Error(`pollAnswer: poll ${id} is closed`);
-    for (const o of optionIds) if (o < 0 || o >= m.poll.options.length) throw new Error(`pollAnswer: bad option ${o}`);
-    const prev = rec.votes.get(user.id);
-    if (prev) for (const o of prev) m.poll.options[o].voter_count--;
-    else if (optionIds.length) m.poll.total_voter_count++;
-    if (prev && !optionIds.length) m.poll.total_voter_count--;
-    for (const o of optionIds) m.poll.options[o].voter_count++;
-    if (optionIds.length) rec.votes.set(user.id, optionIds);
-    else rec.votes.delete(user.id);
+    const m = this.applyAnswer(user, id, optionIds);
     const update = {
       update_id: this.fake.nextUpdate(),
       poll_answer: {
@@ -241,7 +231,63 @@ export class UpdateBuilders {
     return this.deliver(update, true);
   }
 
+  /**
+   * A user answers a poll where they see it: the bot's own message, or a forwarded copy in another
+   * chat — the same poll, so the answer counts on it wherever it was given (what makes a forwarded
+   * vote leak). The bot, which sent the poll, gets a `poll` update with the new counts (and, for a
+   * non-anonymous poll, `poll_answer`); `deliver: false` models updates the bot never received.
+   */
+  answerPoll(user: User, chat: ChatRef, messageId: number, optionIds: number[], opts: { deliver?: boolean } = {}): Update[] {
+    const st = this.resolve(user, chat, false);
+    const here = st.messages.get(messageId);
+    if (!here || here.deleted || !here.poll) throw new Error(`answerPoll: no poll ${messageId} in chat ${st.id}`);
+    if (st.type !== "private" && !["member", "administrator", "creator", "restricted"].includes(st.members.get(user.id) ?? "left")) {
+      throw new Error(`answerPoll: user ${user.id} is not in chat ${st.id}`);
+    }
+    const id = here.poll.id as string;
+    const m = this.applyAnswer(user, id, optionIds);
+    const deliver = opts.deliver ?? true;
+    const out = [this.deliver({ update_id: this.fake.nextUpdate(), poll: structuredClone(m.poll) } as Update, deliver)];
+    if (!m.poll.is_anonymous) {
+      const answer = { poll_id: id, user: this.userView(user), option_ids: optionIds, option_persistent_ids: optionIds.map((o) => m.poll.options[o].persistent_id) };
+      out.push(this.deliver({ update_id: this.fake.nextUpdate(), poll_answer: answer } as Update, deliver));
+    }
+    return out;
+  }
+
+  /**
+   * A user forwards a message to another chat from their Telegram app. A message sent with
+   * protect_content cannot be forwarded (the apps offer no way to; the Bot API answers
+   * PROTECTED_CONTENT): this throws that error. A forwarded poll keeps its id — it is the same poll.
+   */
+  forward(from: User, fromChat: ChatRef, messageId: number, toChat: ChatRef, opts: MsgOpts = {}): Update {
+    const st = this.resolve(from, fromChat, false);
+    const src = st.messages.get(messageId);
+    if (!src || src.deleted) throw new Error(`forward: no message ${messageId} in chat ${st.id}`);
+    if (src.has_protected_content) throw new Error(`Bad Request: ${PROTECTED_CONTENT}`);
+    const origin = src.from
+      ? { type: "user", sender_user: src.from, date: src.date }
+      : { type: "chat", sender_chat: src.chat, date: src.date };
+    return this.userMessage(from, toChat, { forward_origin: origin, ...this.fake.contentOf(src) }, opts);
+  }
+
   // ------------------------------------------------------------ internals
+
+  private applyAnswer(user: User, id: string, optionIds: number[]): Msg {
+    const m = this.pollMessage(id);
+    const rec = this.fake.polls.get(id)!;
+    if (m.poll.is_closed) throw new Error(`poll ${id} is closed`);
+    if (!m.poll.allows_multiple_answers && optionIds.length > 1) throw new Error(`poll ${id} takes one answer`);
+    for (const o of optionIds) if (o < 0 || o >= m.poll.options.length) throw new Error(`bad option ${o} of poll ${id}`);
+    const prev = rec.votes.get(user.id);
+    if (prev) for (const o of prev) m.poll.options[o].voter_count--;
+    else if (optionIds.length) m.poll.total_voter_count++;
+    if (prev && !optionIds.length) m.poll.total_voter_count--;
+    for (const o of optionIds) m.poll.options[o].voter_count++;
+    if (optionIds.length) rec.votes.set(user.id, optionIds);
+    else rec.votes.delete(user.id);
+    return m;
+  }
 
   private pollMessage(id: string): Msg {
     const rec = this.fake.polls.get(id);

@@ -1,8 +1,9 @@
 /**
- * Result files for the organiser: per-village counts always; the ballots (who chose what) only
- * in a terbuka vote — the domain never returns them for a rahasia vote.
+ * Result files for the organiser: per-village counts as publishable() allows them (a rahasia
+ * vote's file holds no figure the groups were not shown); the ballots (who chose what) only in a
+ * terbuka vote — the domain never returns them for a rahasia vote.
  */
-import type { ExportData } from "../../../domain/voting/index.js";
+import { MIN_SECRET_CELL, type ExportData, type PublishedVillage } from "../../../domain/voting/index.js";
 import { buildCsv, buildXlsx, type CellValue, type SheetColumn, type SheetSpec } from "../../../lib/spreadsheet.js";
 import type { ZoneName } from "../../../lib/time.js";
 import type { T } from "./render.js";
@@ -29,11 +30,11 @@ function villageSheet(t: T, data: ExportData): SheetSpec {
       ballots: v.ballots,
       base: v.base,
       turnout: v.turnout === null ? null : Math.round(v.turnout * 1000) / 10,
-      note: v.hidden ? t("vote-col-hidden-note") : "",
+      note: noteOf(t, v, result.counting === "satu_desa"),
     };
-    info.options.forEach((_, i) => (row[`o${i}`] = v.hidden ? null : (v.counts[i] ?? 0)));
+    info.options.forEach((_, i) => (row[`o${i}`] = v.counts ? (v.counts[i] ?? 0) : null));
     if (result.counting === "satu_desa") {
-      row.choice = v.top.length === 1 ? info.options[v.top[0]!] : v.top.length > 1 ? t("vote-col-tie") : "";
+      row.choice = v.vote?.length === 1 ? info.options[v.vote[0]!] : v.vote && v.vote.length > 1 ? t("vote-col-tie") : "";
     }
     return row;
   });
@@ -42,11 +43,19 @@ function villageSheet(t: T, data: ExportData): SheetSpec {
     ballots: result.ballots,
     base: result.base,
     turnout: result.turnout === null ? null : Math.round(result.turnout * 1000) / 10,
-    note: data.final ? "" : t("vote-col-not-final"),
+    note: result.totalsWithheld === "few_ballots" || result.totalsWithheld === "protects_small" ? t("vote-col-totals-withheld") : data.final ? "" : t("vote-col-not-final"),
   };
-  info.options.forEach((_, i) => (total[`o${i}`] = result.totals[i] ?? 0));
+  const totals = result.totals;
+  info.options.forEach((_, i) => (total[`o${i}`] = totals ? (totals[i] ?? 0) : null));
   rows.push(total);
   return { name: t("vote-sheet-villages"), columns, rows };
+}
+
+function noteOf(t: T, v: PublishedVillage, satuDesa: boolean) {
+  if (v.withheld === "small") return t(satuDesa ? "vote-col-hidden-note-no-vote" : "vote-col-hidden-note", { min: MIN_SECRET_CELL });
+  if (v.withheld === "pooled") return t("vote-col-pooled-note", { min: MIN_SECRET_CELL });
+  if (v.withheld === "open") return t("vote-col-not-final");
+  return "";
 }
 
 function ballotSheet(t: T, data: ExportData): SheetSpec | null {

@@ -295,7 +295,7 @@ export function newVoteFlow(deps: Deps) {
         ? ((await askChoice(
             conversation,
             ctx,
-            ctx.t("vote-ask-counting"),
+            ballot === "rahasia" ? `${ctx.t("vote-ask-counting")}\n${ctx.t("vote-ask-counting-secret-note")}` : ctx.t("vote-ask-counting"),
             [
               { label: ctx.t("vote-btn-per_orang"), value: "per_orang" },
               { label: ctx.t("vote-btn-satu_desa"), value: "satu_desa" },

@@ -5,7 +5,7 @@
  */
 import { InlineKeyboard } from "grammy";
 import type { SendSpec, VoteInfo, LiveCounts, VotingRenderer } from "../../../domain/voting/index.js";
-import { MIN_SECRET_CELL, type VoteResult } from "../../../domain/voting/index.js";
+import { MIN_SECRET_CELL, type PublishedResult, type PublishedVillage } from "../../../domain/voting/index.js";
 import type { VoteListItem } from "../../../domain/voting/index.js";
 import { formatDateTimeLong, formatDateTimeShort, type ZoneName } from "../../../lib/time.js";
 import { formatNumber, formatPercent, splitText, truncate } from "../../../lib/format.js";
@@ -68,6 +68,8 @@ export function cardText(t: T, v: VoteInfo, live: LiveCounts, lang: Lang = "id")
   if (!closed) {
     lines.push("");
     lines.push(t(v.ballot === "rahasia" ? "vote-card-hint-secret" : v.multiple ? "vote-card-hint-multi" : "vote-card-hint-single"));
+    // Said before anyone votes, so a village knows it needs 3 ballots to count (publish.ts).
+    if (v.kind === "formal" && v.ballot === "rahasia" && v.counting === "satu_desa") lines.push(t("vote-card-secret-village-note", { min: MIN_SECRET_CELL }));
   }
   return lines.join("\n");
 }
@@ -119,10 +121,11 @@ function baseLabel(t: T, v: VoteInfo) {
   return t(v.eligibility === "perangkat_desa" ? "vote-base-perangkat" : "vote-base-warga");
 }
 
-function outcomeLine(t: T, v: VoteInfo, r: VoteResult) {
+function outcomeLine(t: T, v: VoteInfo, r: PublishedResult) {
   const name = (i: number) => `<b>${escapeHtml(v.options[i] ?? "?")}</b>`;
   const o = r.outcome;
-  if (o.kind === "none") return t("vote-outcome-none");
+  if (o.kind === "withheld") return t(o.reason === "open" ? "vote-outcome-withheld-open" : "vote-outcome-withheld-few", { ballots: r.ballots, min: MIN_SECRET_CELL });
+  if (o.kind === "none") return t(r.counting === "satu_desa" && r.ballots > 0 ? "vote-outcome-village-none" : "vote-outcome-none");
   if (r.counting === "satu_desa") {
     if (o.kind === "winner") return t("vote-outcome-village-winner", { option: name(o.option), votes: o.votes, villages: r.villages.length });
     return t("vote-outcome-village-tie", { options: o.options.map(name).join(", "), votes: o.votes });
@@ -131,7 +134,7 @@ function outcomeLine(t: T, v: VoteInfo, r: VoteResult) {
   return t("vote-outcome-tie", { options: o.options.map(name).join(", "), votes: formatNumber(o.votes) });
 }
 
-function quorumLine(t: T, r: VoteResult, lang: Lang) {
+function quorumLine(t: T, r: PublishedResult, lang: Lang) {
   if (!r.quorum) return null;
   if (r.turnout === null) return t("vote-quorum-unknown", { percent: r.quorum.percent });
   const turnout = formatPercent(r.turnout, 1, lang);
@@ -144,11 +147,20 @@ function quorumLine(t: T, r: VoteResult, lang: Lang) {
  */
 export const COMPACT_OVER = 20;
 
+/** What one village's line says after its turnout: counts, or why they are not shown. */
+function villageDetail(t: T, r: PublishedResult, vr: PublishedVillage, lang: Lang) {
+  if (vr.ballots === 0) return t("vote-village-none");
+  if (vr.withheld === "open") return t("vote-villages-secret-open");
+  if (vr.withheld === "small") return t(r.counting === "satu_desa" ? "vote-village-hidden-no-vote" : "vote-village-hidden", { min: MIN_SECRET_CELL });
+  if (vr.withheld === "pooled" || !vr.counts) return t("vote-village-pooled", { min: MIN_SECRET_CELL });
+  return vr.counts.map((c, i) => `${i + 1}: ${formatNumber(c, lang)}`).join(" · ");
+}
+
 /**
  * The results: outcome, quorum, totals, then one line per village — or, with `onlyVillage`, only
  * that village's line and a pointer to the rest. Split to Telegram's limit.
  */
-export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVillage?: number): string[] {
+export function resultsText(t: T, v: VoteInfo, r: PublishedResult, lang: Lang, onlyVillage?: number): string[] {
   const lines = [t(v.kind === "quick" ? "vote-results-title-quick" : "vote-results-title"), `<b>${escapeHtml(v.question)}</b>`, ""];
   lines.push(outcomeLine(t, v, r));
   const q = quorumLine(t, r, lang);
@@ -160,10 +172,13 @@ export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVi
       turnout: r.turnout !== null ? t("vote-results-turnout", { percent: formatPercent(r.turnout, 1, lang) }) : "",
     }),
   );
+  const totals = r.totals;
   v.options.forEach((o, i) => {
-    const count = r.totals[i] ?? 0;
+    if (!totals) return void lines.push(t("vote-option-line", { n: i + 1, option: escapeHtml(o) }));
+    const count = totals[i] ?? 0;
     lines.push(t("vote-option-count", { n: i + 1, option: escapeHtml(o), count: formatNumber(count, lang), percent: r.ballots ? formatPercent(count / r.ballots, 1, lang) : "0%" }));
   });
+  if (r.totalsWithheld === "few_ballots" || r.totalsWithheld === "protects_small") lines.push(`<i>${t(`vote-results-totals-withheld-${r.totalsWithheld}`, { min: MIN_SECRET_CELL })}</i>`);
   const compact = onlyVillage !== undefined;
   lines.push("", t(compact ? "vote-results-your-village" : "vote-results-villages"));
   for (const vr of compact ? r.villages.filter((x) => x.villageId === onlyVillage) : r.villages) {
@@ -177,13 +192,10 @@ export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVi
             turnout: vr.turnout !== null ? formatPercent(vr.turnout, 1, lang) : "–",
           })
         : t("vote-village-line-nobase", { village: escapeHtml(vr.name), ballots: formatNumber(vr.ballots, lang) });
-    let detail: string;
-    if (vr.ballots === 0) detail = t("vote-village-none");
-    else if (vr.hidden) detail = t("vote-village-hidden", { min: MIN_SECRET_CELL });
-    else detail = vr.counts.map((c, i) => `${i + 1}: ${formatNumber(c, lang)}`).join(" · ");
-    // Satu desa satu suara: the village's own decision is part of the result, even when hidden.
-    if (r.counting === "satu_desa" && vr.top.length === 1) detail += ` ${t("vote-village-top", { option: escapeHtml(truncate(v.options[vr.top[0]!] ?? "?", 40)) })}`;
-    if (r.counting === "satu_desa" && vr.top.length > 1) detail += ` ${t("vote-village-tie", { options: vr.top.map((i) => String(i + 1)).join(", ") })}`;
+    let detail = villageDetail(t, r, vr, lang);
+    // Satu desa satu suara: the village's own decision, where it has one that may be shown.
+    if (vr.vote?.length === 1) detail += ` ${t("vote-village-top", { option: escapeHtml(truncate(v.options[vr.vote[0]!] ?? "?", 40)) })}`;
+    if (vr.vote && vr.vote.length > 1) detail += ` ${t("vote-village-tie", { options: vr.vote.map((i) => String(i + 1)).join(", ") })}`;
     lines.push(`${head} — ${detail}`);
   }
   if (compact) lines.push(t("vote-results-more-villages", { n: r.villages.length - 1 }));
@@ -191,6 +203,7 @@ export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVi
     const parts = r.villageVotes.map((n, i) => `${i + 1}: ${n}`);
     if (r.villagesTied) parts.push(t("vote-village-summary-tied", { n: r.villagesTied }));
     if (r.villagesWithout) parts.push(t("vote-village-summary-without", { n: r.villagesWithout }));
+    if (r.villagesTooFew) parts.push(t("vote-village-summary-too-few", { n: r.villagesTooFew, min: MIN_SECRET_CELL }));
     lines.push("", t("vote-village-summary", { summary: parts.join(" · ") }));
   }
   lines.push("");
@@ -201,7 +214,7 @@ export function resultsText(t: T, v: VoteInfo, r: VoteResult, lang: Lang, onlyVi
 }
 
 /** Caption of the chart photo (≤ 1024 characters): question, outcome, quorum. */
-function resultCaption(t: T, v: VoteInfo, r: VoteResult, lang: Lang) {
+function resultCaption(t: T, v: VoteInfo, r: PublishedResult, lang: Lang) {
   const lines = [t(v.kind === "quick" ? "vote-results-title-quick" : "vote-results-title"), `<b>${escapeHtml(truncate(v.question, 300))}</b>`, outcomeLine(t, v, r)];
   const q = quorumLine(t, r, lang);
   if (q) lines.push(q);
@@ -209,24 +222,30 @@ function resultCaption(t: T, v: VoteInfo, r: VoteResult, lang: Lang) {
 }
 
 /**
- * Bar chart: per village, one bar segment per option (what no poll bot shows), or the totals per
- * option when village counts must stay hidden (rahasia) or there are too many villages to read.
+ * What the chart draws, from published figures only: per village, one bar segment per option
+ * (what no poll bot shows) when every village may be itemised; otherwise the totals per option;
+ * and when even the totals are withheld, ballots per village.
  */
-export async function resultChart(t: T, v: VoteInfo, r: VoteResult): Promise<Buffer> {
-  const perVillage = r.villages.length > 1 && r.villages.length <= 40 && !r.villages.some((x) => x.hidden);
-  let bars: BarDatum[];
-  if (perVillage) {
-    bars = r.villages.flatMap((vr) => v.options.map((o, i) => ({ label: vr.name, group: `${i + 1}. ${o}`, value: vr.counts[i] ?? 0 })));
-  } else {
-    bars = v.options.map((o, i) => ({ label: `${i + 1}. ${o}`, value: r.totals[i] ?? 0 }));
+export function chartData(t: T, v: VoteInfo, r: PublishedResult): { bars: BarDatum[]; stacked: boolean; valueTitle: string } {
+  const shown = r.villages.every((x) => x.counts !== null);
+  if (r.totals && shown && r.villages.length > 1 && r.villages.length <= 40) {
+    const bars = r.villages.flatMap((vr) => v.options.map((o, i) => ({ label: vr.name, group: `${i + 1}. ${o}`, value: vr.counts![i] ?? 0 })));
+    return { bars, stacked: true, valueTitle: t("vote-chart-axis") };
   }
+  const totals = r.totals;
+  if (totals) return { bars: v.options.map((o, i) => ({ label: `${i + 1}. ${o}`, value: totals[i] ?? 0 })), stacked: false, valueTitle: t("vote-chart-axis") };
+  return { bars: r.villages.map((vr) => ({ label: vr.name, value: vr.ballots })), stacked: false, valueTitle: t("vote-chart-axis-ballots") };
+}
+
+export async function resultChart(t: T, v: VoteInfo, r: PublishedResult): Promise<Buffer> {
+  const data = chartData(t, v, r);
   return renderBarChartPng({
     title: t("vote-chart-title", { question: v.question }),
     subtitle: t("vote-chart-subtitle", { ballots: formatNumber(r.ballots), villages: r.villages.length }),
-    bars,
-    stacked: perVillage,
+    bars: data.bars,
+    stacked: data.stacked,
     orientation: "horizontal",
-    valueTitle: t("vote-chart-axis"),
+    valueTitle: data.valueTitle,
   });
 }
 
@@ -279,6 +298,19 @@ export function createRenderer(): VotingRenderer {
         });
       });
       return out;
+    },
+    quickPollNote(vote, group) {
+      const t = tFor("id");
+      const village = vote.villages.find((v) => v.id === group.villageId)?.name ?? "";
+      return {
+        method: "sendMessage",
+        params: {
+          text: t("vote-quick-group-note", { village: escapeHtml(village), date: vote.closesAt ? longDate(vote.closesAt, vote, "id") : "–" }),
+          parse_mode: "HTML",
+          // Not forwardable either, so no copy of the note travels without the poll.
+          protect_content: true,
+        },
+      };
     },
     reminder(vote, person) {
       const t = tFor(person.language);
@@ -344,15 +376,10 @@ export function detailKeyboard(t: T, v: VoteInfo, manage: boolean) {
 }
 
 /** Per-village figures for someone who asked (live in terbuka; ballots only in an open rahasia vote). */
-export function villagesText(t: T, v: VoteInfo, r: VoteResult, live: boolean, lang: Lang) {
+export function villagesText(t: T, v: VoteInfo, r: PublishedResult, live: boolean, lang: Lang) {
   const lines = [t("vote-villages-title"), `<b>${escapeHtml(v.question)}</b>`, ""];
-  const secretOpen = live && v.ballot === "rahasia" && v.kind === "formal";
   for (const vr of r.villages) {
-    let detail: string;
-    if (vr.ballots === 0) detail = t("vote-village-none");
-    else if (secretOpen) detail = t("vote-villages-secret-open");
-    else if (vr.hidden) detail = t("vote-village-hidden", { min: MIN_SECRET_CELL });
-    else detail = vr.counts.map((c, i) => `${i + 1}: ${formatNumber(c, lang)}`).join(" · ");
+    const detail = villageDetail(t, r, vr, lang);
     lines.push(`${t("vote-village-line-nobase", { village: escapeHtml(vr.name), ballots: formatNumber(vr.ballots, lang) })} — ${detail}`);
   }
   lines.push("", v.options.map((o, i) => `${i + 1}. ${escapeHtml(o)}`).join("\n"));

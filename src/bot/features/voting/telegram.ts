@@ -34,7 +34,9 @@ export function telegramPort(api: Api, reads: Api = api): TelegramPort {
           Number(chatId),
           poll.question,
           poll.options.map((text) => ({ text })),
-          { is_anonymous: true, allows_multiple_answers: poll.multiple },
+          // A forwarded poll is the same poll: answers wherever it lands would count. Protected,
+          // it cannot be forwarded (nor copied) at all.
+          { is_anonymous: true, allows_multiple_answers: poll.multiple, protect_content: true },
         );
         return { messageId: m.message_id, pollId: m.poll.id };
       } catch (err) {
