@@ -80,6 +80,8 @@ CREATE TABLE "bursa_posts" (
     "place" TEXT,
     "terms" TEXT,
     "status" "BursaStatus" NOT NULL DEFAULT 'terbuka',
+    "topic_id" INTEGER,
+    "mediated_at" TIMESTAMP(3),
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "closed_at" TIMESTAMP(3),
 
