@@ -161,3 +161,18 @@ export function diffProfiles(before: ProfileData, after: ProfileData): FieldChan
   }
   return out;
 }
+
+/** "Rp 15.000.000", "15 juta", "15jt", "1,5 miliar", "2.500.000,-" → whole rupiah. */
+export function parseRupiah(raw: string): Parsed<number | null> {
+  const s = raw.toLowerCase().replace(/rp\.?|idr|,-|\s+/g, "").trim();
+  if (!s) return ok(null);
+  const m = s.match(/^(\d+(?:[.,]\d+)*)(rb|ribu|k|jt|juta|m|miliar|milyar)?$/);
+  if (!m) return bad("not_number");
+  const unit = m[2] ? ({ rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6, m: 1e9, miliar: 1e9, milyar: 1e9 } as Record<string, number>)[m[2]]! : 1;
+  let num = m[1]!;
+  if (unit === 1) num = num.replace(/[.,](?=\d{3}(\D|$))/g, "").replace(",", ".");
+  else num = num.replace(",", ".");
+  const n = Math.round(Number(num) * unit);
+  if (!Number.isFinite(n)) return bad("not_number");
+  return n > 1e13 ? bad("too_big") : ok(n);
+}
