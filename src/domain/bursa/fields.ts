@@ -118,11 +118,12 @@ export function parseLongitude(raw: string | number | null | undefined): Parsed<
   return parseDegree(raw, 180);
 }
 
+/** A number of degrees; whether the pair makes a point in Indonesia is checked with checkPoint. */
 function parseDegree(raw: string | number | null | undefined, max: number): Parsed<number | null> {
   if (raw === null || raw === undefined || String(raw).trim() === "") return ok(null);
   const n = typeof raw === "number" ? raw : Number(String(raw).trim().replace(",", "."));
   if (!Number.isFinite(n)) return bad("not_number");
-  if (Math.abs(n) > max) return bad("bad_coordinates");
+  if (Math.abs(n) > 2 * max) return bad("bad_coordinates");
   return ok(Math.round(n * 1e6) / 1e6);
 }
 
@@ -134,6 +135,8 @@ export function parsePoint(text: string): Parsed<{ latitude: number; longitude: 
 }
 
 export function checkPoint(latitude: number, longitude: number): Parsed<{ latitude: number; longitude: number }> {
+  // Swapped latitude and longitude is the usual slip: say "outside Indonesia (swapped?)".
+  if (inIndonesia(longitude, latitude)) return bad("outside_indonesia");
   if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return bad("bad_coordinates");
   if (!inIndonesia(latitude, longitude)) return bad("outside_indonesia");
   return ok({ latitude: Math.round(latitude * 1e6) / 1e6, longitude: Math.round(longitude * 1e6) / 1e6 });

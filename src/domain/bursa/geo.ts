@@ -17,7 +17,7 @@ export function inIndonesia(latitude: number, longitude: number): boolean {
 export function parseCoordinates(text: string): { latitude: number; longitude: number } | null {
   const s = text.trim();
   const link = s.match(/[@=](-?\d{1,2}\.\d+),\s*(-?\d{1,3}\.\d+)/);
-  const m = link ?? s.match(/(-?\d{1,2}(?:[.,]\d+)?)\s*[,; ]\s*(?:lon\w*\s*)?(-?\d{1,3}(?:[.,]\d+)?)\s*$/i);
+  const m = link ?? s.match(/(?:^|[^\d.,-])(-?\d{1,2}(?:[.,]\d+)?)\s*[,; ]\s*(?:lon\w*\s*)?(-?\d{1,3}(?:[.,]\d+)?)\s*$/i);
   if (!m) return null;
   const lat = Number(m[1]!.replace(",", "."));
   const lon = Number(m[2]!.replace(",", "."));

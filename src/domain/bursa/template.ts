@@ -241,12 +241,16 @@ export async function planImport(db: Db, actor: Actor, forumId: number, sheets: 
         const cells = cellsOf(cols, r);
         const v = village("profil", rowNo, cells.get("village"));
         const out: ProfileData = { ...EMPTY_PROFILE };
+        const failed = new Set<ProfileColumn>();
         const field = <T>(key: ProfileColumn, parse: (x: string | number | null) => Parsed<T>, set: (value: T) => void) => {
           const cell = cells.get(key);
           if (!cell) return;
           const res = parse(asInput(cell.value));
           if (res.ok) set(res.value);
-          else errors.push({ sheet: "profil", row: rowNo, column: cell.label, reason: res.reason, value: String(asInput(cell.value) ?? "") });
+          else {
+            failed.add(key);
+            errors.push({ sheet: "profil", row: rowNo, column: cell.label, reason: res.reason, value: String(asInput(cell.value) ?? "") });
+          }
         };
         field("population", (x) => parseCount(x), (x) => (out.population = x));
         field("households", (x) => parseCount(x), (x) => (out.households = x));
@@ -259,7 +263,9 @@ export async function planImport(db: Db, actor: Actor, forumId: number, sheets: 
         field("contactPhone", parsePhone, (x) => (out.contactPhone = x));
         field("latitude", parseLatitude, (x) => (out.latitude = x));
         field("longitude", parseLongitude, (x) => (out.longitude = x));
-        if ((out.latitude === null) !== (out.longitude === null)) {
+        if (failed.has("latitude") || failed.has("longitude")) {
+          // already reported
+        } else if ((out.latitude === null) !== (out.longitude === null)) {
           const cell = cells.get(out.latitude === null ? "latitude" : "longitude");
           errors.push({ sheet: "profil", row: rowNo, column: cell?.label ?? null, reason: "coordinates_half" });
         } else if (out.latitude !== null && out.longitude !== null) {
