@@ -96,7 +96,7 @@ export function postCard(t: T, p: PostView, opts: { compact?: boolean } = {}): s
   const head = t(p.kind === "kebutuhan" ? "bursa-post-head-need" : "bursa-post-head-offer", { who: e(posterLabel(t, p)) });
   const out = [head, `<b>${e(p.title)}</b>`];
   if (p.details && !opts.compact) out.push(e(p.details));
-  out.push(line("🏷️", t("bursa-field-category"), t(`bursa-cat-${p.category}`)));
+  out.push(line("🏷️", t("bursa-field-category"), e(t(`bursa-cat-${p.category}`))));
   if (p.quantity) out.push(line("🔢", t("bursa-field-quantity"), e(p.quantity)));
   if (p.periodText) out.push(line("📅", t("bursa-field-period"), e(p.periodText)));
   if (p.place && !opts.compact) out.push(line("📍", t("bursa-field-place"), e(p.place)));
