@@ -27,8 +27,9 @@ export const bursaFeature: Feature = {
     const c = new Composer<BotContext>();
     c.use(profilComposer(deps));
     c.use(postsComposer(deps));
-    c.use(mediatorComposer(deps));
+    // Before the mediator: its 📑 button enters the agreement conversation, which must be installed upstream.
     c.use(kerjasamaComposer(deps));
+    c.use(mediatorComposer(deps));
     return c;
   },
   jobs(deps) {
