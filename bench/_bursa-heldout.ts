@@ -1,12 +1,16 @@
-// HELD-OUT part of the bursa benchmark: written after the matcher was frozen (commit 623b209),
-// with different commodities, tools and phrasings from the tuned part, and never tuned on.
+// FIRST HELD-OUT part of the bursa benchmark: written after the matcher was frozen (commit 623b209),
+// with different commodities, tools and phrasings from the tuned part. Measured once, untouched:
+// precision 0.95, recall 0.82 on 44 pairs (1 false, 4 missed). Its misses then showed general gaps
+// (a credit offer's subject, "penggiling kopi", "induk" read as seed stock, timber trees as trees),
+// which were fixed — so from then on this part counts as TUNED, and bench/_bursa-heldout2.ts,
+// written after that second freeze, is the held-out part.
 // Same labelling rule: would a kecamatan mediator want these two to meet?
 import type { BenchPair, BenchPost } from "./_bursa-table.js";
 
 const N = (from: string, category: string, text: string, period?: string): BenchPost => ({ from, category, text, period });
 const O = N;
 
-export const HELD_OUT: BenchPair[] = [
+export const HELD_OUT_1: BenchPair[] = [
   // ---------------------------------------------------------------- should meet
   { match: true, need: N("Sidorejo", "alat", "sawah kami kebanjiran air, perlu pompa besar buat nyedot"), offer: O("Cimarias", "alat", "punya pompa alkon 4 dim bisa dipake gantian, bensin tanggung sendiri") },
   { match: true, need: N("Tempuran", "bibit", "butuh bibit durian montong / musang king 200 pohon utk kebun desa"), offer: O("Sukajaya", "bibit", "penangkaran bibit durian okulasi, siap kirim") },

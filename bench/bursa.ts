@@ -1,13 +1,16 @@
 // npm run bench -- bursa
-// Precision and recall of the bursa matcher on a fixed, hand-labelled table of need/offer pairs
-// (bench/_bursa-table.ts: the part the matcher was tuned on; bench/_bursa-heldout.ts: written
-// after it was frozen). Pure computation: no database, no Telegram.
+// Precision and recall of the bursa matcher on a fixed, hand-labelled table of need/offer pairs.
+// bench/_bursa-table.ts: tuned on. bench/_bursa-heldout.ts: the first held-out part (measured once
+// at 0.95 / 0.82 before its misses led to general fixes; tuned on since). bench/_bursa-heldout2.ts:
+// written after the second freeze, never tuned on — the honest figure.
+// Pure computation: no database, no Telegram.
 // BENCH_VERBOSE=1 prints every pair with its score and parts.
 import { analyze, MATCH_THRESHOLD, scorePair } from "../src/domain/bursa/matcher.js";
 import { parsePeriod } from "../src/domain/bursa/period.js";
 import { distanceKm } from "../src/domain/bursa/geo.js";
 import { PLACES, TUNED, type BenchPair, type BenchPost } from "./_bursa-table.js";
-import { HELD_OUT } from "./_bursa-heldout.js";
+import { HELD_OUT_1 } from "./_bursa-heldout.js";
+import { HELD_OUT_2 } from "./_bursa-heldout2.js";
 
 // Periods without a year are read as of this day (the bench must not drift with the calendar).
 const NOW = new Date("2026-12-01T02:00:00Z");
@@ -55,11 +58,11 @@ const line = (r: ReturnType<typeof evaluate>, label: string) =>
 export async function run() {
   console.log(`threshold ${MATCH_THRESHOLD}`);
   if (process.env.BENCH_VERBOSE) console.log("-- tuned");
-  const tuned = evaluate(TUNED);
+  const tuned = evaluate([...TUNED, ...HELD_OUT_1]);
   if (process.env.BENCH_VERBOSE) console.log("-- held-out");
-  const held = evaluate(HELD_OUT);
-  console.log(line(tuned, "tuned part"));
+  const held = evaluate(HELD_OUT_2);
+  console.log(line(tuned, "tuned part, incl. the first held-out part once measured at 0.95 / 0.82"));
   console.log(line(held, "held-out part, never tuned on"));
-  const all = evaluate([...TUNED, ...HELD_OUT]);
+  const all = evaluate([...TUNED, ...HELD_OUT_1, ...HELD_OUT_2]);
   console.log(line(all, "whole table"));
 }

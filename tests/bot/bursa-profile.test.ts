@@ -106,7 +106,7 @@ describe("authorization", () => {
     expect(await profileOf(f.id, f.villages[0]!.id)).toBeNull();
   });
 
-  it("mitra and residents see the profile without the contact; officials see it; a group never does", async () => {
+  it("mitra and residents see the profile without the contact; officials see it; a linked group (anyone in it) never does", async () => {
     const f = await aForum(h);
     const budi = await f.official(0, "Budi");
     await updateProfile(h.app.deps, await actorFor(h, budi), f.id, f.villages[0]!.id, { population: 2345, contactName: "Pak Harjo", contactPhone: "081234567890" });
@@ -121,9 +121,12 @@ describe("authorization", () => {
     }
     await say(h, sari, "/profil Sukajaya");
     expect(lastText(h, sari.id)).toContain("Pak Harjo · 081234567890");
-    await h.send(h.fake.updates.command(budi, f.villages[0]!.group, "profil"));
-    expect(lastText(h, f.villages[0]!.group.id)).toContain("2.345 jiwa");
-    expect(lastText(h, f.villages[0]!.group.id)).not.toContain("Harjo");
+    for (const u of [budi, h.fake.addUser({ first_name: "Tamu" })]) {
+      await h.send(h.fake.updates.command(u, f.villages[0]!.group, "profil"));
+      expect(lastText(h, f.villages[0]!.group.id)).toContain("2.345 jiwa");
+      expect(lastText(h, f.villages[0]!.group.id)).not.toContain("Harjo");
+      expect(buttons(h, f.villages[0]!.group.id)).toEqual([]);
+    }
   });
 
   it("another forum sees nothing of this forum's profiles, even with a village of the same name or a forged button", async () => {

@@ -61,7 +61,7 @@ const CONCEPTS: ConceptDef[] = [
   { id: "tomat", parents: ["sayur"], terms: ["tomat"] },
   { id: "buah", parents: ["hortikultura"], terms: ["buah", "buahan", "buah buahan", "alpukat", "mangga", "jeruk", "durian", "rambutan", "nanas", "pepaya", "melon", "semangka", "jambu", "salak", "manggis", "duku", "kelengkeng", "sirsak", "buah naga"] },
   { id: "pisang", parents: ["buah"], terms: ["pisang", "pisang kepok", "pisang raja", "pisang ambon", "jantung pisang"] },
-  { id: "kayu", parents: ["tanaman"], terms: ["kayu", "sengon", "albasia", "jati", "mahoni", "balok", "papan", "kayu bakar"] },
+  { id: "kayu", parents: ["tanaman", "pohon"], terms: ["kayu", "sengon", "albasia", "jati", "mahoni", "balok", "papan", "kayu bakar"] },
   { id: "bambu", parents: ["tanaman"], terms: ["bambu", "bambu petung", "pring"] },
   { id: "jamur", parents: ["tanaman"], terms: ["jamur", "jamur tiram", "jamur kuping", "baglog"] },
   { id: "tanaman-hias", parents: ["tanaman"], terms: ["tanaman hias", "bunga", "anggrek", "bonsai"] },
@@ -111,9 +111,9 @@ const CONCEPTS: ConceptDef[] = [
   { id: "sprayer", parents: ["alsintan"], terms: ["sprayer", "hand sprayer", "power sprayer", "alat semprot", "tangki semprot", "mesin semprot", "drone semprot", "drone pertanian", "semprotan"] },
   { id: "pencacah", parents: ["alsintan"], terms: ["pencacah", "chopper", "mesin pencacah", "pencacah rumput", "mesin cacah", "pencacah pakan", "mesin chopper"] },
   { id: "pemipil", parents: ["alsintan"], terms: ["pemipil", "pemipil jagung", "corn sheller", "mesin pemipil", "mesin pipil"] },
-  { id: "mesin-kopi", parents: ["alsintan"], terms: ["pulper", "pulper kopi", "pengupas kopi", "huller kopi", "mesin sangrai", "roaster", "mesin roasting", "mesin giling kopi", "grinder kopi"] },
-  { id: "penepung", parents: ["alsintan"], terms: ["penepung", "mesin tepung", "disk mill", "mesin penepung", "hammer mill"] },
-  { id: "mesin-olahan", parents: ["alsintan", "olahan"], terms: ["vacuum frying", "mesin pres", "mesin press", "sealer", "mesin kemas", "mesin pengemas", "continuous sealer", "spinner", "mesin peniris", "pengiris", "mesin perajang", "perajang", "oven"] },
+  { id: "mesin-kopi", parents: ["alsintan"], terms: ["pulper", "pulper kopi", "pengupas kopi", "huller kopi", "mesin sangrai", "roaster", "mesin roasting", "mesin giling kopi", "grinder kopi", "penggiling kopi", "gilingan kopi", "mesin penggiling kopi", "giling kopi", "penggilingan kopi"] },
+  { id: "penepung", parents: ["alsintan"], terms: ["penepung", "mesin tepung", "disk mill", "mesin penepung", "hammer mill", "penggiling jagung", "gilingan jagung", "giling jagung", "penggiling tepung"] },
+  { id: "mesin-olahan", parents: ["alsintan", "olahan"], terms: ["vacuum frying", "mesin pres", "mesin press", "sealer", "mesin kemas", "mesin pengemas", "continuous sealer", "spinner", "mesin peniris", "pengiris", "mesin perajang", "perajang", "oven", "penggiling daging", "gilingan daging", "giling daging"] },
   { id: "mesin-pakan", parents: ["alsintan"], terms: ["mesin pelet", "mesin pellet", "pencetak pelet", "mixer pakan"] },
   { id: "chainsaw", parents: ["alsintan"], terms: ["chainsaw", "gergaji mesin", "sinso", "senso"] },
   { id: "mesin-rumput", parents: ["alsintan"], terms: ["mesin rumput", "pemotong rumput", "brush cutter", "mesin babat", "potong rumput"] },
@@ -211,7 +211,7 @@ export type Mode = "bibit" | "produk" | "pasar" | "alat" | "pelatihan" | "jasa" 
 export const MODES: readonly Mode[] = ["bibit", "produk", "pasar", "alat", "pelatihan", "jasa", "modal", "perbaikan"];
 
 const SHARED_CUES: Partial<Record<Mode, string[]>> = {
-  bibit: ["bibit", "benih", "anakan", "indukan", "induk", "doc", "day old chick", "bakalan", "bibit unggul", "benih unggul", "burayak", "bibit ikan", "benih ikan", "bibitnya", "pembibitan", "persemaian", "stek", "bibit siap tanam", "entres", "benur", "telur tetas"],
+  bibit: ["bibit", "benih", "anakan", "indukan", "doc", "day old chick", "bakalan", "bibit unggul", "benih unggul", "burayak", "bibit ikan", "benih ikan", "bibitnya", "pembibitan", "persemaian", "stek", "bibit siap tanam", "entres", "benur", "telur tetas"],
   pelatihan: ["pelatihan", "latih", "pelatih", "dilatih", "melatih", "ajari", "diajari", "mengajari", "ajar", "mengajar", "belajar", "pembelajaran", "pendampingan", "pendamping", "mendampingi", "dampingi", "penyuluhan", "penyuluh", "sosialisasi", "bimtek", "bimbingan teknis", "bimbingan", "workshop", "lokakarya", "kursus", "kelas", "sekolah lapang", "studi banding", "narasumber", "instruktur", "mentor", "mentoring", "coaching", "edukasi", "magang", "praktik", "praktek", "transfer ilmu", "berbagi ilmu", "konsultasi", "konsultan", "tutorial", "materi", "seminar", "webinar", "fasilitator", "fasilitasi", "penguatan kapasitas", "peningkatan kapasitas"],
   perbaikan: ["perbaikan", "servis", "service", "reparasi", "diperbaiki", "memperbaiki", "renovasi", "rehab", "rehabilitasi", "bedah rumah", "montir", "mekanik", "bengkel", "turun mesin", "onderdil", "suku cadang", "sparepart", "spare part"],
   modal: ["modal", "modal usaha", "pinjaman modal", "pinjaman dana", "pinjaman uang", "pinjaman usaha", "pinjaman lunak", "dana pinjaman", "kredit", "kur", "kredit usaha rakyat", "pembiayaan", "dana bergulir", "hibah", "bantuan modal", "investasi", "investor", "penyertaan modal", "csr", "dana", "permodalan", "koperasi simpan pinjam", "simpan pinjam", "cicilan", "angsuran", "bunga ringan", "tanpa agunan", "agunan", "plafon", "bank"],

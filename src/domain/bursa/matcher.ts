@@ -336,6 +336,8 @@ export function scorePair(p: PairInput): MatchResult {
   const ix = index();
   const subj = subjectFit(p.need, p.offer);
   const mode = modeFit(p.need, p.offer);
+  // Money is money: a credit offer answers a need for capital whatever the capital is for.
+  if (p.need.modes.has("modal") && p.offer.modes.has("modal")) subj.score = Math.max(subj.score, GENERIC_FIT);
   const category = categoryFit(p.need.category, p.offer.category);
   const overlap = overlapDays(p.needPeriod ?? null, p.offerPeriod ?? null);
   const period = overlap === 0 ? 0 : 1;

@@ -55,15 +55,19 @@ async function villageOf(db: Db, forumId: number, villageId: number) {
   return v;
 }
 
-export async function getProfile(d: ProfileDeps, actor: Actor, forumId: number, villageId: number): Promise<ProfileView> {
-  requireMember(actor, forumId);
+/**
+ * A profile as `actor` may see it. `inLinkedGroup`: shown in a village group the bot layer found
+ * linked to this forum — anyone there may read it, but never the people (contacts), and no edit.
+ */
+export async function getProfile(d: ProfileDeps, actor: Actor, forumId: number, villageId: number, opts: { inLinkedGroup?: boolean } = {}): Promise<ProfileView> {
+  if (!opts.inLinkedGroup) requireMember(actor, forumId);
   const v = await villageOf(d.prisma, forumId, villageId);
   const [row, enterprises, forum] = await Promise.all([
     d.prisma.villageProfile.findUnique({ where: { forumId_villageId: { forumId, villageId } } }),
     d.prisma.villageEnterprise.findMany({ where: { forumId, villageId }, orderBy: { id: "asc" } }),
     d.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true } }),
   ]);
-  const people = canSeePeople(actor, forumId);
+  const people = !opts.inLinkedGroup && canSeePeople(actor, forumId);
   const data = rowToData(row);
   if (!people) {
     data.contactName = null;
@@ -77,7 +81,7 @@ export async function getProfile(d: ProfileDeps, actor: Actor, forumId: number, 
     data,
     enterprises: enterprises.map((e) => ({ id: e.id, kind: e.kind, name: e.name, units: e.units, products: e.products })),
     peopleVisible: people,
-    canEdit: canEditProfile(actor, forumId, villageId),
+    canEdit: !opts.inLinkedGroup && canEditProfile(actor, forumId, villageId),
     updatedAt: row?.updatedAt ?? null,
     version: row?.version ?? 0,
   };
@@ -208,8 +212,8 @@ export async function profileHistory(d: ProfileDeps, actor: Actor, forumId: numb
 }
 
 /** `/potensi kopi`: villages whose commodities or BUMDes products name it (robusta counts as kopi). */
-export async function villagesWith(d: ProfileDeps, actor: Actor, forumId: number, query: string) {
-  requireMember(actor, forumId);
+export async function villagesWith(d: ProfileDeps, actor: Actor, forumId: number, query: string, opts: { inLinkedGroup?: boolean } = {}) {
+  if (!opts.inLinkedGroup) requireMember(actor, forumId);
   const q = query.trim();
   if (q.length < 2) throw new InvalidInput("potensi_query_short");
   const [villages, profiles, enterprises] = await Promise.all([

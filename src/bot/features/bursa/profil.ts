@@ -64,10 +64,9 @@ function profileKeyboard(t: T, villageId: number, canEdit: boolean) {
 async function showProfile(ctx: FlowContext, deps: Deps, forumId: number, villageId: number) {
   const t = tOf(ctx);
   try {
-    const view = await getProfile(deps, actorOf(ctx), forumId, villageId);
     const inGroup = ctx.chat?.type !== "private";
-    const shown = inGroup ? { ...view, peopleVisible: false } : view;
-    await editOrReply(ctx, profileText(t, shown, langOf(ctx.person?.language)), inGroup ? undefined : profileKeyboard(t, villageId, view.canEdit));
+    const view = await getProfile(deps, actorOf(ctx), forumId, villageId, { inLinkedGroup: inGroup });
+    await editOrReply(ctx, profileText(t, view, langOf(ctx.person?.language)), inGroup ? undefined : profileKeyboard(t, villageId, view.canEdit));
   } catch (err) {
     await replyError(ctx, err);
   }
@@ -323,8 +322,9 @@ export function profilComposer(deps: Deps) {
     const typed = (typeof ctx.match === "string" ? ctx.match : "").trim();
     const inGroup = ctx.chat?.type !== "private";
     const forumId = inGroup ? await currentForumId(ctx) : await requireForum(ctx);
-    if (!forumId) return inGroup ? undefined : void 0;
-    if (!ctx.access.inForum(forumId)) return ctx.reply(ctx.t("error-bursa_not_member"));
+    // In a group the forum is the group's (currentForumId checks the link); privately, the person's.
+    if (!forumId) return;
+    if (!inGroup && !ctx.access.inForum(forumId)) return ctx.reply(ctx.t("error-bursa_not_member"));
     if (typed) {
       const found = await findVillages(deps, forumId, typed);
       if (found.length === 0) return ctx.reply(t("bursa-profile-not-found", { name: typed }));
@@ -390,7 +390,7 @@ export function profilComposer(deps: Deps) {
     if (!forumId) return;
     if (!q) return ctx.reply(t("bursa-potensi-usage"), { parse_mode: "HTML" });
     try {
-      const hits = await villagesWith(deps, actorOf(ctx), forumId, q.slice(0, 60));
+      const hits = await villagesWith(deps, actorOf(ctx), forumId, q.slice(0, 60), { inLinkedGroup: ctx.chat?.type !== "private" });
       if (hits.length === 0) return ctx.reply(t("bursa-potensi-none", { query: escapeHtml(q) }), { parse_mode: "HTML" });
       const lines = hits.slice(0, 40).map((h) => `• <b>${escapeHtml(h.villageName)}</b> — ${escapeHtml(h.hits.slice(0, 4).join(", "))}`);
       await ctx.reply(`${t("bursa-potensi-head", { query: escapeHtml(q), count: hits.length })}\n\n${lines.join("\n")}`, { parse_mode: "HTML" });
