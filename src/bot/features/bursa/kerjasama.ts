@@ -205,7 +205,7 @@ function documentFlow(deps: Deps) {
         continue;
       }
       const file = doc ? { fileId: doc.file_id, name: doc.file_name ?? null } : { fileId: photo!.file_id, name: null };
-      const r = await attempt(conversation, (octx) => attachDocument(bursaDepsOf(deps), actorOf(octx), forumId, id, file));
+      const r = await attempt(conversation, async (octx) => ({ number: (await attachDocument(bursaDepsOf(deps), actorOf(octx), forumId, id, file)).number }));
       return void (await ctx.reply(r.ok ? t("bursa-ks-document-saved", { number: r.value.number }) : r.text, { parse_mode: "HTML" }));
     }
   };
@@ -223,7 +223,7 @@ function evaluationFlow(deps: Deps) {
         await ctx.reply(t("bursa-ks-evaluation-bad", { text: escapeHtml(typed) }), { parse_mode: "HTML" });
         continue;
       }
-      const r = await attempt(conversation, (octx) => addEvaluation(bursaDepsOf(deps), actorOf(octx), forumId, id, day));
+      const r = await attempt(conversation, async (octx) => ({ number: (await addEvaluation(bursaDepsOf(deps), actorOf(octx), forumId, id, day)).number }));
       return void (await ctx.reply(r.ok ? t("bursa-ks-evaluation-saved", { date: formatDate(day, zone, langOf(ctx.person?.language)) }) : r.text));
     }
   };
