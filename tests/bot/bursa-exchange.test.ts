@@ -118,6 +118,36 @@ describe("matching and notification", () => {
   });
 });
 
+describe("posting rights and closing", () => {
+  it("a resident can read the bursa but not post (a forged button is refused); an official closes their post and it stops matching", async () => {
+    const f = await aForum(h);
+    const budi = await f.official(0, "Budi");
+    const sari = await f.official(1, "Sari");
+    const warga = await f.resident(0, "Wati");
+    await aPost(h, f, budi, { village: 0, kind: "kebutuhan", title: "butuh traktor utk olah sawah" });
+    await say(h, warga, "/bursa");
+    expect(lastText(h, warga.id)).toContain("Kebutuhan terbuka: 1");
+    expect(buttons(h, warga.id).map((b) => b.text)).toEqual(["📥 Kebutuhan", "📤 Penawaran"]);
+    const msg = h.fake.sent(warga.id).at(-1)!;
+    await h.send(h.fake.updates.callback(warga, warga.id, msg.message_id, "bm:newn:0"));
+    expect(lastText(h, warga.id)).toContain("Hanya perangkat desa");
+    await say(h, warga, "/bursa");
+    await press(h, warga, warga.id, "Kebutuhan");
+    await press(h, warga, warga.id, "butuh traktor");
+    expect(lastText(h, warga.id)).toContain("Kebutuhan · Desa Sukajaya");
+    expect(buttons(h, warga.id).map((b) => b.text)).toEqual(["◀️ Kembali"]);
+
+    await say(h, budi, "/bursa");
+    await press(h, budi, budi.id, "Milik saya");
+    await press(h, budi, budi.id, "butuh traktor");
+    await press(h, budi, budi.id, "Terpenuhi");
+    expect(lastToast(h)).toContain("Ditandai terpenuhi");
+    expect(lastText(h, budi.id)).toContain("Sudah terpenuhi");
+    const offer = await aPost(h, f, sari, { village: 1, kind: "penawaran", title: "traktor roda dua disewakan" });
+    expect(offer.matches).toEqual([]);
+  });
+});
+
 describe("mitra", () => {
   it("post offers (never needs), see villages' needs but not other partners' offers, and nothing they receive carries residents' data", async () => {
     const f = await aForum(h);
