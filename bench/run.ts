@@ -1,4 +1,5 @@
-// `npm run bench` runs every benchmark; `npm run bench -- <name>` runs bench/<name>.ts.
+// `npm run bench` runs every benchmark; `npm run bench -- <name>` runs bench/<name>.ts
+// (broadcast, relay, reminders, voting, bursa). Files starting with "_" are workers and tables.
 // Each benchmark module exports `run(): Promise<void>` and prints its own last line.
 import { readdirSync } from "node:fs";
 import path from "node:path";

@@ -10,6 +10,7 @@ import { discussionFeature } from "./discussion.js";
 import { aspirasiFeature } from "./aspirasi.js";
 import { musyawarahFeature } from "./musyawarah.js";
 import { votingFeature } from "./voting.js";
+import { bursaFeature } from "./bursa.js";
 import { unhandledFeature } from "./unhandled.js";
 
 const allSpecs = (): CommandSpec[] => features.flatMap((f) => f.commands ?? []);
@@ -29,6 +30,7 @@ export const features: Feature[] = [
   aspirasiFeature,
   musyawarahFeature,
   votingFeature,
+  bursaFeature,
   startFeature(allSpecs),
   unhandledFeature,
 ];
