@@ -1,4 +1,4 @@
-// Fake Telegram Bot API server for tests and benchmarks.
+// Telegram Bot API emulator: the strict fake the tests use, and the local Telegram of `npm run sim`.
 //   const fake = await FakeTelegram.start();              // http://127.0.0.1:<port>
 //   const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
 //   const ani = fake.addUser({ first_name: "Ani" });
