@@ -6,7 +6,7 @@
 //   expect(fake.sent(ani.id).at(-1)?.text).toContain("Selamat datang");
 // Strict like the real API: spec-validated params, parse_mode checks, length limits,
 // chat access (kicked/blocked/not started/migrated), not-modified edits, privacy mode.
-export { FakeTelegram, stableStringify, type FakeTelegramOptions } from "./fake.js";
+export { FakeTelegram, stableStringify, type EmulatorState, type FakeTelegramOptions } from "./fake.js";
 export { UpdateBuilders, type MsgOpts } from "./updates.js";
 export { ApiError, specVersion } from "./spec.js";
 export { parseHtml, parseMarkdownV2, parseMarkdown, formatText, ParseError } from "./format.js";

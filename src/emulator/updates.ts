@@ -241,6 +241,29 @@ export class UpdateBuilders {
     return this.deliver(update, true);
   }
 
+  /**
+   * A vote cast as in the Telegram app, for any poll the bot sent: the counts change, the bot gets
+   * `poll_answer` when the poll is not anonymous and, like every bot for its own polls, the new
+   * `poll` state. Empty optionIds takes the vote back. Returns the updates (0–2).
+   */
+  pollVote(user: User, pollId: string, optionIds: number[]): Update[] {
+    const m = this.pollMessage(pollId);
+    if (m.poll.is_closed) throw new Error(`pollVote: poll ${pollId} is closed`);
+    if (optionIds.length > 1 && !m.poll.allows_multiple_answers) throw new Error("pollVote: one answer only");
+    if (!m.poll.is_anonymous) return [this.pollAnswer(user, pollId, optionIds), this.poll(pollId)];
+    const rec = this.fake.polls.get(pollId)!;
+    for (const o of optionIds) if (o < 0 || o >= m.poll.options.length) throw new Error(`pollVote: bad option ${o}`);
+    const prev = rec.votes.get(user.id);
+    if (prev) for (const o of prev) m.poll.options[o].voter_count--;
+    if (prev) m.poll.total_voter_count--;
+    for (const o of optionIds) m.poll.options[o].voter_count++;
+    if (optionIds.length) {
+      m.poll.total_voter_count++;
+      rec.votes.set(user.id, optionIds);
+    } else rec.votes.delete(user.id);
+    return [this.poll(pollId)];
+  }
+
   // ------------------------------------------------------------ internals
 
   private pollMessage(id: string): Msg {
