@@ -122,6 +122,7 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     if (listChanged) toAll("chats", {});
   };
   const touch = (chatId: number) => {
+    o.store.soon();
     pending.add(chatId);
     flushTimer ??= setTimeout(flush, 25);
   };

@@ -14,7 +14,7 @@ import { SEKDES, WARGA_BUDI } from "../../src/sim/world.js";
 
 const CHROMIUM = process.env.SIM_CHROMIUM ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`tests/sim/browser.test.ts skipped: no browser at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!hasChromium) console.warn(`tests/sim/browser.e2e.ts skipped: no browser at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const SHOTS = path.resolve(".sim-shots");
 const ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

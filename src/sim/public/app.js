@@ -30,6 +30,7 @@ const S = {
   typingTimer: null,
   exercise: null,
   pending: new Map(), // callback query id → button element
+  answered: new Set(),
 };
 
 const ZONE = "Asia/Jakarta";
@@ -111,6 +112,7 @@ function connect() {
   on("answered", ({ queryId, text, alert }) => {
     const b = S.pending.get(queryId);
     if (b) b.classList.remove("busy");
+    else S.answered.add(queryId); // the answer came before the press's own reply
     S.pending.delete(queryId);
     if (text) alert ? showAlert(text) : toast(text);
   });
@@ -425,6 +427,7 @@ async function pressButton(m, b, btn) {
   btn.classList.add("busy");
   try {
     const r = await act("press", { chat: S.chatId, message: m.id, data: b.data });
+    if (S.answered.delete(r.queryId)) return void btn.classList.remove("busy");
     S.pending.set(r.queryId, btn);
     setTimeout(() => btn.classList.remove("busy"), 8000);
   } catch (e) {
@@ -737,6 +740,12 @@ function renderExercise(s) {
     return;
   }
   const done = s.steps.filter((x) => x.done).length;
+  // A tick while the panel is closed (on a phone) is announced where the trainee is looking.
+  if (prev?.id === s.id && $("#latihan").hidden) {
+    s.steps.forEach((st, i) => {
+      if (st.done && !prev.steps[i]?.done) toast(`✅ Latihan: ${st.text}`);
+    });
+  }
   $("#latihan-btn").querySelector(".lbl").textContent = s.finished ? "Latihan ✓" : `Latihan ${done}/${s.steps.length}`;
   const next = s.steps.findIndex((x) => !x.done);
   const body = $("#latihan-body");
