@@ -1,12 +1,14 @@
 // The offline sandbox: the real bot (startBot, the same function `npm start` runs) against the
 // local Bot API emulator, with PGlite and in-memory sessions, and a web page that plays Telegram.
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import http from "node:http";
+import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import { loadConfig } from "../config.js";
 import { startBot, type RunningBot } from "../start.js";
 import { FakeTelegram } from "../emulator/index.js";
 import { MemoryLimiter } from "../delivery/limiter.js";
+import { DataDirLocked, lockDataDir } from "../infra/db.js";
 import type { Logger } from "../infra/logger.js";
 import { SimClock, SwitchLimiter, unlimited } from "./clock.js";
 import { seedDemo } from "./seed.js";
@@ -42,13 +44,41 @@ export interface Sim {
   stop(): Promise<void>;
 }
 
+const LOCK_FILE = "forumdesa.lock";
+const OPEN_DIRS = new Set<string>();
+
 // A token of the right shape; it only ever travels to the local emulator.
 const SIM_TOKEN = "7000000001:SIMULATOR-offline-token";
 
 export async function startSim(o: SimOptions): Promise<Sim> {
   const started = performance.now();
-  if (o.fresh) rmSync(o.dataDir, { recursive: true, force: true });
+  // The port and the folder first: a second sandbox must fail before it touches anything.
+  const server = http.createServer((_req, res) => {
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
+    res.end("Sandbox Forum Desa sedang disiapkan…");
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(o.port, o.host ?? "127.0.0.1", () => resolve());
+  });
   mkdirSync(o.dataDir, { recursive: true });
+  const dirKey = path.resolve(o.dataDir);
+  let unlock: () => void;
+  try {
+    // The lock file keeps other processes out; the set, other sandboxes in this one (tests).
+    if (OPEN_DIRS.has(dirKey)) throw new DataDirLocked("in use in this process");
+    const unlockFile = lockDataDir(o.dataDir);
+    OPEN_DIRS.add(dirKey);
+    unlock = () => {
+      OPEN_DIRS.delete(dirKey);
+      unlockFile();
+    };
+  } catch (err) {
+    server.close();
+    if (err instanceof DataDirLocked) throw new DataDirLocked(`SIM_DATA_DIR ${o.dataDir} is used by another running sandbox; stop it, or set SIM_DATA_DIR to another folder.`);
+    throw err;
+  }
+  if (o.fresh) for (const name of readdirSync(o.dataDir)) if (name !== LOCK_FILE) rmSync(path.join(o.dataDir, name), { recursive: true, force: true });
   const dbDir = path.join(o.dataDir, "db");
   const saved = loadWorld(o.dataDir);
   // The database and the emulator's world are made together: one without the other starts over.
@@ -98,6 +128,8 @@ export async function startSim(o: SimOptions): Promise<Sim> {
     });
   } catch (err) {
     await fake.stop();
+    server.close();
+    unlock();
     throw err;
   }
   fake.autoEnqueue = true;
@@ -107,10 +139,12 @@ export async function startSim(o: SimOptions): Promise<Sim> {
 
   let web: Web;
   try {
-    web = await startWeb({ fake, app: bot.app, store, port: o.port, host: o.host ?? "127.0.0.1", logger });
+    web = await startWeb({ server, fake, app: bot.app, store, host: o.host ?? "127.0.0.1", logger });
   } catch (err) {
     await bot.stop();
     await fake.stop();
+    server.close();
+    unlock();
     throw err;
   }
 
@@ -129,6 +163,7 @@ export async function startSim(o: SimOptions): Promise<Sim> {
         unsubscribe();
         store.save();
         await fake.stop();
+        unlock();
       })()),
   };
 }

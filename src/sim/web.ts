@@ -14,10 +14,11 @@ import { canSee, chatView, messageView, snippet, visibleChats } from "./view.js"
 import { PERSONAS, personById } from "./world.js";
 
 export interface WebOptions {
+  /** Already listening (the sandbox takes its port before anything else). */
+  server: http.Server;
   fake: FakeTelegram;
   app: App;
   store: WorldStore;
-  port: number;
   host: string;
   logger: Logger;
 }
@@ -334,7 +335,9 @@ export async function startWeb(o: WebOptions): Promise<Web> {
 
   // ---------------------------------------------------------------------------- http
 
-  const server = http.createServer(async (req, res) => {
+  const server = o.server;
+  server.removeAllListeners("request"); // the "getting ready" answer of the start-up
+  server.on("request", async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://sim");
     try {
       if (req.method === "GET" && STATIC[url.pathname]) {
@@ -401,10 +404,6 @@ export async function startWeb(o: WebOptions): Promise<Web> {
     res.end(bytes);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(o.port, o.host, () => resolve());
-  });
   const port = (server.address() as AddressInfo).port;
   const heartbeat = setInterval(() => {
     for (const c of clients) if (!c.res.writableEnded) c.res.write(": ping\n\n");

@@ -145,6 +145,10 @@ describe("npm run sim -- --fresh", () => {
       expect(res.status).toBe(200);
       expect(sim.fake.chatMemberStatus(groupIdOf("Sukanegara"), sim.fake.botInfo.id)).toBe("administrator");
       await sim.fake.waitForCall("sendMessage", (p) => Number(p.chat_id) === groupIdOf("Sukanegara"), { timeout: 10_000 });
+      // A second sandbox on the same folder refuses before it touches anything (even with --fresh).
+      await expect(startSim({ dataDir: dir, port: 0, fresh: true })).rejects.toThrow(/used by another running sandbox/);
+      expect(await sim.bot.app.deps.prisma.forum.count()).toBe(0);
+      expect(sim.fake.chatMemberStatus(groupIdOf("Sukanegara"), sim.fake.botInfo.id)).toBe("administrator");
     } finally {
       await sim.stop();
       rmSync(dir, { recursive: true, force: true });
