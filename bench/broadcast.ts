@@ -32,7 +32,7 @@ const VILLAGES = Math.max(1, Math.floor(GROUPS / 2));
 const TOKEN = "123456:BENCH-TOKEN";
 
 async function startFake(): Promise<{ child: ChildProcess; apiRoot: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/fake-telegram/serve.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/emulator/serve.ts"], {
     cwd: root,
     env: { ...process.env, FAKE_RATE_LIMITS: "1", FAKE_SCALE: String(SCALE), FAKE_TOKEN: TOKEN, FAKE_PORT: "0" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -51,7 +51,7 @@ function mix(a: number, b: number) {
 }
 
 async function startFake(): Promise<{ proc: ChildProcess; apiRoot: string }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/support/fake-telegram/serve.ts")], {
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/emulator/serve.ts")], {
     cwd: root,
     env: { ...process.env, FAKE_PORT: "0", FAKE_TOKEN: TOKEN, FAKE_RATE_LIMITS: "1", FAKE_SCALE: "1" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -1,8 +1,7 @@
-import type { RunnerHandle } from "@grammyjs/runner";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger, describeError, scrub, serializeError } from "./infra/logger.js";
 
-// Composition root: config → logger → db → redis → bot → jobs → http → shutdown.
+// Composition root: config → logger → getMe → startBot (db → redis → bot → jobs → http) → shutdown.
 async function main() {
   let config;
   try {
@@ -39,66 +38,21 @@ async function main() {
   }
 
   // The rest is loaded only now, so configuration and token errors are reported at once.
-  const [{ run }, { DataDirLocked, DatabaseUnavailable }, { RedisUnavailable }, { buildApp }, { setCommands }, { createHttpServer }] = await Promise.all([
-    import("@grammyjs/runner"),
+  const [{ DataDirLocked, DatabaseUnavailable }, { RedisUnavailable }, { startBot, StartRefused }] = await Promise.all([
     import("./infra/db.js"),
     import("./infra/redis.js"),
-    import("./app.js"),
-    import("./bot/commands.js"),
-    import("./server/http.js"),
+    import("./start.js"),
   ]);
 
-  let app;
+  let bot;
   try {
-    app = await buildApp(config, logger, { botInfo });
+    bot = await startBot(config, logger, { botInfo });
   } catch (err) {
-    if (err instanceof DatabaseUnavailable || err instanceof RedisUnavailable || err instanceof DataDirLocked) {
+    if (err instanceof DatabaseUnavailable || err instanceof RedisUnavailable || err instanceof DataDirLocked || err instanceof StartRefused) {
       say(err.message);
       process.exit(1);
     }
     throw err;
-  }
-  await app.init(); // botInfo is known: no further call to Telegram
-  if (!config.DATABASE_URL) logger.info({ dataDir: config.DATA_DIR }, "no DATABASE_URL: using embedded PGlite");
-  if (!config.REDIS_URL) logger.warn("no REDIS_URL: sessions and conversations are kept in memory (single instance, lost on restart)");
-
-  await setCommands(app.bot.api).catch((err) => logger.warn({ err }, "setMyCommands failed"));
-  app.startWorkers();
-
-  let runner: RunnerHandle | null = null;
-  const server =
-    config.BOT_MODE === "webhook"
-      ? createHttpServer({ deps: app.deps, bot: app.bot, webhook: { path: `/webhook/${config.BOT_TOKEN.split(":")[0]}`, secret: config.WEBHOOK_SECRET! } })
-      : createHttpServer({ deps: app.deps, bot: app.bot });
-  await new Promise<void>((resolve) => server.listen(config.HTTP_PORT, config.HTTP_HOST, resolve));
-  logger.info({ port: config.HTTP_PORT }, "http server listening");
-
-  if (config.BOT_MODE === "webhook") {
-    const url = new URL(`/webhook/${config.BOT_TOKEN.split(":")[0]}`, config.WEBHOOK_URL!).toString();
-    try {
-      await app.bot.api.setWebhook(url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
-    } catch (err) {
-      // The error's payload holds the secret: only what Telegram said, or the kind of network failure.
-      if (err instanceof GrammyError) say(`WEBHOOK_URL: Telegram refused setWebhook (${err.error_code} ${err.description}). Check WEBHOOK_URL and WEBHOOK_SECRET.`);
-      else if (err instanceof HttpError) say(`TELEGRAM_API_ROOT: cannot reach the Bot API to set the webhook (${describeError(err, secrets)})`);
-      else throw err;
-      process.exit(1);
-    }
-    logger.info("webhook mode");
-  } else {
-    await app.bot.api.deleteWebhook();
-    // The runner would print a failed getUpdates with console.error, URL and token included:
-    // it stays silent and the failure is logged here instead.
-    app.bot.api.config.use(async (prev, method, payload, signal) => {
-      try {
-        return await prev(method, payload, signal);
-      } catch (err) {
-        if (method === "getUpdates" && !signal?.aborted) logger.warn({ err }, "polling: getUpdates failed, retrying");
-        throw err;
-      }
-    });
-    runner = run(app.bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } });
-    logger.info({ username: app.bot.botInfo.username }, "long polling started");
   }
 
   let stopping = false;
@@ -109,14 +63,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 9_000); // the platform allows 10 s
     force.unref();
     try {
-      if (runner) {
-        // stop() ends the long poll but does not wait for updates already taken; they finish here
-        // (bounded by the forced exit above), before the database and Redis are closed.
-        if (runner.isRunning()) await runner.stop();
-        while (runner.size() > 0) await new Promise((r) => setTimeout(r, 25));
-      }
-      await new Promise<void>((r) => server.close(() => r()));
-      await app.close();
+      await bot.stop();
       process.exit(0);
     } catch (err) {
       logger.error({ err }, "shutdown failed");
@@ -126,8 +73,6 @@ async function main() {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
-
-const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "poll", "poll_answer"] as const;
 
 main().catch((err) => {
   // Printed without the error's own properties (a GrammyError carries its request's payload).

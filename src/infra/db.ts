@@ -97,7 +97,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
  * Two processes on one PGlite folder corrupt its indexes, so the folder is guarded by a lock
  * file holding the owner's pid; a lock left by a dead process is taken over.
  */
-function lockDataDir(dir: string): () => void {
+export function lockDataDir(dir: string): () => void {
   const lockPath = path.join(dir, "forumdesa.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

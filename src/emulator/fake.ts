@@ -26,6 +26,24 @@ export interface FakeTelegramOptions {
   host?: string;
 }
 
+/** A saved emulator world (see exportState/importState). */
+export interface EmulatorState {
+  version: 1;
+  users: User[];
+  chats: Array<Record<string, unknown> & {
+    id: number;
+    members: Array<[number, MemberStatus]>;
+    order: unknown[];
+    botSentIds: number[];
+    topics: Array<[number, { name: string; icon_color: number; icon_custom_emoji_id?: string; closed: boolean; deleted: boolean }]>;
+    deactivated?: boolean;
+  }>;
+  files: Array<Omit<FileRec, "group"> & { group?: string[] }>;
+  polls: Array<{ id: string; chatId: number; messageId: number; votes: Array<[number, number[]]> }>;
+  commands: Array<[string, unknown[]]>;
+  counters: { nextUserId: number; nextSupergroupSeq: number; nextGroupSeq: number; nextUpdateId: number; fileSeq: number; idSeq: number };
+}
+
 /** @internal */
 export interface ChatState {
   id: number;
@@ -186,6 +204,7 @@ export class FakeTelegram {
 
   private server!: http.Server;
   private sockets = new Set<Socket>();
+  private callListeners = new Set<(call: Call) => void>();
   private rate: RateLimiter;
   private faults: Fault[] = [];
   private fixedNow: number | null = null;
@@ -539,6 +558,23 @@ export class FakeTelegram {
     );
   }
 
+  /** Calls `fn` with every API call once it is answered (ok or refused); returns an unsubscribe. */
+  onCall(fn: (call: Call) => void): () => void {
+    this.callListeners.add(fn);
+    return () => this.callListeners.delete(fn);
+  }
+
+  private record(call: Call): void {
+    this.calls.push(call);
+    for (const fn of this.callListeners) {
+      try {
+        fn(call);
+      } catch {
+        /* a listener's failure is not the API call's */
+      }
+    }
+  }
+
   describeRecentCalls(n = 15): string {
     const recent = this.calls.slice(-n);
     if (!recent.length) return "  (no calls recorded)";
@@ -693,7 +729,7 @@ export class FakeTelegram {
       if (fault?.drop) {
         call.error = { code: 0, description: "connection dropped by fake" };
         call.at = Date.now();
-        this.calls.push(call);
+        this.record(call);
         if (fault.afterMs) await new Promise((r) => setTimeout(r, fault.afterMs).unref());
         return DROP;
       }
@@ -704,14 +740,14 @@ export class FakeTelegram {
       call.ok = true;
       call.result = result;
       call.at = Date.now();
-      this.calls.push(call);
+      this.record(call);
       return { status: 200, body: { ok: true, result } };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.code === 429) this.stats.tooManyRequests++;
       call.error = { code: e.code, description: e.description, ...(e.parameters ? { parameters: e.parameters } : {}) };
       call.at = Date.now();
-      this.calls.push(call);
+      this.record(call);
       return {
         status: e.code,
         body: { ok: false, error_code: e.code, description: e.description, ...(e.parameters ? { parameters: e.parameters } : {}) },
@@ -813,6 +849,81 @@ export class FakeTelegram {
       maxPerChatIn1s,
       duplicates,
     };
+  }
+
+  // ------------------------------------------------------------ persistence
+
+  /**
+   * Everything a restarted emulator needs to go on where this one stopped (users, chats with their
+   * messages, files, polls, commands, id counters), as plain data. File bytes stay Buffers: the
+   * caller decides where to keep them. Pending updates, callback queries and faults are not kept.
+   */
+  exportState(): EmulatorState {
+    return {
+      version: 1,
+      users: [...this.users.values()].map((u) => structuredClone(u)),
+      chats: [...this.chats.values()].map((c) => {
+        const { members, messages: _m, order, botSent, topics, view: _v, ...rest } = c;
+        return {
+          ...structuredClone(rest),
+          deactivated: (c as ChatState & { deactivated?: boolean }).deactivated,
+          members: [...members],
+          order: structuredClone(order),
+          botSentIds: botSent.map((m) => m.message_id),
+          topics: [...topics].map(([id, t]) => [id, { ...t }] as [number, typeof t]),
+        };
+      }),
+      files: [...this.files.values()].map(({ group, ...f }) => ({ ...f, ...(group ? { group: group.map((g) => g.file_id) } : {}) })),
+      polls: [...this.polls].map(([id, p]) => ({ id, chatId: p.chatId, messageId: p.messageId, votes: [...p.votes] })),
+      commands: [...this.commands],
+      counters: {
+        nextUserId: this.nextUserId, nextSupergroupSeq: this.nextSupergroupSeq, nextGroupSeq: this.nextGroupSeq,
+        nextUpdateId: this.nextUpdateId, fileSeq: this.fileSeq, idSeq: this.idSeq,
+      },
+    };
+  }
+
+  /** Replaces this emulator's world with one saved by exportState(). */
+  importState(state: EmulatorState): void {
+    if (state.version !== 1) throw new Error(`unknown emulator state version ${state.version}`);
+    this.reset();
+    for (const u of state.users) this.users.set(u.id, structuredClone(u));
+    for (const c of state.chats) {
+      const { members, order, botSentIds, topics, deactivated, ...rest } = c;
+      const st: ChatState = {
+        ...(structuredClone(rest) as Omit<ChatState, "members" | "messages" | "order" | "botSent" | "topics">),
+        members: new Map(members),
+        messages: new Map(),
+        order: structuredClone(order) as Msg[],
+        botSent: [],
+        topics: new Map(topics),
+      };
+      if (deactivated) (st as ChatState & { deactivated?: boolean }).deactivated = true;
+      for (const m of st.order) st.messages.set(m.message_id, m);
+      const sentIds = new Set(botSentIds);
+      st.botSent = st.order.filter((m) => sentIds.has(m.message_id));
+      this.chats.set(st.id, st);
+      if (st.username) this.chatsByUsername.set(st.username.toLowerCase(), st);
+    }
+    for (const u of this.users.values()) {
+      const st = this.chats.get(u.id);
+      if (u.username && st) this.chatsByUsername.set(u.username.toLowerCase(), st);
+    }
+    this.sentAll = [...this.chats.values()].flatMap((c) => c.botSent).sort((a, b) => a.date - b.date);
+    for (const f of state.files) {
+      const { group: _g, ...rec } = f;
+      this.files.set(rec.file_id, { ...rec } as FileRec);
+      this.filesByPath.set(rec.file_path, this.files.get(rec.file_id)!);
+    }
+    for (const f of state.files) {
+      if (f.group) this.files.get(f.file_id)!.group = f.group.map((id) => this.files.get(id)!).filter(Boolean);
+    }
+    for (const p of state.polls) this.polls.set(p.id, { chatId: p.chatId, messageId: p.messageId, votes: new Map(p.votes) });
+    this.commands = new Map(state.commands);
+    Object.assign(this, {
+      nextUserId: state.counters.nextUserId, nextSupergroupSeq: state.counters.nextSupergroupSeq, nextGroupSeq: state.counters.nextGroupSeq,
+      nextUpdateId: state.counters.nextUpdateId, fileSeq: state.counters.fileSeq, idSeq: state.counters.idSeq,
+    });
   }
 
   // ------------------------------------------------------------ chat state

@@ -1,5 +1,5 @@
 // Standalone fake Bot API server, so several processes (bench) can share one fake.
-//   FAKE_PORT=8081 FAKE_RATE_LIMITS=1 FAKE_SCALE=10 npx tsx tests/support/fake-telegram/serve.ts
+//   FAKE_PORT=8081 FAKE_RATE_LIMITS=1 FAKE_SCALE=10 npx tsx src/emulator/serve.ts
 // Prints the apiRoot on the first stdout line. Control endpoints:
 //   GET  /__fake/stats            calls by method, 429 count, per-chat counts/max-in-window, duplicates
 //   GET  /__fake/calls?since=N    recorded calls (file bytes omitted)

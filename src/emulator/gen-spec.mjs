@@ -1,6 +1,6 @@
 // Regenerates api-spec.json (a compact copy of the Bot API spec used by the fake
 // for request validation) from the full machine-readable spec.
-// Usage: node tests/support/fake-telegram/gen-spec.mjs [path/to/api.min.json]
+// Usage: node src/emulator/gen-spec.mjs [path/to/api.min.json]
 // Source data: PaulSonOfLars/telegram-bot-api-spec (MIT licence, see SPEC-LICENSE).
 import { readFileSync, writeFileSync } from "node:fs";
 

@@ -271,6 +271,20 @@ export class UpdateBuilders {
     return this.userMessage(from, toChat, { forward_origin: origin, ...this.fake.contentOf(src) }, opts);
   }
 
+  /**
+   * A vote cast as in the Telegram app, for any poll the bot sent: the counts change, the bot gets
+   * `poll_answer` when the poll is not anonymous and, like every bot for its own polls, the new
+   * `poll` state. Empty optionIds takes the vote back. Returns the updates (0–2).
+   */
+  pollVote(user: User, pollId: string, optionIds: number[]): Update[] {
+    const m = this.applyAnswer(user, pollId, optionIds);
+    if (!m.poll.is_anonymous) {
+      const answer = { poll_id: pollId, user: this.userView(user), option_ids: optionIds, option_persistent_ids: optionIds.map((o) => m.poll.options[o].persistent_id) };
+      return [this.deliver({ update_id: this.fake.nextUpdate(), poll_answer: answer } as Update, true), this.poll(pollId)];
+    }
+    return [this.poll(pollId)];
+  }
+
   // ------------------------------------------------------------ internals
 
   private applyAnswer(user: User, id: string, optionIds: number[]): Msg {
