@@ -139,8 +139,8 @@ export async function run() {
     const actor = {
       personId: camat.id,
       access: new Access(camat.id, [
-        { id: m.id, forumId: forum.id, forumName: forum.name, villageId: null, villageName: null, role: "admin_forum" },
-        { id: wm.id, forumId: warmForum.id, forumName: warmForum.name, villageId: null, villageName: null, role: "admin_forum" },
+        { id: m.id, forumId: forum.id, forumName: forum.name, villageId: null, villageName: null, role: "admin_forum", source: "code", confirmedAt: null },
+        { id: wm.id, forumId: warmForum.id, forumName: warmForum.name, villageId: null, villageName: null, role: "admin_forum", source: "code", confirmedAt: null },
       ]),
     };
 

@@ -35,6 +35,9 @@ const base = z.object({
   LIMIT_PRIVATE_PER_SECOND: z.coerce.number().positive().default(1),
   LIMIT_MARGIN_MS: z.coerce.number().int().min(0).max(1000).default(80),
   FLOOD_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  // A membership that came through a village's Telegram group is asked about again this long after
+  // Telegram last confirmed it.
+  MEMBERSHIP_RECHECK_HOURS: z.coerce.number().positive().default(168),
   INSTANCE_ID: z.string().optional(),
 });
 

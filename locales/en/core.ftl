@@ -24,8 +24,8 @@ error-flood = You are sending messages too quickly. Please wait a moment and try
 error-old-button = This button is no longer valid.
 error-not_bootstrap_admin = Only registered sub-district admins can create a new forum.
 error-not_admin = Only forum admins can do this.
-error-not_in_forum = You are not registered in this forum.
-error-no_forum = You are not registered in any forum yet. Ask a forum admin for an invitation code, then type /gabung <code>.
+error-not_in_forum = You are not registered in this forum. To join: press the button or type /desaku in your village's Telegram group, or open a joining code from a village official.
+error-no_forum = You are not registered in any forum yet. To join: type /desaku in your village's Telegram group, or ask a village official for a joining code, then type /gabung <code>.
 error-forum_name_short = The forum name is too short. Write at least 3 characters.
 error-forum_name_long = The forum name is too long. The limit is 120 characters.
 error-bad_timezone = Unknown time zone. Choose WIB, WITA or WIT.
@@ -36,13 +36,13 @@ error-village_not_found = Village not found in this forum.
 error-not_official_of_village = You are not a village official of that village.
 error-bad_role = Unknown role.
 error-village_required = This role needs a village. Choose the village first.
-error-invite_code_missing = The invitation code is missing.
-error-invite_not_found = Invitation code not found. Please check the spelling.
-error-invite_revoked = This invitation code was cancelled by the admin.
+error-invite_code_missing = The joining code is missing.
+error-invite_not_found = Joining code not found. Please check the spelling.
+error-invite_revoked = This joining code is no longer valid (cancelled, or its issuer no longer has the right). Ask a village official or the forum admin for a new one.
 error-invite_already_yours = You already used this code. Your role is still active.
-error-invite_used = This invitation code has already been used. Ask the forum admin for a new one.
-error-invite_expired = This code has expired. Ask the forum admin for a new one.
-error-person_not_in_forum = That person is not registered in this forum yet. Send them an invitation code.
+error-invite_used = This joining code has already been used. Ask a village official or the forum admin for a new one.
+error-invite_expired = This code has expired. Ask a village official or the forum admin for a new one.
+error-person_not_in_forum = That person is not registered in this forum yet. Send them a joining code.
 error-membership_not_found = That role no longer exists.
 error-last_admin = This is the forum's last admin. Add another admin before revoking this role.
 error-group_in_other_forum = This group is already linked to another forum.
@@ -99,7 +99,7 @@ invite-redeemed =
         [yes] {" "}of <b>{ $village }</b>
        *[no] {""}
     } in the forum <b>{ $forum }</b>.
-invite-ask-role = Invitation for which role?
+invite-ask-role = Joining code for which role?
 invite-ask-village = For which village?
 invite-created =
     ✅ Invitation created: <b>{ $role }</b>{ $hasVillage ->
@@ -178,9 +178,9 @@ village-line =
     Officials: { $officials }
 village-no-group = none yet
 village-no-officials = none yet
-home-ask = Which village do you live in?
+home-ask = Which village do you live in? If you are in that village's Telegram group it is saved at once; otherwise its village officials will confirm.
 home-btn-mine = 🏠 I live in { $village }
-home-group-prompt = Living in <b>{ $village }</b>? Press the button below so the forum knows your village.
+home-group-prompt = Living in <b>{ $village }</b>? Press the button below so the forum knows your village. Only members of this group are registered.
 home-saved = Saved: you live in { $village }.
 
 # Members and roles
@@ -209,9 +209,9 @@ cmd-bahasa = Change language
 cmd-forumbaru = Create an inter-village forum
 cmd-forum = Choose the active forum
 cmd-tambahdesa = Add villages to the forum
-cmd-undang = Create an invitation code
+cmd-undang = Create a joining code
 cmd-tautkan = Link a village group
-cmd-gabung = Join with an invitation code
+cmd-gabung = Join with a joining code
 cmd-daftar = Link this group to a village
 cmd-desa = Villages and their groups
 cmd-desaku = Choose your home village
@@ -222,10 +222,47 @@ menu-bahasa = 🌐 Language
 menu-forumbaru = 🏛️ New forum
 menu-forum = 🔀 Choose forum
 menu-tambahdesa = ➕ Add villages
-menu-undang = ✉️ Invitation
+menu-undang = 🎟️ Joining code
 menu-tautkan = 🔗 Link group
-menu-gabung = 🎟️ Join
+menu-gabung = 🔑 Join
 menu-desa = 🏘️ Villages
 menu-desaku = 🏠 My village
 menu-anggota = 👥 Members
 menu-peran = 🛡️ Roles
+
+# Membership doors: village claims, joining codes
+
+home-already = You are already registered as a resident of { $village }.
+home-not-in-group = Only members of this group can be registered as its residents.
+home-claim-pending = Thank you. Your choice of { $village } was passed to its village officials for confirmation. You will be told the result.
+home-claim-nobody = { $village } has no village official or admin who can confirm yet. Quickest way: type /desaku in that village's Telegram group.
+home-claim-card =
+    🏠 <b>{ $name }</b>{ $username } says they live in <b>{ $village }</b>.
+    Is this a resident of the village? If so, they can take part in residents' votes and receive village announcements.
+home-claim-btn-yes = ✅ Resident
+home-claim-btn-no = ❌ Not a resident
+home-claim-done-yes = Confirmed.
+home-claim-done-no = Rejected.
+home-claim-card-yes = ✅ <b>{ $name }</b> confirmed as a resident of { $village } by { $by }.
+home-claim-card-no = ❌ <b>{ $name }</b>'s claim to live in { $village } was rejected by { $by }.
+home-claim-confirmed = ✅ The village officials confirmed it: you are registered as a resident of <b>{ $village }</b>.
+home-claim-rejected = The officials of { $village } could not confirm that you live there. If this is a mistake, contact them, or type /desaku in your village's Telegram group.
+error-claim_not_found = That village claim was not found.
+error-claim_decided = This claim has already been answered.
+error-claim_own = Your own claim is confirmed by another village official or a forum admin.
+error-invite_own = You made this code yourself; joining codes are for other people.
+error-code_role_not_allowed = Village officials can make joining codes for residents and officials of their own village. Other roles are made by a forum admin.
+
+codes-header = 🎟️ Unused joining codes: { $count }
+codes-empty = No joining codes are open.
+codes-line =
+    <code>{ $code }</code> — { $what }
+    made by { $by }, valid until { $expires }
+codes-what-group = group link for { $place }
+codes-btn-revoke = ❌ Cancel { $code }
+codes-revoke-confirm = Cancel code <code>{ $code }</code>? It can no longer be used.
+codes-btn-revoke-confirm = Yes, cancel it
+codes-revoked = Code <code>{ $code }</code> cancelled.
+cmd-kode = Joining codes still open
+menu-kode = 🗝️ Open codes
+codes-revoked-toast = Code cancelled.

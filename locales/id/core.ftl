@@ -24,8 +24,8 @@ error-flood = Pesan Anda terlalu cepat. Mohon tunggu sebentar, lalu coba lagi.
 error-old-button = Tombol ini sudah tidak berlaku.
 error-not_bootstrap_admin = Hanya admin kecamatan yang terdaftar yang dapat membuat forum baru.
 error-not_admin = Hanya admin forum yang dapat melakukan ini.
-error-not_in_forum = Anda belum terdaftar di forum ini.
-error-no_forum = Anda belum terdaftar di forum mana pun. Minta kode undangan kepada admin forum, lalu ketik /gabung <kode>.
+error-not_in_forum = Bapak/Ibu belum terdaftar di forum ini. Cara bergabung: tekan tombol atau tulis /desaku di grup Telegram desa Bapak/Ibu, atau buka kode gabung dari perangkat desa.
+error-no_forum = Bapak/Ibu belum terdaftar di forum mana pun. Cara bergabung: tulis /desaku di grup Telegram desa Bapak/Ibu, atau minta kode gabung kepada perangkat desa, lalu ketik /gabung <kode>.
 error-forum_name_short = Nama forum terlalu pendek. Tulis paling sedikit 3 huruf.
 error-forum_name_long = Nama forum terlalu panjang. Batasnya 120 huruf.
 error-bad_timezone = Zona waktu tidak dikenal. Pilih WIB, WITA, atau WIT.
@@ -36,13 +36,13 @@ error-village_not_found = Desa tidak ditemukan di forum ini.
 error-not_official_of_village = Anda bukan perangkat desa untuk desa itu.
 error-bad_role = Peran tidak dikenal.
 error-village_required = Peran ini perlu desa. Pilih desanya dahulu.
-error-invite_code_missing = Kode undangan belum ditulis.
-error-invite_not_found = Kode undangan tidak ditemukan. Periksa lagi penulisannya.
-error-invite_revoked = Kode undangan ini sudah dibatalkan oleh admin.
+error-invite_code_missing = Kode gabung belum ditulis.
+error-invite_not_found = Kode gabung tidak ditemukan. Periksa lagi penulisannya.
+error-invite_revoked = Kode gabung ini sudah tidak berlaku (dibatalkan, atau pemberinya tidak lagi berwenang). Minta kode baru kepada perangkat desa atau admin forum.
 error-invite_already_yours = Kode ini sudah Anda pakai sebelumnya. Peran Anda tetap berlaku.
-error-invite_used = Kode undangan ini sudah dipakai. Minta kode baru kepada admin forum.
-error-invite_expired = Kode ini sudah kedaluwarsa. Minta kode baru kepada admin forum.
-error-person_not_in_forum = Orang itu belum terdaftar di forum ini. Kirimkan kode undangan kepadanya.
+error-invite_used = Kode gabung ini sudah dipakai. Minta kode baru kepada perangkat desa atau admin forum.
+error-invite_expired = Kode ini sudah kedaluwarsa. Minta kode baru kepada perangkat desa atau admin forum.
+error-person_not_in_forum = Orang itu belum terdaftar di forum ini. Kirimkan kode gabung kepadanya.
 error-membership_not_found = Peran itu sudah tidak ada.
 error-last_admin = Ini admin terakhir forum. Tambahkan admin lain dahulu sebelum mencabut peran ini.
 error-group_in_other_forum = Grup ini sudah terhubung ke forum lain.
@@ -71,7 +71,7 @@ start-welcome-new =
     Selamat datang, Bapak/Ibu <b>{ $name }</b>! 👋
     Saya <b>Forum Desa</b>, penghubung desa-desa dalam satu kecamatan: diskusi antardesa, pemungutan suara, undangan musyawarah, aspirasi warga, dan pengumuman.
 
-    Anda belum terdaftar di forum mana pun. Jika Anda menerima kode undangan, ketik /gabung <code>KODE</code>. Warga juga dapat bergabung dengan mengetik /desaku di grup desanya.
+    Bapak/Ibu belum terdaftar di forum mana pun. Jika menerima kode gabung, ketik /gabung <code>KODE</code>. Warga juga dapat bergabung dengan menulis /desaku di grup Telegram desanya.
 start-welcome-bootstrap =
     Selamat datang, Bapak/Ibu <b>{ $name }</b>! 👋
     Anda terdaftar sebagai admin kecamatan. Mulailah dengan membuat forum kerja sama antardesa: /forumbaru
@@ -99,10 +99,10 @@ invite-redeemed =
         [yes] {" "}Desa <b>{ $village }</b>
        *[no] {""}
     } di forum <b>{ $forum }</b>.
-invite-ask-role = Undangan untuk peran apa?
+invite-ask-role = Kode gabung untuk peran apa?
 invite-ask-village = Untuk desa mana?
 invite-created =
-    ✅ Undangan dibuat: <b>{ $role }</b>{ $hasVillage ->
+    ✅ Kode gabung dibuat: <b>{ $role }</b>{ $hasVillage ->
         [yes] {" "}Desa <b>{ $village }</b>
        *[no] {""}
     }
@@ -110,7 +110,7 @@ invite-created =
     Kode: <code>{ $code }</code>
     Tautan: { $link }
 
-    Kode ini hanya dapat dipakai satu kali, berlaku sampai { $expires }. Kirimkan kepada orang yang diundang; ia cukup membuka tautan atau mengetik /gabung { $code }.
+    Kode ini hanya dapat dipakai satu kali oleh orang lain, berlaku sampai { $expires }. Kirimkan kepada orangnya; ia cukup membuka tautan atau mengetik /gabung { $code }. Daftar kode yang belum dipakai, dan tombol untuk membatalkannya: /kode
 
 # Pembuatan forum
 
@@ -133,7 +133,7 @@ forum-created =
     ✅ Forum <b>{ $name }</b> sudah dibuat dengan { $count } desa.
 
     Langkah berikutnya:
-    1. Buat undangan untuk perangkat desa: /undang
+    1. Buat kode gabung untuk perangkat desa: /undang
     2. Tautkan grup Telegram tiap desa: /tautkan
 forum-villages-added = ✅ { $count } desa ditambahkan.{ $skipped ->
         [0] {""}
@@ -178,10 +178,10 @@ village-line =
     Perangkat: { $officials }
 village-no-group = belum ada
 village-no-officials = belum ada
-home-ask = Bapak/Ibu warga desa mana?
+home-ask = Bapak/Ibu warga desa mana? Bila Bapak/Ibu anggota grup Telegram desa itu, langsung tercatat; bila belum, perangkat desanya akan mengonfirmasi.
 home-btn-mine = 🏠 Saya warga { $village }
-home-group-prompt = Warga <b>Desa { $village }</b>? Tekan tombol di bawah agar forum mengenali desa Anda.
-home-saved = Tersimpan: Anda warga Desa { $village }.
+home-group-prompt = Warga <b>Desa { $village }</b>? Tekan tombol di bawah agar forum mengenali desa Bapak/Ibu. Hanya anggota grup ini yang tercatat.
+home-saved = Tersimpan: Bapak/Ibu warga Desa { $village }.
 
 # Anggota dan peran
 
@@ -209,9 +209,9 @@ cmd-bahasa = Ganti bahasa
 cmd-forumbaru = Buat forum kerja sama antardesa
 cmd-forum = Pilih forum aktif
 cmd-tambahdesa = Tambah desa ke forum
-cmd-undang = Buat kode undangan
+cmd-undang = Buat kode gabung
 cmd-tautkan = Tautkan grup desa
-cmd-gabung = Gabung dengan kode undangan
+cmd-gabung = Gabung dengan kode gabung
 cmd-daftar = Tautkan grup ini ke desa
 cmd-desa = Daftar desa dan grupnya
 cmd-desaku = Pilih desa tempat tinggal Anda
@@ -222,10 +222,47 @@ menu-bahasa = 🌐 Bahasa
 menu-forumbaru = 🏛️ Forum baru
 menu-forum = 🔀 Pilih forum
 menu-tambahdesa = ➕ Tambah desa
-menu-undang = ✉️ Undangan
+menu-undang = 🎟️ Kode gabung
 menu-tautkan = 🔗 Tautkan grup
-menu-gabung = 🎟️ Gabung
+menu-gabung = 🔑 Gabung
 menu-desa = 🏘️ Daftar desa
 menu-desaku = 🏠 Desa saya
 menu-anggota = 👥 Anggota
 menu-peran = 🛡️ Peran
+
+# Pintu keanggotaan: klaim desa, kode gabung
+
+home-already = Bapak/Ibu sudah tercatat sebagai warga Desa { $village }.
+home-not-in-group = Hanya anggota grup ini yang dapat tercatat sebagai warganya.
+home-claim-pending = Terima kasih. Pilihan Desa { $village } sudah diteruskan ke perangkat desanya untuk dikonfirmasi. Bapak/Ibu akan diberi tahu hasilnya.
+home-claim-nobody = Desa { $village } belum punya perangkat desa atau admin yang dapat mengonfirmasi. Cara tercepat: tulis /desaku di grup Telegram desa itu.
+home-claim-card =
+    🏠 <b>{ $name }</b>{ $username } menyatakan tinggal di <b>Desa { $village }</b>.
+    Apakah benar warga desa ini? Bila benar, ia dapat ikut pemungutan suara warga dan menerima pengumuman desa.
+home-claim-btn-yes = ✅ Benar warga
+home-claim-btn-no = ❌ Bukan
+home-claim-done-yes = Dikonfirmasi.
+home-claim-done-no = Ditolak.
+home-claim-card-yes = ✅ <b>{ $name }</b> dikonfirmasi sebagai warga Desa { $village } oleh { $by }.
+home-claim-card-no = ❌ Pernyataan <b>{ $name }</b> sebagai warga Desa { $village } ditolak oleh { $by }.
+home-claim-confirmed = ✅ Perangkat desa sudah mengonfirmasi: Bapak/Ibu tercatat sebagai warga <b>Desa { $village }</b>.
+home-claim-rejected = Perangkat Desa { $village } belum dapat mengonfirmasi bahwa Bapak/Ibu warga desa itu. Bila ada kekeliruan, hubungi perangkat desa, atau tulis /desaku di grup Telegram desa Bapak/Ibu.
+error-claim_not_found = Pernyataan desa itu tidak ditemukan.
+error-claim_decided = Pernyataan ini sudah dijawab.
+error-claim_own = Pernyataan Bapak/Ibu sendiri dikonfirmasi oleh perangkat desa lain atau admin forum.
+error-invite_own = Kode ini Bapak/Ibu sendiri yang membuat; kode gabung dipakai oleh orang lain.
+error-code_role_not_allowed = Perangkat desa dapat membuat kode gabung untuk warga dan perangkat desanya sendiri. Peran lain dibuat oleh admin forum.
+
+codes-header = 🎟️ Kode gabung yang belum dipakai: { $count }
+codes-empty = Tidak ada kode gabung yang masih terbuka.
+codes-line =
+    <code>{ $code }</code> — { $what }
+    dibuat oleh { $by }, berlaku sampai { $expires }
+codes-what-group = tautan grup { $place }
+codes-btn-revoke = ❌ Batalkan { $code }
+codes-revoke-confirm = Batalkan kode <code>{ $code }</code>? Kode ini tidak akan dapat dipakai lagi.
+codes-btn-revoke-confirm = Ya, batalkan
+codes-revoked = Kode <code>{ $code }</code> dibatalkan.
+cmd-kode = Kode gabung yang masih terbuka
+menu-kode = 🗝️ Kode terbuka
+codes-revoked-toast = Kode dibatalkan.

@@ -14,6 +14,7 @@ import { createI18n } from "./i18n.js";
 import { features } from "./features/index.js";
 import { commandGuard } from "./features/unhandled.js";
 import { translate } from "./lib/translate.js";
+import { membershipDoors } from "./lib/membership.js";
 
 export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
@@ -124,6 +125,8 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
       },
     }) as any,
   );
+  // After the flood limit, so a flood cannot turn into getChatMember calls.
+  bot.use(membershipDoors(deps));
   bot.use(i18n);
   bot.use(
     session<SessionData, BotContext>({

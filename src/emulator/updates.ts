@@ -163,6 +163,28 @@ export class UpdateBuilders {
     return this.deliver(update, true);
   }
 
+  /**
+   * chat_member: a member's status changed (joined, left, was removed). Telegram sends it only to a
+   * bot that is an administrator of the group; updates the fake's state.
+   */
+  chatMember(from: User, chat: ChatRef, user: User, newStatus: MemberStatus): Update {
+    const st = this.resolve(from, chat, false);
+    if (st.type === "private") throw new Error("chatMember: not in a private chat");
+    const oldStatus = st.members.get(user.id) ?? "left";
+    st.members.set(user.id, newStatus);
+    const update = {
+      update_id: this.fake.nextUpdate(),
+      chat_member: {
+        chat: this.fake.chatView(st),
+        from: this.userView(from),
+        date: this.fake.nowSec(),
+        old_chat_member: this.member(this.userView(user), oldStatus),
+        new_chat_member: this.member(this.userView(user), newStatus),
+      },
+    } as Update;
+    return this.deliver(update, ["administrator", "creator"].includes(st.botStatus));
+  }
+
   /** Service message "new_chat_members" (also updates membership). */
   newChatMembers(from: User, chat: ChatRef, users: User[]): Update {
     const st = this.resolve(from, chat, false);

@@ -12,7 +12,8 @@ import type { App } from "../app.js";
 import type { FakeTelegram, StoredMessage } from "../emulator/index.js";
 import type { SimClock } from "./clock.js";
 import { ensurePerson, loadAccess } from "../domain/forum/people.js";
-import { addVillages, createForum, createInvite, linkGroup, redeemInvite, setHomeVillage } from "../domain/forum/service.js";
+import { addVillages, createForum, createInvite, linkGroup, redeemInvite } from "../domain/forum/service.js";
+import { admitFromGroup } from "../domain/forum/membership.js";
 import { actOnAspiration, createAspiration, officialMessage, type AspirationPrivacy } from "../domain/aspirations/index.js";
 import { aspirasiDeps } from "../bot/features/aspirasi/common.js";
 import { createBroadcast } from "../domain/broadcasts/service.js";
@@ -89,7 +90,8 @@ export async function seedDemo(app: App, fake: FakeTelegram, clock: SimClock): P
     const inv = await createInvite(deps, await actor(CAMAT), { forumId: forum.id, role: "perangkat_desa", villageId: vid(p.kampung!) });
     await redeemInvite(deps, pid(p), inv.code);
   }
-  for (const p of PEOPLE.filter((x) => x.role === "warga")) await setHomeVillage(deps, pid(p), forum.id, vid(p.kampung!));
+  // Residents come in through the group door: the emulator has them in their kampung's group.
+  for (const p of PEOPLE.filter((x) => x.role === "warga")) await admitFromGroup(deps, pid(p), forum.id, vid(p.kampung!));
   for (const k of KAMPUNG) {
     const kepala = KEPALA_KAMPUNG.find((p) => p.kampung === k)!;
     await linkGroup(deps, await actor(kepala), { forumId: forum.id, villageId: vid(k), chat: { id: groupIdOf(k), title: groupTitle(k), isForum: false } });

@@ -116,7 +116,7 @@ describe("audience", () => {
     // An official who is also a resident gets one copy.
     await p.membership.create({ data: { personId: o1.id, forumId: forum.id, villageId: suka!.id, role: "warga" } });
     await member(bang!.id, "warga");
-    const view = (m: Partial<MembershipView>): MembershipView => ({ id: 1, forumId: forum.id, forumName: "Forum A", villageId: null, villageName: null, role: "warga", ...m });
+    const view = (m: Partial<MembershipView>): MembershipView => ({ id: 1, forumId: forum.id, forumName: "Forum A", villageId: null, villageName: null, role: "warga", source: "code", confirmedAt: null, ...m } as MembershipView);
     const admin = new Access(1, [view({ role: "admin_forum" })]);
     const official = new Access(2, [view({ role: "perangkat_desa", villageId: suka!.id, villageName: "Sukajaya" })]);
     const warga = new Access(3, [view({ role: "warga", villageId: suka!.id })]);

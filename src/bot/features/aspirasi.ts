@@ -4,27 +4,17 @@ import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
 import { JOB_ESCALATE, JOB_VERIFY, escalateOverdue, remindUnverified } from "../../domain/aspirations/index.js";
-import { findChatLink } from "../../domain/forum/service.js";
+import { findChatLink, villageByReportKey } from "../../domain/forum/service.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { currentForumId } from "../lib/forum.js";
 import { moveToPrivate } from "../lib/replies.js";
 import { requireForum } from "./forum-setup.js";
-import { aspirasiDeps } from "./aspirasi/common.js";
+import { aspirasiDeps, aspirasiPayload } from "./aspirasi/common.js";
+
+export { aspirasiPayload };
 import { INTAKE, intakeFlow } from "./aspirasi/intake.js";
 import { officialsComposer } from "./aspirasi/officials.js";
 import { residentComposer } from "./aspirasi/resident.js";
-
-/** Deep-link payload of a village's aspirasi poster: aspirasi_<village id>. */
-export function aspirasiPayload(villageId: number) {
-  return `aspirasi_${villageId}`;
-}
-
-/** The village a deep link names: its id, or a short code that only one village in the deployment has. */
-async function villageFromPayload(deps: Deps, key: string) {
-  if (/^\d{1,10}$/.test(key)) return deps.prisma.village.findUnique({ where: { id: Number(key) }, select: { id: true, forumId: true } });
-  const hits = await deps.prisma.village.findMany({ where: { shortCode: key.toUpperCase() }, select: { id: true, forumId: true }, take: 2 });
-  return hits.length === 1 ? hits[0]! : null;
-}
 
 export const aspirasiFeature: Feature = {
   name: "aspirasi",
@@ -49,7 +39,7 @@ export const aspirasiFeature: Feature = {
     p.command("start", async (ctx, next) => {
       const m = ctx.match.trim().match(/^aspirasi_([A-Za-z0-9]{1,20})$/);
       if (!m) return next();
-      const v = await villageFromPayload(deps, m[1]!);
+      const v = await villageByReportKey(deps, m[1]!);
       if (!v) return ctx.reply(ctx.t("aspirasi-link-unknown"));
       ctx.session.forumId = v.forumId;
       await ctx.conversation.enter(INTAKE, { forumId: v.forumId, villageId: v.id });
@@ -66,7 +56,7 @@ export const aspirasiFeature: Feature = {
     // In a village group the intake continues privately, already knowing the village.
     c.chatType(["group", "supergroup"]).command("aspirasi", async (ctx) => {
       const link = await findChatLink(deps, ctx.chat.id);
-      await moveToPrivate(ctx, link?.active && link.villageId ? aspirasiPayload(link.villageId) : "");
+      await moveToPrivate(ctx, link?.active && link.villageId ? await aspirasiPayload(deps, link.forumId, link.villageId) : "");
     });
 
     c.use(residentComposer(deps, ad));

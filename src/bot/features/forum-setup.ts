@@ -14,13 +14,18 @@ import {
 import { DomainError } from "../../domain/errors.js";
 import { loadAccess } from "../../domain/forum/people.js";
 import { askChoice, askChoicePaged, askText } from "../lib/flow.js";
-import { actorOf, currentForumId } from "../lib/forum.js";
+import { actorOf, currentForumId, forumChoices, type ForumScope } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { deepLink, escapeHtml, errorText, groupDeepLink } from "../lib/replies.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { formatDateTimeLong } from "../../lib/time.js";
+import { listOpenCodes, OFFICIAL_GRANTABLE, revokeCode } from "../../domain/forum/membership.js";
+import { pagerRow, replyError } from "../lib/replies.js";
 
 export const forumCb = defineCallback("fsel", ["forum"] as const);
+export const codesPageCb = defineCallback("kdp", ["forum", "page"] as const);
+export const codeRevokeCb = defineCallback("kdx", ["forum", "invite"] as const);
+export const codeRevokeOkCb = defineCallback("kdy", ["forum", "invite"] as const);
 
 /** Shows the parsed list back, with what could not be read, before anything is saved. */
 function villagePreview(ctx: FlowContext, villages: VillageInput[], errors: ReturnType<typeof parseVillageList>["errors"]) {
@@ -110,18 +115,28 @@ const INVITABLE: Role[] = ["perangkat_desa", "moderator", "admin_forum", "mitra"
 
 function inviteFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
+    // What this person may hand out: admins any role and village, officials their own village's
+    // residents and officials. The domain checks it again when the code is made and redeemed.
+    const scope = await conversation.external(async (octx) => {
+      const admin = octx.access.isAdmin(forumId);
+      const own = octx.access.officialVillages(forumId);
+      const villages = await deps.prisma.village.findMany({
+        where: { forumId, ...(admin ? {} : { id: { in: own } }) },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      });
+      return { roles: admin ? INVITABLE : OFFICIAL_GRANTABLE, villages };
+    });
     const role = (await askChoice(
       conversation,
       ctx,
       ctx.t("invite-ask-role"),
-      INVITABLE.map((r) => ({ label: ctx.t(`role-${r}`), value: r })),
+      scope.roles.map((r) => ({ label: ctx.t(`role-${r}`), value: r })),
     )) as Role;
     let villageId: number | null = null;
     if (role === "perangkat_desa" || role === "warga") {
-      const villages = await conversation.external(() =>
-        deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-      );
-      villageId = Number(await askChoicePaged(conversation, ctx, ctx.t("invite-ask-village"), villages.map((v) => ({ label: v.name, value: String(v.id) }))));
+      const choices = scope.villages.map((v) => ({ label: v.name, value: String(v.id) }));
+      villageId = Number(choices.length === 1 ? choices[0]!.value : await askChoicePaged(conversation, ctx, ctx.t("invite-ask-village"), choices));
     }
     const r = await conversation.external(async (octx) => {
       try {
@@ -180,10 +195,10 @@ function groupCodeFlow(deps: Deps) {
 }
 
 /** Asks which forum when a person belongs to several; returns null (after saying why) if none. */
-export async function requireForum(ctx: FlowContext): Promise<number | null> {
-  const id = await currentForumId(ctx);
+export async function requireForum(ctx: FlowContext, scope: ForumScope = {}): Promise<number | null> {
+  const id = await currentForumId(ctx, scope);
   if (id) return id;
-  const forums = ctx.access.forums();
+  const forums = await forumChoices(ctx, scope);
   if (forums.length === 0) {
     await ctx.reply(ctx.t("error-no_forum"));
     return null;
@@ -200,7 +215,8 @@ export const forumSetupFeature: Feature = {
     { command: "forumbaru", scopes: ["private"], audience: "bootstrap" },
     { command: "forum", scopes: ["private"], audience: "all" },
     { command: "tambahdesa", scopes: ["private"], audience: "admin_forum" },
-    { command: "undang", scopes: ["private"], audience: "admin_forum" },
+    { command: "undang", scopes: ["private"], audience: "official_or_admin" },
+    { command: "kode", scopes: ["private"], audience: "official_or_admin" },
     { command: "tautkan", scopes: ["private"], audience: "official_or_admin" },
     { command: "gabung", scopes: ["private"], audience: "all" },
   ],
@@ -225,8 +241,71 @@ export const forumSetupFeature: Feature = {
     commandAndMenu(p as unknown as Composer<BotContext>, "undang", async (ctx) => {
       const forumId = await requireForum(ctx);
       if (!forumId) return;
-      if (!ctx.access.isAdmin(forumId)) return ctx.reply(ctx.t("error-not_admin"));
+      if (!ctx.access.isAdmin(forumId) && !ctx.access.isOfficial(forumId)) return ctx.reply(ctx.t("error-not_official_of_village"));
       await ctx.conversation.enter("forum-invite", forumId);
+    });
+
+    // /kode: open codes the person may see, each with a button to cancel it.
+    const showCodes = async (ctx: FlowContext, forumId: number, page: number) => {
+      try {
+        const r = await listOpenCodes(deps, actorOf(ctx), forumId, page);
+        const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true } });
+        const lang = (ctx.person?.language ?? "id") as "id" | "en";
+        const kb = new InlineKeyboard();
+        const lines = r.items.map((c, i) => {
+          kb.text(ctx.t("codes-btn-revoke", { code: c.code }), codeRevokeCb.build({ forum: forumId, invite: c.id }));
+          if (i % 2 === 1) kb.row();
+          const what =
+            c.purpose === "group"
+              ? ctx.t("codes-what-group", { place: escapeHtml(c.villageName ?? ctx.t("kecamatan")) })
+              : `${ctx.t(`role-${c.role}`)}${c.villageName ? ` · ${escapeHtml(c.villageName)}` : ""}`;
+          return ctx.t("codes-line", { code: c.code, what, by: escapeHtml(c.createdByName), expires: formatDateTimeLong(c.expiresAt, forum.timezone as never, lang) });
+        });
+        kb.row();
+        pagerRow(kb, page, r.pages, (pg) => codesPageCb.build({ forum: forumId, page: pg }));
+        const text = r.total === 0 ? ctx.t("codes-empty") : `${ctx.t("codes-header", { count: r.total })}\n\n${lines.join("\n\n")}`;
+        if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: "HTML", reply_markup: kb }));
+        else await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
+      } catch (err) {
+        await replyError(ctx, err);
+      }
+    };
+    commandAndMenu(p as unknown as Composer<BotContext>, "kode", async (ctx) => {
+      const forumId = await requireForum(ctx);
+      if (forumId) await showCodes(ctx, forumId, 0);
+    });
+    p.callbackQuery(codesPageCb.filter, async (ctx) => {
+      const d = codesPageCb.parse(ctx.callbackQuery.data)!;
+      const forumId = intId(d.forum);
+      if (!forumId || !/^\d{1,4}$/.test(d.page)) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      await ctx.answerCallbackQuery();
+      await showCodes(ctx, forumId, Number(d.page));
+    });
+    p.callbackQuery(codeRevokeCb.filter, async (ctx) => {
+      const d = codeRevokeCb.parse(ctx.callbackQuery.data)!;
+      const forumId = intId(d.forum);
+      const inviteId = intId(d.invite);
+      if (!forumId || !inviteId) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      // Rights are checked again when the cancel is confirmed; here only whether the code is theirs to see.
+      const inv = await deps.prisma.invite.findFirst({ where: { id: inviteId, forumId }, select: { code: true, villageId: true } });
+      const visible = inv && (ctx.access.isAdmin(forumId) || (inv.villageId != null && ctx.access.isOfficialOf(forumId, inv.villageId)));
+      if (!visible) return ctx.answerCallbackQuery({ text: ctx.t("error-invite_not_found"), show_alert: true });
+      await ctx.answerCallbackQuery();
+      const kb = new InlineKeyboard().text(ctx.t("codes-btn-revoke-confirm"), codeRevokeOkCb.build({ forum: forumId, invite: inviteId })).text(ctx.t("btn-cancel"), codesPageCb.build({ forum: forumId, page: 0 }));
+      await ctx.editMessageText(ctx.t("codes-revoke-confirm", { code: inv.code }), { parse_mode: "HTML", reply_markup: kb }).catch(() => {});
+    });
+    p.callbackQuery(codeRevokeOkCb.filter, async (ctx) => {
+      const d = codeRevokeOkCb.parse(ctx.callbackQuery.data)!;
+      const forumId = intId(d.forum);
+      const inviteId = intId(d.invite);
+      if (!forumId || !inviteId) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      try {
+        const inv = await revokeCode(deps, actorOf(ctx), forumId, inviteId);
+        await ctx.answerCallbackQuery({ text: ctx.t("codes-revoked-toast") });
+        await ctx.editMessageText(ctx.t("codes-revoked", { code: inv.code }), { parse_mode: "HTML" }).catch(() => {});
+      } catch (err) {
+        await replyError(ctx, err);
+      }
     });
     commandAndMenu(p as unknown as Composer<BotContext>, "tautkan", async (ctx) => {
       const forumId = await requireForum(ctx);
@@ -244,10 +323,12 @@ export const forumSetupFeature: Feature = {
     });
     c.callbackQuery(forumCb.filter, async (ctx) => {
       const id = intId(forumCb.parse(ctx.callbackQuery.data)?.forum);
-      // The forum id from the button is only a choice; membership decides.
-      if (!id || !ctx.access.inForum(id)) return ctx.answerCallbackQuery({ text: ctx.t("error-not_in_forum"), show_alert: true });
-      ctx.session.forumId = id;
-      const name = ctx.access.forums().find((f) => f.id === id)!.name;
+      // The forum id from the button is only a choice; membership (or a report filed there) decides.
+      const choices = id ? await forumChoices(ctx, { asReporter: true }) : [];
+      const forum = choices.find((f) => f.id === id);
+      if (!forum) return ctx.answerCallbackQuery({ text: ctx.t("error-not_in_forum"), show_alert: true });
+      ctx.session.forumId = forum.id;
+      const name = forum.name;
       await ctx.answerCallbackQuery({ text: ctx.t("forum-switched", { name }) });
       await ctx.editMessageText(ctx.t("forum-switched", { name })).catch(() => {});
     });

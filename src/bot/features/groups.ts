@@ -13,7 +13,8 @@ import {
 } from "../../domain/forum/service.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { escapeHtml, replyError } from "../lib/replies.js";
-import { isGroupAdmin } from "../lib/telegram.js";
+import { groupPort, isGroupAdmin, readsApi } from "../lib/telegram.js";
+import { leftGroup } from "../../domain/forum/membership.js";
 import { actorOf } from "../lib/forum.js";
 import { translate } from "../lib/translate.js";
 
@@ -78,6 +79,17 @@ export const groupsFeature: Feature = {
         const text = n > 0 ? ctx.t("group-added-prompt") : ctx.t("group-added-prompt-code");
         await ctx.reply(text, { parse_mode: "HTML", reply_markup: n > 0 ? kb : undefined });
       }
+    });
+
+    // Telegram says someone left a linked group: a membership that came through it ends.
+    groups.on("message:left_chat_member", async (ctx) => {
+      const u = ctx.msg.left_chat_member;
+      if (!u.is_bot) await leftGroup(deps, groupPort(readsApi(deps)), BigInt(ctx.chat.id), BigInt(u.id));
+    });
+    groups.on("chat_member", async (ctx) => {
+      const after = ctx.chatMember.new_chat_member;
+      const gone = after.status === "left" || after.status === "kicked" || (after.status === "restricted" && !after.is_member);
+      if (gone && !after.user.is_bot) await leftGroup(deps, groupPort(readsApi(deps)), BigInt(ctx.chat.id), BigInt(after.user.id));
     });
 
     // Group → supergroup: the link follows the new id.

@@ -315,7 +315,7 @@ export const musyawarahFeature: Feature = {
       const lang = langOf(ctx.person?.language);
       return r.already
         ? ctx.t("musyawarah-checkin-already", { title: escapeHtml(r.title), time: formatTime(new Date(r.checkedInAt), r.zone, lang) })
-        : ctx.t("musyawarah-checkin-done", { name: escapeHtml(ctx.from?.first_name ?? ""), title: escapeHtml(r.title) });
+        : ctx.t("musyawarah-checkin-done", { name: escapeHtml(ctx.person?.firstName ?? ""), title: escapeHtml(r.title) });
     };
 
     c.callbackQuery(checkInCb.filter, async (ctx) => {

@@ -39,7 +39,7 @@ export function startFeature(allSpecs: () => CommandSpec[]): Feature {
       const c = new Composer<BotContext>();
 
       const welcome = async (ctx: FlowContext) => {
-        const name = escapeHtml(ctx.from?.first_name ?? "");
+        const name = escapeHtml(ctx.person?.firstName ?? "");
         const text =
           ctx.access.memberships.length === 0
             ? ctx.access.bootstrapAdmin

@@ -1,13 +1,49 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
-import { findChatLink, listVillages, setHomeVillage } from "../../domain/forum/service.js";
+import type { Deps } from "../../deps.js";
+import { findChatLink, listVillages } from "../../domain/forum/service.js";
+import { claimDeciders, claimHomeVillage, decideClaim } from "../../domain/forum/membership.js";
+import { loadAccess } from "../../domain/forum/people.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { escapeHtml, replyError } from "../lib/replies.js";
 import { commandAndMenu } from "../lib/commands.js";
+import { groupPort, readsApi } from "../lib/telegram.js";
+import { translate } from "../lib/translate.js";
+import { actorOf } from "../lib/forum.js";
 import { requireForum } from "./forum-setup.js";
 
 export const homeCb = defineCallback("home", ["forum", "village"] as const);
+export const claimCb = defineCallback("klm", ["forum", "claim", "ok"] as const);
+
+/** Asks the village's officials (or the forum's admins) to confirm a claim, through the outbox. */
+async function askDeciders(deps: Deps, forumId: number, claim: { claimId: number; villageId: number; villageName: string }, who: { name: string; username: string | null }) {
+  const deciders = await claimDeciders(deps.prisma, forumId, claim.villageId);
+  const items = deciders.map((p) => ({
+    chatId: p.telegramUserId,
+    recipientKey: `person:${p.id}`,
+    payload: {
+      op: "send" as const,
+      method: "sendMessage",
+      params: {
+        text: translate(p.language, "home-claim-card", {
+          name: escapeHtml(who.name),
+          username: who.username ? ` (@${escapeHtml(who.username)})` : "",
+          village: escapeHtml(claim.villageName),
+        }),
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard()
+          .text(translate(p.language, "home-claim-btn-yes"), claimCb.build({ forum: forumId, claim: claim.claimId, ok: 1 }))
+          .text(translate(p.language, "home-claim-btn-no"), claimCb.build({ forum: forumId, claim: claim.claimId, ok: 0 })),
+      },
+    },
+  }));
+  if (items.length) {
+    await deps.delivery.enqueue({ forumId, ownerKind: "village-claim", ownerId: String(claim.claimId), items });
+    deps.delivery.kick();
+  }
+  return items.length;
+}
 
 export const villagesFeature: Feature = {
   name: "villages",
@@ -17,6 +53,7 @@ export const villagesFeature: Feature = {
   ],
   composer(deps) {
     const c = new Composer<BotContext>();
+    const port = () => groupPort(readsApi(deps));
 
     const showVillages = async (ctx: FlowContext) => {
       let forumId: number | null;
@@ -70,7 +107,7 @@ export const villagesFeature: Feature = {
       await askHome(ctx);
     });
 
-    // In a village group: one tap says "I live in this village" — for whoever taps it.
+    // In a village group: "I live in this village" — Telegram confirms it when the person presses.
     c.chatType(["group", "supergroup"]).command("desaku", async (ctx) => {
       const link = await findChatLink(deps, ctx.chat.id);
       if (!link?.active || !link.village) return ctx.reply(ctx.t("group-not-linked"));
@@ -83,17 +120,61 @@ export const villagesFeature: Feature = {
       const forumId = intId(p.forum);
       const villageId = intId(p.village);
       if (!forumId || !villageId || !ctx.person) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
-      if (ctx.chat?.type === "private") {
-        if (!ctx.access.inForum(forumId)) return ctx.answerCallbackQuery({ text: ctx.t("error-not_in_forum"), show_alert: true });
-      } else {
+      const inGroup = ctx.chat?.type !== "private";
+      if (inGroup) {
         // From a group, only that group's own village can be chosen.
         const link = await findChatLink(deps, ctx.chat!.id);
         if (!link?.active || link.forumId !== forumId || link.villageId !== villageId) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
       }
+      if (!ctx.access.inForum(forumId)) {
+        // In a group, the door middleware already asked Telegram; a "no" lands here.
+        return ctx.answerCallbackQuery({ text: ctx.t(inGroup ? "home-not-in-group" : "error-not_in_forum"), show_alert: true });
+      }
       try {
-        const v = await setHomeVillage(deps, ctx.person.id, forumId, villageId);
-        await ctx.answerCallbackQuery({ text: ctx.t("home-saved", { village: v.name }), show_alert: ctx.chat?.type !== "private" });
-        if (ctx.chat?.type === "private") await ctx.editMessageText(ctx.t("home-saved", { village: v.name })).catch(() => {});
+        const r = await claimHomeVillage(deps, port(), { ...actorOf(ctx), telegramUserId: BigInt(ctx.from.id) }, forumId, villageId);
+        if (r.kind === "pending") {
+          const asked = await askDeciders(deps, forumId, r, { name: ctx.person.firstName, username: ctx.person.username });
+          const text = ctx.t(asked ? "home-claim-pending" : "home-claim-nobody", { village: r.villageName });
+          await ctx.answerCallbackQuery({ text: inGroup ? text : undefined, show_alert: inGroup });
+          if (!inGroup) await ctx.editMessageText(text).catch(() => {});
+          return;
+        }
+        const text = ctx.t(r.kind === "already" ? "home-already" : "home-saved", { village: r.villageName });
+        await ctx.answerCallbackQuery({ text, show_alert: inGroup });
+        if (!inGroup) await ctx.editMessageText(text).catch(() => {});
+      } catch (err) {
+        await replyError(ctx, err);
+      }
+    });
+
+    // An official answers a claim.
+    c.callbackQuery(claimCb.filter, async (ctx) => {
+      const p = claimCb.parse(ctx.callbackQuery.data)!;
+      const forumId = intId(p.forum);
+      const claimId = intId(p.claim);
+      if (!forumId || !claimId || !["0", "1"].includes(p.ok) || !ctx.person) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      try {
+        const r = await decideClaim(deps, actorOf(ctx), forumId, claimId, p.ok === "1");
+        await ctx.answerCallbackQuery({ text: ctx.t(r.confirmed ? "home-claim-done-yes" : "home-claim-done-no") });
+        await ctx
+          .editMessageText(ctx.t(r.confirmed ? "home-claim-card-yes" : "home-claim-card-no", { name: escapeHtml(r.person.firstName), village: escapeHtml(r.villageName), by: escapeHtml(ctx.person.firstName) }), { parse_mode: "HTML" })
+          .catch(() => {});
+        if (r.person.canMessage) {
+          await deps.delivery.enqueue({
+            forumId,
+            ownerKind: "village-claim",
+            ownerId: `${claimId}:answer`,
+            items: [
+              {
+                chatId: r.person.telegramUserId,
+                recipientKey: `person:${r.person.id}`,
+                payload: { op: "send", method: "sendMessage", params: { text: translate(r.person.language, r.confirmed ? "home-claim-confirmed" : "home-claim-rejected", { village: escapeHtml(r.villageName) }), parse_mode: "HTML" } },
+              },
+            ],
+          });
+          deps.delivery.kick();
+        }
+        ctx.access = await loadAccess(deps.prisma, ctx.person.id, ctx.access.bootstrapAdmin);
       } catch (err) {
         await replyError(ctx, err);
       }

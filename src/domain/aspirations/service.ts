@@ -133,12 +133,8 @@ export async function createAspiration(ad: AspirasiDeps, personId: number, input
     return view;
   });
   ad.delivery.kick();
-
-  // "Village remembered once known": the reporter's home village, unless they already have one.
-  const home = await ad.prisma.membership.findFirst({
-    where: { personId, forumId: input.forumId, role: { in: ["warga", "perangkat_desa"] }, villageId: { not: null } },
-  });
-  if (!home) await ad.prisma.membership.create({ data: { personId, forumId: input.forumId, role: "warga", villageId: village.id } });
+  // Reporting grants nothing: no membership, no village. A reporter who belongs to no forum sees
+  // their own tickets and the public list (membership has two doors: the village group, a code).
   return created;
 }
 

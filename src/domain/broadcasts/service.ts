@@ -4,6 +4,7 @@ import type { DeliveryQueue } from "../../delivery/queue.js";
 import type { JobScheduler, JobTx } from "../../jobs/scheduler.js";
 import type { DeliveryStateName } from "../../delivery/types.js";
 import type { Actor } from "../forum/service.js";
+import type { Access } from "../forum/access.js";
 import { loadAccess } from "../forum/people.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
@@ -335,11 +336,24 @@ export async function villageReport(d: BroadcastDeps, db: Db, b: { forumId: numb
 
 // ------------------------------------------------------------------------------- cancel
 
-/** Loads a broadcast the actor may see: admins every one of their forum, officials their own. */
-async function visibleBroadcast(d: BroadcastDeps, actor: Actor, id: number) {
+/**
+ * Who manages an announcement follows the current role, not the author column: forum admins, and
+ * perangkat desa of every village it was addressed to (announcements to all villages: admins only).
+ */
+export function canManageBroadcast(access: Access, b: { forumId: number; allVillages: boolean; villageIds: number[] }) {
+  if (access.isAdmin(b.forumId)) return true;
+  return !b.allVillages && b.villageIds.length > 0 && b.villageIds.every((v) => access.isOfficialOf(b.forumId, v));
+}
+
+/** Admins see every announcement of the forum; officials those addressed to any of their villages. */
+export function canViewBroadcast(access: Access, b: { forumId: number; allVillages: boolean; villageIds: number[] }) {
+  return access.isAdmin(b.forumId) || (!b.allVillages && b.villageIds.some((v) => access.isOfficialOf(b.forumId, v)));
+}
+
+/** Loads a broadcast the actor may see ("view") or change ("manage"); otherwise as if it did not exist. */
+async function visibleBroadcast(d: BroadcastDeps, actor: Actor, id: number, need: "view" | "manage" = "manage") {
   const b = await d.prisma.broadcast.findFirst({ where: { id, forumId: { in: actor.access.forumIds() } } });
-  if (!b) throw new NotFound("pengumuman_not_found");
-  if (!actor.access.isAdmin(b.forumId) && b.authorId !== actor.personId) throw new NotFound("pengumuman_not_found");
+  if (!b || !(need === "view" ? canViewBroadcast : canManageBroadcast)(actor.access, b)) throw new NotFound("pengumuman_not_found");
   return b;
 }
 
@@ -395,7 +409,8 @@ export interface HistoryItem {
 /** Newest first: admins see the forum's announcements, officials their own. */
 export async function listBroadcasts(d: BroadcastDeps, actor: Actor, forumId: number, page: number, pageSize = 5): Promise<{ items: HistoryItem[]; total: number }> {
   if (!canAnnounce(actor.access, forumId)) throw new NotAllowed("pengumuman_not_allowed");
-  const where = actor.access.isAdmin(forumId) ? { forumId } : { forumId, authorId: actor.personId };
+  // Admins see the forum's history; officials the announcements addressed to their villages only.
+  const where = actor.access.isAdmin(forumId) ? { forumId } : { forumId, allVillages: false, villageIds: { hasSome: actor.access.officialVillages(forumId) } };
   const total = await d.prisma.broadcast.count({ where });
   const rows = await d.prisma.broadcast.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page * pageSize, take: pageSize });
   const authors = await d.prisma.person.findMany({ where: { id: { in: rows.map((r) => r.authorId) } }, select: { id: true, firstName: true } });
@@ -421,7 +436,7 @@ export async function listBroadcasts(d: BroadcastDeps, actor: Actor, forumId: nu
 
 /** One announcement with its per-village report, and whether the actor may still cancel it. */
 export async function broadcastDetail(d: BroadcastDeps, actor: Actor, id: number) {
-  const b = await visibleBroadcast(d, actor, id);
+  const b = await visibleBroadcast(d, actor, id, "view");
   const list = b.batchId ? outcomes(await d.delivery.batchRecipients(b.batchId)) : null;
   const villages = list ? await villageReport(d, d.prisma as unknown as Db, b, list) : [];
   const author = await d.prisma.person.findUnique({ where: { id: b.authorId }, select: { firstName: true } });
@@ -441,6 +456,6 @@ export async function broadcastDetail(d: BroadcastDeps, actor: Actor, id: number
     counts: list ? countOutcomes(list) : null,
     villages,
     authorName: author?.firstName ?? "—",
-    canCancel: b.state === "scheduled" || b.state === "sending",
+    canCancel: (b.state === "scheduled" || b.state === "sending") && canManageBroadcast(actor.access, b),
   };
 }

@@ -14,9 +14,12 @@ export function canOpenTopic(actor: Actor, forumId: number) {
   return actor.access.canModerate(forumId) || actor.access.isOfficial(forumId);
 }
 
-/** Closing and slow mode: moderators and admins, and whoever opened the topic. */
+/**
+ * Closing and slow mode: moderators and admins, and whoever opened the topic while they still hold
+ * a role that may open topics (rights follow the current role, not the creator column alone).
+ */
 export function canManageTopic(actor: Actor, topic: { forumId: number; createdById: number }) {
-  return actor.access.canModerate(topic.forumId) || topic.createdById === actor.personId;
+  return actor.access.canModerate(topic.forumId) || (topic.createdById === actor.personId && canOpenTopic(actor, topic.forumId));
 }
 
 export interface OpenTopicInput {

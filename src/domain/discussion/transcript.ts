@@ -1,3 +1,4 @@
+import type { Access } from "../forum/access.js";
 import { NotAllowed, NotFound } from "../errors.js";
 import type { Actor, DiscussionDeps } from "./types.js";
 
@@ -31,15 +32,27 @@ export interface Transcript {
 }
 
 /**
- * Who may read a topic's notulen: any member of the forum in a private chat, or anyone in a group
- * that takes part in it (the messages were shown there already). Hidden and deleted messages
- * never appear.
+ * Who may read a topic privately: admins, moderators and mitra of the forum; anyone else only
+ * when their village (home or as perangkat) takes part in it — the same people who saw its
+ * messages in their group.
+ */
+export function canReadTopic(access: Access, topic: { forumId: number; allVillages: boolean; villages: Array<{ villageId: number }> }) {
+  const f = topic.forumId;
+  if (access.canModerate(f) || access.has(f, "mitra")) return true;
+  const mine = [access.homeVillage(f), ...access.officialVillages(f)].filter((v): v is number => v !== null);
+  if (mine.length === 0) return false;
+  return topic.allVillages || topic.villages.some((v) => mine.includes(v.villageId));
+}
+
+/**
+ * Who may read a topic's transcript: see canReadTopic (private chat), or anyone in a group that
+ * takes part in it (the messages were shown there already). Hidden and deleted messages never appear.
  */
 export async function transcriptFor(d: DiscussionDeps, who: { actor: Actor } | { chatId: number }, topicId: number): Promise<Transcript> {
   const topic = await d.prisma.topic.findUnique({ where: { id: topicId }, include: { villages: true } });
   if (!topic) throw new NotFound("topic_not_found");
   if ("actor" in who) {
-    if (!who.actor.access.inForum(topic.forumId)) throw new NotFound("topic_not_found");
+    if (!canReadTopic(who.actor.access, topic)) throw new NotFound("topic_not_found");
   } else {
     const here = await d.prisma.topicChat.findUnique({ where: { topicId_chatId: { topicId, chatId: BigInt(who.chatId) } } });
     const link = await d.prisma.chatLink.findUnique({ where: { telegramChatId: BigInt(who.chatId) } });

@@ -1,4 +1,4 @@
-import type { Role } from "../../generated/prisma/enums.js";
+import type { MembershipSource, Role } from "../../generated/prisma/enums.js";
 
 export interface MembershipView {
   id: number;
@@ -7,6 +7,9 @@ export interface MembershipView {
   villageId: number | null;
   villageName: string | null;
   role: Role;
+  source: MembershipSource;
+  /** Group memberships: when Telegram last confirmed the person is in the village's group (ISO). */
+  confirmedAt: string | null;
 }
 
 /** What a person may do, derived from their memberships; rights never come from the client. */

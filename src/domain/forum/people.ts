@@ -20,17 +20,28 @@ export interface PersonRecord {
   canMessage: boolean;
 }
 
+// Bidi controls and invisible characters: a name carrying U+202E can reverse the rest of a relay
+// header ("Nama · Desa X"), a zero-width one can impersonate another name.
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\u{E0000}-\u{E007F}]/gu;
+
+/** A name as the bot stores and shows it: no bidi or zero-width characters, spaces collapsed. */
+export function cleanName(raw: string | null | undefined): string {
+  return (raw ?? "").replace(INVISIBLE, "").replace(/\s+/g, " ").trim().slice(0, 64);
+}
+
 /** Creates or refreshes the person behind a Telegram user; writes only when something changed. */
 export async function ensurePerson(prisma: Prisma, u: TelegramUserLike, opts: { privateChat: boolean }): Promise<PersonRecord> {
   const telegramUserId = BigInt(u.id);
+  const firstName = cleanName(u.first_name) || "Warga";
+  const lastName = cleanName(u.last_name) || null;
   const existing = await prisma.person.findUnique({ where: { telegramUserId } });
   if (!existing) {
     try {
       return await prisma.person.create({
         data: {
           telegramUserId,
-          firstName: u.first_name,
-          lastName: u.last_name ?? null,
+          firstName,
+          lastName,
           username: u.username ?? null,
           language: u.language_code?.startsWith("en") ? "en" : "id",
           canMessage: opts.privateChat,
@@ -42,16 +53,16 @@ export async function ensurePerson(prisma: Prisma, u: TelegramUserLike, opts: { 
     }
   }
   const changed =
-    existing.firstName !== u.first_name ||
-    existing.lastName !== (u.last_name ?? null) ||
+    existing.firstName !== firstName ||
+    existing.lastName !== lastName ||
     existing.username !== (u.username ?? null) ||
     (opts.privateChat && !existing.canMessage);
   if (!changed) return existing;
   return prisma.person.update({
     where: { id: existing.id },
     data: {
-      firstName: u.first_name,
-      lastName: u.last_name ?? null,
+      firstName,
+      lastName,
       username: u.username ?? null,
       canMessage: existing.canMessage || opts.privateChat,
     },
@@ -72,11 +83,13 @@ export async function loadAccess(prisma: Prisma, personId: number | null, bootst
     villageId: m.villageId,
     villageName: m.village?.name ?? null,
     role: m.role,
+    source: m.source,
+    confirmedAt: m.confirmedAt?.toISOString() ?? null,
   }));
   return new Access(personId, views, bootstrapAdmin);
 }
 
 /** "Pak Budi · Desa Sukajaya": how a person is named in relays and lists (UX.md). */
 export function displayName(p: { firstName: string; lastName?: string | null }): string {
-  return p.firstName.trim() || "—";
+  return cleanName(p.firstName) || "Warga";
 }

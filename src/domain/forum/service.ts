@@ -4,6 +4,8 @@ import type { Clock } from "../../infra/clock.js";
 import type { Random } from "../../infra/random.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Access } from "./access.js";
+import { assertValidCodeInput, canIssue, revokeCodesOfFormerIssuer } from "./membership.js";
+import { loadAccess } from "./people.js";
 
 export interface ForumDeps {
   prisma: Prisma;
@@ -26,10 +28,6 @@ export function requireAdmin(actor: Actor, forumId: number) {
   if (!actor.access.isAdmin(forumId)) throw new NotAllowed("not_admin");
 }
 
-export function requireMember(actor: Actor, forumId: number) {
-  if (!actor.access.inForum(forumId)) throw new NotAllowed("not_in_forum");
-}
-
 async function audit(d: ForumDeps, forumId: number | null, actorId: number | null, action: string, target?: string, details: object = {}) {
   await d.prisma.auditLog.create({ data: { forumId, actorId, action, target: target ?? null, details } });
 }
@@ -45,7 +43,7 @@ export async function createForum(d: ForumDeps, actor: Actor, input: { name: str
   if (!(ZONES as readonly string[]).includes(timezone)) throw new InvalidInput("bad_timezone");
   const forum = await d.prisma.$transaction(async (tx) => {
     const f = await tx.forum.create({ data: { name, timezone, createdById: actor.personId } });
-    await tx.membership.create({ data: { personId: actor.personId, forumId: f.id, role: "admin_forum", grantedById: actor.personId } });
+    await tx.membership.create({ data: { personId: actor.personId, forumId: f.id, role: "admin_forum", grantedById: actor.personId, source: "founder" } });
     return f;
   });
   await audit(d, forum.id, actor.personId, "forum.create", String(forum.id));
@@ -126,7 +124,7 @@ export async function addVillages(d: ForumDeps, actor: Actor, forumId: number, l
       names.add(v.name.toLowerCase());
       created.push(
         await tx.village.create({
-          data: { forumId, name: v.name, shortCode, kemendagriCode: v.kemendagriCode ?? null },
+          data: { forumId, name: v.name, shortCode, kemendagriCode: v.kemendagriCode ?? null, reportKey: d.random.code(REPORT_KEY_LENGTH) },
           select: { id: true, name: true, shortCode: true },
         }),
       );
@@ -136,17 +134,30 @@ export async function addVillages(d: ForumDeps, actor: Actor, forumId: number, l
   return { created, skipped };
 }
 
-export async function getForum(d: ForumDeps, forumId: number) {
-  const f = await d.prisma.forum.findUnique({ where: { id: forumId } });
-  if (!f) throw new NotFound("forum_not_found");
-  return f;
-}
-
 export async function getVillage(d: ForumDeps, forumId: number, villageId: number) {
   // Scoped by forum: an id from another forum is simply not found.
   const v = await d.prisma.village.findFirst({ where: { id: villageId, forumId } });
   if (!v) throw new NotFound("village_not_found");
   return v;
+}
+
+const REPORT_KEY_LENGTH = 10;
+
+/**
+ * The key of a village's public aspirasi link (poster, QR, group button). Random, never the
+ * sequential id: a link must not let anyone walk through every village of every forum.
+ */
+export async function reportKeyOf(d: ForumDeps, forumId: number, villageId: number): Promise<string> {
+  const v = await getVillage(d, forumId, villageId);
+  if (v.reportKey) return v.reportKey;
+  await d.prisma.village.updateMany({ where: { id: v.id, reportKey: null }, data: { reportKey: d.random.code(REPORT_KEY_LENGTH) } });
+  return (await d.prisma.village.findUniqueOrThrow({ where: { id: v.id }, select: { reportKey: true } })).reportKey!;
+}
+
+export async function villageByReportKey(d: ForumDeps, key: string) {
+  const k = key.trim().toUpperCase();
+  if (!/^[A-Z0-9]{6,20}$/.test(k)) return null;
+  return d.prisma.village.findUnique({ where: { reportKey: k }, select: { id: true, forumId: true } });
 }
 
 export async function listVillages(d: ForumDeps, forumId: number) {
@@ -171,17 +182,15 @@ export async function createInvite(
   input: { forumId: number; role: Role; villageId?: number | null; purpose?: "role" | "group"; ttlMs?: number },
 ) {
   const purpose = input.purpose ?? "role";
-  if (purpose === "group") {
-    // Officials may link their own village's group; admins any village or the kecamatan group.
-    if (input.villageId == null) requireAdmin(actor, input.forumId);
-    else if (!actor.access.canActForVillage(input.forumId, input.villageId)) throw new NotAllowed("not_official_of_village");
-  } else {
-    requireAdmin(actor, input.forumId);
-  }
   if (!ROLES.includes(input.role)) throw new InvalidInput("bad_role");
-  const needsVillage = purpose === "role" && (input.role === "perangkat_desa" || input.role === "warga");
-  if (needsVillage && input.villageId == null) throw new InvalidInput("village_required");
-  if (input.villageId != null) await getVillage(d, input.forumId, input.villageId);
+  const villageId = input.villageId ?? null;
+  assertValidCodeInput(input.role, villageId, purpose);
+  // Admins issue any code; perangkat desa codes for their own village (warga, perangkat, its group).
+  if (!canIssue(actor.access, input.forumId, { role: input.role, villageId, purpose })) {
+    const ownVillage = villageId != null && actor.access.isOfficialOf(input.forumId, villageId);
+    throw new NotAllowed(ownVillage ? "code_role_not_allowed" : actor.access.isOfficial(input.forumId) ? "not_official_of_village" : "not_admin");
+  }
+  if (villageId != null) await getVillage(d, input.forumId, villageId);
   const now = d.clock.now();
   const invite = await d.prisma.invite.create({
     data: {
@@ -208,24 +217,35 @@ export async function redeemInvite(d: ForumDeps, personId: number, rawCode: stri
   const code = normalizeCode(rawCode);
   if (!code) throw new InvalidInput("invite_code_missing");
   const now = d.clock.now();
-  return d.prisma.$transaction(async (tx) => {
+  const result = await d.prisma.$transaction(async (tx) => {
     const inv = await tx.invite.findUnique({ where: { code }, include: { forum: true, village: true } });
     if (!inv || inv.purpose !== "role") throw new NotFound("invite_not_found");
     if (inv.revokedAt) throw new InvalidInput("invite_revoked");
     if (inv.usedById === personId) throw new Conflict("invite_already_yours");
     if (inv.usedById) throw new Conflict("invite_used");
     if (inv.expiresAt <= now) throw new InvalidInput("invite_expired");
+    // Nobody opens a door they hold the key to: an issuer redeeming their own code gains nothing legitimate.
+    if (inv.createdById === personId) throw new NotAllowed("invite_own");
+    // The issuer must still hold the right to grant this role, now, not only when the code was made.
+    const issuer = await loadAccess(tx as unknown as Prisma, inv.createdById, false);
+    if (!canIssue(issuer, inv.forumId, inv)) {
+      await tx.invite.updateMany({ where: { id: inv.id, revokedAt: null }, data: { revokedAt: now, revokeReason: "issuer_lost_right" } });
+      return { revoked: true as const };
+    }
     const claimed = await tx.invite.updateMany({ where: { id: inv.id, usedById: null }, data: { usedById: personId, usedAt: now } });
     if (claimed.count !== 1) throw new Conflict("invite_used");
-    await grantMembership(tx as unknown as Prisma, { personId, forumId: inv.forumId, role: inv.role, villageId: inv.villageId, grantedById: inv.createdById });
+    await grantMembership(tx as unknown as Prisma, { personId, forumId: inv.forumId, role: inv.role, villageId: inv.villageId, grantedById: inv.createdById, source: "code", inviteId: inv.id });
     await tx.auditLog.create({ data: { forumId: inv.forumId, actorId: personId, action: "invite.redeem", target: String(inv.id), details: { role: inv.role } } });
-    return { forum: inv.forum, village: inv.village, role: inv.role };
+    return { revoked: false as const, forum: inv.forum, village: inv.village, role: inv.role };
   });
+  // The revocation is committed before the person is told (a throw inside would roll it back).
+  if (result.revoked) throw new InvalidInput("invite_revoked");
+  return result;
 }
 
 async function grantMembership(
   db: Prisma,
-  m: { personId: number; forumId: number; role: Role; villageId: number | null; grantedById: number | null },
+  m: { personId: number; forumId: number; role: Role; villageId: number | null; grantedById: number | null; source: "code" | "admin"; inviteId?: number },
 ) {
   if (m.role === "warga") {
     // One home village per forum: a resident who moves changes it.
@@ -233,7 +253,7 @@ async function grantMembership(
   }
   const existing = await db.membership.findFirst({ where: { personId: m.personId, forumId: m.forumId, role: m.role, villageId: m.villageId } });
   if (existing) return existing;
-  return db.membership.create({ data: m });
+  return db.membership.create({ data: { ...m, inviteId: m.inviteId ?? null } });
 }
 
 // ---------- roles ----------
@@ -247,7 +267,7 @@ export async function grantRole(d: ForumDeps, actor: Actor, input: { forumId: nu
   // Only people already known in this forum can be given roles here (others use an invitation).
   const known = await d.prisma.membership.findFirst({ where: { forumId: input.forumId, personId: input.personId } });
   if (!known) throw new NotFound("person_not_in_forum");
-  const m = await grantMembership(d.prisma, { personId: input.personId, forumId: input.forumId, role: input.role, villageId, grantedById: actor.personId });
+  const m = await grantMembership(d.prisma, { personId: input.personId, forumId: input.forumId, role: input.role, villageId, grantedById: actor.personId, source: "admin" });
   await audit(d, input.forumId, actor.personId, "role.grant", String(input.personId), { role: input.role, villageId });
   return m;
 }
@@ -260,9 +280,13 @@ export async function revokeRole(d: ForumDeps, actor: Actor, forumId: number, me
     const admins = await d.prisma.membership.count({ where: { forumId, role: "admin_forum" } });
     if (admins <= 1) throw new Conflict("last_admin");
   }
-  await d.prisma.membership.delete({ where: { id: m.id } });
-  await audit(d, forumId, actor.personId, "role.revoke", String(m.personId), { role: m.role });
-  return m;
+  const revokedCodes = await d.prisma.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: m.id } });
+    // Codes they issued with the right they just lost die with it.
+    return revokeCodesOfFormerIssuer(tx as unknown as Prisma, m.personId, forumId, d.clock.now());
+  });
+  await audit(d, forumId, actor.personId, "role.revoke", String(m.personId), { role: m.role, revokedCodes });
+  return { ...m, revokedCodes };
 }
 
 export async function listMembers(d: ForumDeps, actor: Actor, forumId: number, opts: { skip?: number; take?: number } = {}) {
@@ -299,14 +323,6 @@ export async function forumAdmins(d: ForumDeps, forumId: number) {
     where: { memberships: { some: { forumId, role: "admin_forum" } } },
     select: { id: true, telegramUserId: true, canMessage: true, language: true, firstName: true },
   });
-}
-
-// ---------- home village ----------
-
-export async function setHomeVillage(d: ForumDeps, personId: number, forumId: number, villageId: number) {
-  const v = await getVillage(d, forumId, villageId);
-  await grantMembership(d.prisma, { personId, forumId, role: "warga", villageId: v.id, grantedById: null });
-  return v;
 }
 
 // ---------- group links ----------
@@ -365,6 +381,8 @@ export async function linkGroupWithCode(d: ForumDeps, personId: number, rawCode:
   if (!inv || inv.purpose !== "group") throw new NotFound("group_code_not_found");
   if (inv.revokedAt || inv.usedById) throw new Conflict("group_code_used");
   if (inv.expiresAt <= now) throw new InvalidInput("invite_expired");
+  const issuer = await loadAccess(d.prisma, inv.createdById, false);
+  if (!canIssue(issuer, inv.forumId, inv)) throw new InvalidInput("invite_revoked");
   const existing = await findChatLink(d, chat.id);
   if (existing?.active && existing.forumId !== inv.forumId) throw new Conflict("group_in_other_forum");
   const claimed = await d.prisma.invite.updateMany({ where: { id: inv.id, usedById: null }, data: { usedById: personId, usedAt: now } });
@@ -403,12 +421,4 @@ export async function migrateChat(d: ForumDeps, oldChatId: number | bigint, newC
   const updated = await d.prisma.chatLink.update({ where: { id: link.id }, data: { telegramChatId: BigInt(newChatId) } });
   await audit(d, link.forumId, null, "group.migrate", String(oldChatId), { to: String(newChatId) });
   return { ...link, ...updated };
-}
-
-export async function activeGroups(d: ForumDeps, forumId: number, villageIds?: number[]) {
-  return d.prisma.chatLink.findMany({
-    where: { forumId, active: true, kind: "village_group", ...(villageIds ? { villageId: { in: villageIds } } : {}) },
-    include: { village: { select: { id: true, name: true, shortCode: true } } },
-    orderBy: { id: "asc" },
-  });
 }

@@ -63,13 +63,12 @@ export function canOrganise(access: Access, forumId: number): boolean {
   return access.isAdmin(forumId) || access.isOfficial(forumId);
 }
 
-/** The organiser, the forum's admins, and the officials of the organising village manage a meeting. */
-export function canManage(actor: Actor, m: { forumId: number; organizerId: number; villageId: number | null }): boolean {
-  return (
-    m.organizerId === actor.personId ||
-    actor.access.isAdmin(m.forumId) ||
-    (m.villageId !== null && actor.access.isOfficialOf(m.forumId, m.villageId))
-  );
+/**
+ * The forum's admins and the officials of the organising village manage a meeting. Rights follow
+ * the current role: an organiser who is no longer perangkat of that village no longer manages it.
+ */
+export function canManage(actor: Actor, m: { forumId: number; villageId: number | null }): boolean {
+  return actor.access.isAdmin(m.forumId) || (m.villageId !== null && actor.access.isOfficialOf(m.forumId, m.villageId));
 }
 
 async function requireManageable(db: Db, actor: Actor, meetingId: number): Promise<MeetingView> {
@@ -634,7 +633,8 @@ export async function listManageable(d: Pick<MeetingDeps, "prisma" | "clock">, a
   const where = {
     forumId: { in: forums },
     endsAt: { gt: new Date(now.getTime() - 7 * 24 * 3600_000) },
-    OR: [{ organizerId: actor.personId }, { forumId: { in: adminForums } }, ...officialOf.map((o) => ({ forumId: o.forumId, villageId: o.villageId }))],
+    // The same rule as canManage: current roles only, not the organiser column.
+    OR: [{ forumId: { in: adminForums } }, ...officialOf.map((o) => ({ forumId: o.forumId, villageId: o.villageId }))],
   };
   const [total, rows] = await Promise.all([
     d.prisma.meeting.count({ where }),

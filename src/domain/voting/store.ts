@@ -36,8 +36,14 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   return out;
 }
 
-export function canManage(actor: Actor, vote: { forumId: number; createdById: number }) {
-  return vote.createdById === actor.personId || actor.access.isAdmin(vote.forumId);
+/**
+ * Rights follow the current role, never the creator column alone: forum admins, and perangkat desa
+ * of every village the vote is put to (what it took to open it). A creator who lost the role loses
+ * the right with it.
+ */
+export function canManage(actor: Actor, vote: { forumId: number; villages: Array<{ villageId: number }> }) {
+  if (actor.access.isAdmin(vote.forumId)) return true;
+  return vote.villages.length > 0 && vote.villages.every((v) => actor.access.isOfficialOf(vote.forumId, v.villageId));
 }
 
 export async function audit(db: Db, forumId: number, actorId: number | null, action: string, voteId: number) {

@@ -5,6 +5,7 @@ import { DomainError } from "../../../domain/errors.js";
 import type { AspirasiDeps } from "../../../domain/aspirations/index.js";
 import { FLOW_CANCEL, waitStep } from "../../lib/flow.js";
 import { errorText } from "../../lib/replies.js";
+import { reportKeyOf } from "../../../domain/forum/service.js";
 import { createNoticeRenderer } from "./notices.js";
 
 const cache = new WeakMap<Deps, AspirasiDeps>();
@@ -87,4 +88,9 @@ export async function editOrReply(ctx: FlowContext, text: string, kb?: InlineKey
   } else {
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: markup, link_preview_options: { is_disabled: true } });
   }
+}
+
+/** Deep-link payload of a village's aspirasi poster: aspirasi_<the village's random report key>. */
+export async function aspirasiPayload(deps: Deps, forumId: number, villageId: number) {
+  return `aspirasi_${await reportKeyOf(deps, forumId, villageId)}`;
 }

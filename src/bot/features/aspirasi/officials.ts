@@ -33,7 +33,7 @@ import { commandAndMenu } from "../../lib/commands.js";
 import { intId } from "../../lib/callback.js";
 import { requireForum } from "../forum-setup.js";
 import { ACTION_CODES, actCb, detailCb, filterCb, incomingCb, mediaCb, qrCb, settingsCb } from "./callbacks.js";
-import { askNote, editOrReply, run } from "./common.js";
+import { aspirasiPayload, askNote, editOrReply, run } from "./common.js";
 import { caseCard, listLine, officialKeyboard, shortDate, status, summary, timelineText, trOf, type Tr } from "./render.js";
 import { NotAllowed, NotFound } from "../../../domain/errors.js";
 
@@ -450,7 +450,7 @@ export function officialsComposer(deps: Deps, ad: AspirasiDeps): Composer<BotCon
     const v = await deps.prisma.village.findFirst({ where: { id: villageId, forumId } });
     if (!v) throw new NotFound("village_not_found");
     if (!ctx.access.canActForVillage(forumId, v.id)) throw new NotAllowed("aspirasi_not_your_village");
-    const link = deepLink(deps.botUsername, `aspirasi_${v.id}`);
+    const link = deepLink(deps.botUsername, await aspirasiPayload(deps, forumId, v.id));
     const png = await qrPng(link, 720);
     await ctx.replyWithPhoto(new InputFile(png, `qr-aspirasi-${v.shortCode.toLowerCase()}.png`), {
       caption: ctx.t("aspirasi-qr-caption", { village: escapeHtml(v.name), link }),

@@ -21,6 +21,7 @@ import { escapeHtml, pagerRow, replyError } from "../../lib/replies.js";
 import { commandAndMenu } from "../../lib/commands.js";
 import { intId } from "../../lib/callback.js";
 import { requireForum } from "../forum-setup.js";
+import { forumChoices } from "../../lib/forum.js";
 import { minePageCb, publicPageCb, reporterCb, supportCb } from "./callbacks.js";
 import { editOrReply, run } from "./common.js";
 import { fitHtml, listLine, longDate, reporterKeyboard, status, timelineText, trOf } from "./render.js";
@@ -82,7 +83,7 @@ export function residentComposer(deps: Deps, ad: AspirasiDeps): Composer<BotCont
     await editOrReply(ctx, `${tr.t("aspirasi-mine-header", { count: r.total })}\n\n${lines.join("\n\n")}`, kb);
   };
   commandAndMenu(p, "aspirasiku", async (ctx) => {
-    const forumId = await requireForum(ctx);
+    const forumId = await requireForum(ctx, { asReporter: true });
     if (forumId) await showMine(ctx, forumId, 0);
   });
   p.callbackQuery(minePageCb.filter, async (ctx) => {
@@ -157,7 +158,7 @@ export function residentComposer(deps: Deps, ad: AspirasiDeps): Composer<BotCont
 
   /** The forum a public-list button belongs to, checked against where it was pressed. */
   const forumOfPress = async (ctx: FlowContext, forumId: number): Promise<boolean> => {
-    if (ctx.chat?.type === "private") return ctx.access.inForum(forumId);
+    if (ctx.chat?.type === "private") return (await forumChoices(ctx, { asReporter: true })).some((f) => f.id === forumId);
     const link = ctx.chat ? await findChatLink(deps, ctx.chat.id) : null;
     return !!link?.active && link.forumId === forumId;
   };
@@ -166,7 +167,7 @@ export function residentComposer(deps: Deps, ad: AspirasiDeps): Composer<BotCont
     let forumId: number | null;
     let fallback: number | null = null;
     if (ctx.chat.type === "private") {
-      forumId = await requireForum(ctx);
+      forumId = await requireForum(ctx, { asReporter: true });
       if (!forumId) return;
       fallback = ctx.access.homeVillage(forumId);
     } else {
@@ -181,7 +182,7 @@ export function residentComposer(deps: Deps, ad: AspirasiDeps): Composer<BotCont
   });
   c.callbackQuery("menu:daftar_aspirasi", async (ctx) => {
     await ctx.answerCallbackQuery();
-    const forumId = await requireForum(ctx);
+    const forumId = await requireForum(ctx, { asReporter: true });
     if (forumId) await showPublic(ctx, forumId, ctx.access.homeVillage(forumId), 0);
   });
   c.callbackQuery(publicPageCb.filter, async (ctx) => {

@@ -21,15 +21,16 @@ import { closeTopicFlow, newTopicFlow } from "./flows.js";
 import { sendTranscript } from "./group.js";
 import { closeCb, intervalLabel, longDate, NEW_TOPIC, slowAskCb, slowSetCb, topicListCb, topicViewCb, transcriptCb } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
+import { canReadTopic } from "../../../domain/discussion/transcript.js";
 
 const PAGE = 8;
 
-/** A topic by id from a button — only if the person belongs to its forum. */
+/** A topic by id from a button — only if the person may read it (canReadTopic). */
 async function topicFor(deps: Deps, ctx: FlowContext, raw: string | undefined) {
   const id = intId(raw);
   if (!id) return null;
-  const topic = await deps.prisma.topic.findUnique({ where: { id } });
-  if (!topic || !ctx.access.inForum(topic.forumId)) return null;
+  const topic = await deps.prisma.topic.findUnique({ where: { id }, include: { villages: { select: { villageId: true } } } });
+  if (!topic || !canReadTopic(ctx.access, topic)) return null;
   return topic;
 }
 
@@ -47,7 +48,7 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
     if (!forumId) return;
     const [forum, topics, villages] = await Promise.all([
       deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { name: true, timezone: true } }),
-      listTopics(deps, forumId),
+      listTopics(deps, forumId).then((all) => all.filter((t) => canReadTopic(ctx.access, { forumId, allVillages: t.allVillages, villages: t.villageIds.map((villageId) => ({ villageId })) }))),
       deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     ]);
     const zone = forum.timezone as ZoneName;
@@ -146,7 +147,7 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
     try {
       const updated = await setSlowMode(deps, actorOf(ctx), topic.forumId, topic.id, Number(parsed.sec));
       await ctx.answerCallbackQuery({ text: ctx.t("discussion-slow-set", { title: updated.title, interval: intervalLabel(ctx.t.bind(ctx), updated.slowModeSeconds) }) });
-      await showTopic(ctx, updated);
+      await showTopic(ctx, { ...updated, villages: topic.villages });
     } catch (err) {
       await replyError(ctx, err);
     }
@@ -186,7 +187,9 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
   commandAndMenu(p as unknown as Composer<BotContext>, "ringkasan", async (ctx) => {
     const forumId = await requireForum(ctx);
     if (!forumId) return;
-    const topics = await listTopics(deps, forumId, { state: "any", take: 40 });
+    const topics = (await listTopics(deps, forumId, { state: "any", take: 80 }))
+      .filter((t) => canReadTopic(ctx.access, { forumId, allVillages: t.allVillages, villages: t.villageIds.map((villageId) => ({ villageId })) }))
+      .slice(0, 40);
     if (topics.length === 0) return ctx.reply(ctx.t("discussion-transcript-none"));
     const kb = new InlineKeyboard();
     for (const t of topics) kb.text(`${t.state === "open" ? "💬" : "🔒"} ${t.title}`.slice(0, 60), transcriptCb.build({ topic: t.id })).row();
