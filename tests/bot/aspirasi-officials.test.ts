@@ -258,12 +258,12 @@ describe("lists, exports and the QR poster", () => {
     await say(h, f.admin, "/aspirasi_qr");
     await press(h, f.admin, f.admin.id, f.villages[1]!.name);
     const call = h.fake.callsTo("sendPhoto").at(-1)!;
-    expect(call.params.caption).toContain(`https://t.me/ForumDesaBot?start=aspirasi_${f.villages[1]!.id}`);
+    expect(call.params.caption).toContain(`https://t.me/ForumDesaBot?start=aspirasi_${f.villages[1]!.reportKey}`);
     const png = Object.values(call.files)[0]!.bytes;
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     // The link opens the intake for that village.
     const u = h.fake.addUser({ first_name: "Rina" });
-    await say(h, u, `/start aspirasi_${f.villages[1]!.id}`);
+    await say(h, u, `/start aspirasi_${f.villages[1]!.reportKey}`);
     expect(texts(h, u.id).join("\n")).toContain(`Desa ${f.villages[1]!.name}`);
   });
 

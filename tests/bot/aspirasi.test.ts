@@ -43,9 +43,9 @@ describe("intake", () => {
     const row = await prisma().aspiration.findFirstOrThrow({ where: { ticketNo: ticket } });
     expect(row).toMatchObject({ status: "baru", category: "Infrastruktur", privacy: "named", latitude: -5.12, longitude: 105.3 });
     expect(row.photos).toHaveLength(2);
-    // The village is remembered: the next /aspirasi does not ask again.
-    const home = await prisma().membership.findFirstOrThrow({ where: { person: { telegramUserId: BigInt(ani.id) } } });
-    expect(home).toMatchObject({ role: "warga", villageId: f.villages[0]!.id, forumId: f.id });
+    // Reporting grants nothing: no membership of any kind (the two doors are the group and a code)…
+    expect(await prisma().membership.count({ where: { person: { telegramUserId: BigInt(ani.id) } } })).toBe(0);
+    // …but the village is remembered for convenience: the next /aspirasi does not ask again.
     await say(h, ani, "/aspirasi");
     expect(texts(h, ani.id).at(-2)).toContain(`Desa ${f.villages[0]!.name}`);
     expect(lastText(h, ani.id)).toContain("kategori");
@@ -98,7 +98,7 @@ describe("intake", () => {
     const warga = await f.resident(1);
     await h.send(h.fake.updates.command(warga, f.villages[1]!.group, "aspirasi"));
     expect(lastText(h, f.villages[1]!.group.id)).toContain("chat pribadi");
-    expect(buttons(h, f.villages[1]!.group.id)[0]!.url).toBe(`https://t.me/ForumDesaBot?start=aspirasi_${f.villages[1]!.id}`);
+    expect(buttons(h, f.villages[1]!.group.id)[0]!.url).toBe(`https://t.me/ForumDesaBot?start=aspirasi_${f.villages[1]!.reportKey}`);
   });
 
   it("an unknown deep link is explained and nothing starts", async () => {

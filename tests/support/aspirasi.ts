@@ -24,7 +24,7 @@ export interface FileOptions {
 
 /** Drives the whole intake conversation as a resident would, returning the ticket number. */
 export async function fileAspiration(h: Harness, f: ForumFixture, user: User, o: FileOptions = {}): Promise<string> {
-  if ((o.via ?? "link") === "link") await say(h, user, `/start aspirasi_${f.villages[o.village ?? 0]!.id}`);
+  if ((o.via ?? "link") === "link") await say(h, user, `/start aspirasi_${f.villages[o.village ?? 0]!.reportKey}`);
   else await say(h, user, "/aspirasi");
   if (/desa mana/.test(lastText(h, user.id))) await press(h, user, user.id, f.villages[o.village ?? 0]!.name);
   await press(h, user, user.id, o.category ?? "Infrastruktur");

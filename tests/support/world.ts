@@ -6,6 +6,8 @@ export interface VillageFixture {
   id: number;
   name: string;
   shortCode: string;
+  /** Key of the village's public aspirasi link (t.me/<bot>?start=aspirasi_<key>). */
+  reportKey: string;
   group: Chat;
 }
 
@@ -42,10 +44,12 @@ export async function aForum(
   await prisma.membership.create({ data: { personId: adminPerson.id, forumId: forum.id, role: "admin_forum" } });
   const villages: VillageFixture[] = [];
   for (const [i, name] of names.entries()) {
-    const v = await prisma.village.create({ data: { forumId: forum.id, name, shortCode: `${name.replace(/[^A-Za-z]/g, "").slice(0, 2).toUpperCase()}${n}${i}` } });
+    const v = await prisma.village.create({
+      data: { forumId: forum.id, name, shortCode: `${name.replace(/[^A-Za-z]/g, "").slice(0, 2).toUpperCase()}${n}${i}`, reportKey: `RK${n}X${i}${"ABCDEFGH".slice(0, 6)}` },
+    });
     const group = h.fake.addGroup({ title: `Warga ${name}`, type: opts.groupType ?? "supergroup", admins: [], members: [admin.id] });
     await prisma.chatLink.create({ data: { forumId: forum.id, villageId: v.id, telegramChatId: BigInt(group.id), title: group.title ?? name, kind: "village_group" } });
-    villages.push({ id: v.id, name, shortCode: v.shortCode, group });
+    villages.push({ id: v.id, name, shortCode: v.shortCode, reportKey: v.reportKey!, group });
   }
   const person = async (role: Role, village?: number, name?: string) => {
     const u = h.fake.addUser({ first_name: name ?? `${role}${++seq}`, username: `${role.replace("_", "")}${seq}` });

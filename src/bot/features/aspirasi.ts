@@ -6,7 +6,7 @@ import type { Deps } from "../../deps.js";
 import { JOB_ESCALATE, JOB_VERIFY, escalateOverdue, remindUnverified } from "../../domain/aspirations/index.js";
 import { findChatLink, villageByReportKey } from "../../domain/forum/service.js";
 import { commandAndMenu } from "../lib/commands.js";
-import { currentForumId } from "../lib/forum.js";
+import { currentForumId, forumChoices } from "../lib/forum.js";
 import { moveToPrivate } from "../lib/replies.js";
 import { requireForum } from "./forum-setup.js";
 import { aspirasiDeps, aspirasiPayload } from "./aspirasi/common.js";
@@ -46,10 +46,10 @@ export const aspirasiFeature: Feature = {
     });
 
     commandAndMenu(p, "aspirasi", async (ctx: FlowContext & BotContext) => {
-      const forumId = await currentForumId(ctx);
+      const forumId = await currentForumId(ctx, { asReporter: true });
       if (!forumId) {
-        if (ctx.access.forums().length === 0) return ctx.reply(ctx.t("aspirasi-no-forum"), { parse_mode: "HTML" });
-        return void (await requireForum(ctx));
+        if ((await forumChoices(ctx, { asReporter: true })).length === 0) return ctx.reply(ctx.t("aspirasi-no-forum"), { parse_mode: "HTML" });
+        return void (await requireForum(ctx, { asReporter: true }));
       }
       await ctx.conversation.enter(INTAKE, { forumId, villageId: null });
     });

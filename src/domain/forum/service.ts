@@ -4,7 +4,7 @@ import type { Clock } from "../../infra/clock.js";
 import type { Random } from "../../infra/random.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Access } from "./access.js";
-import { assertValidCodeInput, canIssue, revokeCodesOfFormerIssuer } from "./membership.js";
+import { assertValidCodeInput, canIssue, OFFICIAL_GRANTABLE, revokeCodesOfFormerIssuer } from "./membership.js";
 import { loadAccess } from "./people.js";
 
 export interface ForumDeps {
@@ -187,8 +187,8 @@ export async function createInvite(
   assertValidCodeInput(input.role, villageId, purpose);
   // Admins issue any code; perangkat desa codes for their own village (warga, perangkat, its group).
   if (!canIssue(actor.access, input.forumId, { role: input.role, villageId, purpose })) {
-    const ownVillage = villageId != null && actor.access.isOfficialOf(input.forumId, villageId);
-    throw new NotAllowed(ownVillage ? "code_role_not_allowed" : actor.access.isOfficial(input.forumId) ? "not_official_of_village" : "not_admin");
+    if (!actor.access.isOfficial(input.forumId)) throw new NotAllowed("not_admin");
+    throw new NotAllowed(purpose === "role" && !OFFICIAL_GRANTABLE.includes(input.role) ? "code_role_not_allowed" : "not_official_of_village");
   }
   if (villageId != null) await getVillage(d, input.forumId, villageId);
   const now = d.clock.now();

@@ -47,7 +47,10 @@ export function intakeFlow(deps: Deps, ad: AspirasiDeps) {
       await checkDailyLimit(ad, octx.person!.id, args.forumId);
       const forum = await forumInfo(deps.prisma, args.forumId);
       const villages = await deps.prisma.village.findMany({ where: { forumId: args.forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-      const home = octx.access.homeVillage(args.forumId);
+      // The person's village, or (for a reporter who belongs to no village) where they last reported:
+      // a convenience only, it grants nothing.
+      const last = await deps.prisma.aspiration.findFirst({ where: { forumId: args.forumId, reporterId: octx.person!.id }, orderBy: { id: "desc" }, select: { originVillageId: true } });
+      const home = octx.access.homeVillage(args.forumId) ?? last?.originVillageId ?? null;
       return { categories: forum?.settings.categories ?? [], verifyDays: forum?.settings.verifyDays ?? 3, zone: forum?.zone ?? "Asia/Jakarta", villages, home };
     });
     if (!setup.ok) return void (await ctx.reply(setup.text));
