@@ -1,3 +1,4 @@
+import { groupPort, readsApi } from "../lib/telegram.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../context.js";
@@ -256,7 +257,7 @@ export const musyawarahFeature: Feature = {
       if (!id || !(d.a in ANSWER_CODES) || !ctx.person) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
       const inGroup = ctx.chat?.type !== "private";
       try {
-        const r = await setRsvp(md, actorOf(ctx), id, ANSWER_CODES[d.a as AnswerCode], inGroup ? { groupChatId: ctx.chat!.id } : {});
+        const r = await setRsvp(md, actorOf(ctx), id, ANSWER_CODES[d.a as AnswerCode], inGroup ? await groupVia(ctx) : {});
         const label = answerLabel(tOf(ctx), r.answer);
         if (r.answer !== "delegate") {
           return void (await ctx.answerCallbackQuery({ text: ctx.t(r.previous === r.answer ? "musyawarah-rsvp-same" : "musyawarah-rsvp-saved", { answer: label }) }));
@@ -309,9 +310,15 @@ export const musyawarahFeature: Feature = {
       },
     );
 
+    /** Where a group press came from, and whether Telegram says the presser is in that group. */
+    const groupVia = async (ctx: FlowContext) => ({
+      groupChatId: ctx.chat!.id,
+      groupMember: (await groupPort(readsApi(deps)).presence(BigInt(ctx.chat!.id), BigInt(ctx.from!.id))) === "in",
+    });
+
     const doCheckIn = async (ctx: FlowContext, id: number) => {
       const inGroup = ctx.chat?.type !== "private";
-      const r = await checkIn(md, actorOf(ctx), id, inGroup ? { groupChatId: ctx.chat!.id } : {});
+      const r = await checkIn(md, actorOf(ctx), id, inGroup ? await groupVia(ctx) : {});
       const lang = langOf(ctx.person?.language);
       return r.already
         ? ctx.t("musyawarah-checkin-already", { title: escapeHtml(r.title), time: formatTime(new Date(r.checkedInAt), r.zone, lang) })

@@ -111,11 +111,11 @@ async function showBallot(deps: Deps, ctx: FlowContext, voteId: number, from: Ba
   return b;
 }
 
-async function sendVillages(deps: Deps, ctx: FlowContext, voteId: number, chatId: number, fromChatId?: number) {
+async function sendVillages(deps: Deps, ctx: FlowContext, voteId: number, chatId: number) {
   const b = await breakdown(
     deps,
     portFor(deps),
-    { personId: ctx.person!.id, telegramUserId: BigInt(ctx.from!.id), access: ctx.access, fromChatId: fromChatId === undefined ? undefined : BigInt(fromChatId) },
+    { personId: ctx.person!.id, telegramUserId: BigInt(ctx.from!.id), access: ctx.access },
     voteId,
   );
   for (const part of villagesText(tOf(ctx), b.info, b.result, b.live, langOf(ctx))) {
@@ -249,7 +249,7 @@ export const votingFeature: Feature = {
         // Never in the group: the breakdown goes to the private chat (or a link to open it).
         if (ctx.person.canMessage) {
           try {
-            await sendVillages(deps, ctx, voteId, ctx.from.id, ctx.chat.id);
+            await sendVillages(deps, ctx, voteId, ctx.from.id);
             return ctx.answerCallbackQuery({ text: ctx.t("vote-villages-sent-private") });
           } catch (err) {
             if (err instanceof DomainError) throw err;

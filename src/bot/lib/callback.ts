@@ -2,8 +2,13 @@
  * Typed callback data: one builder per kind of button, so building and parsing cannot drift.
  * Values are ids and small enums only — never rights; the server checks again on every press.
  */
+/** Every kind of button the bot defines, by prefix (the authorization matrix test needs a row for each). */
+export const callbackKinds = new Map<string, readonly string[]>();
+
 export function defineCallback<const F extends readonly string[]>(prefix: string, fields: F) {
   type Values = { [K in F[number]]: string | number };
+  if (callbackKinds.has(prefix)) throw new Error(`callback prefix "${prefix}" defined twice`);
+  callbackKinds.set(prefix, fields);
   const re = new RegExp(`^${prefix}${fields.map(() => ":([^:]*)").join("")}$`);
   return {
     prefix,

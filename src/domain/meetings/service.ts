@@ -341,6 +341,11 @@ export async function sendNewMeeting(d: MeetingDeps, tx: Db, meetingId: number, 
 interface Via {
   /** The group the button was pressed in (or the command typed in), if any. */
   groupChatId?: number | bigint;
+  /**
+   * Telegram says the presser is a member of that group (asked by the bot layer). A public group's
+   * card can be pressed by visitors, and a card can be forwarded: the chat alone proves nothing.
+   */
+  groupMember?: boolean;
 }
 
 /**
@@ -354,7 +359,8 @@ async function inviteeFor(db: Db, actor: Actor, m: MeetingView, via: Via, opts: 
   let villageId: number | null | undefined;
   if (via.groupChatId !== undefined) {
     const link = await db.chatLink.findUnique({ where: { telegramChatId: BigInt(via.groupChatId) } });
-    if (link?.active && link.forumId === m.forumId) {
+    const ofVillage = link?.villageId != null && [actor.access.homeVillage(m.forumId), ...actor.access.officialVillages(m.forumId)].includes(link.villageId);
+    if (link?.active && link.forumId === m.forumId && (via.groupMember === true || ofVillage)) {
       if (link.villageId !== null && groupVillages.has(link.villageId)) villageId = link.villageId;
       else if (link.kind === "kecamatan_group" && m.audience.kecamatan) villageId = actor.access.homeVillage(m.forumId);
     }
@@ -364,7 +370,8 @@ async function inviteeFor(db: Db, actor: Actor, m: MeetingView, via: Via, opts: 
   }
   let source: "group" | "walk_in" = "group";
   if (villageId === undefined) {
-    if (!opts.walkIn) throw new NotAllowed("meeting_not_invited");
+    // Walk-ins sign an open list only as people of the forum (or of the group they pressed in).
+    if (!opts.walkIn || !(actor.access.inForum(m.forumId) || via.groupMember === true)) throw new NotAllowed("meeting_not_invited");
     source = "walk_in";
     villageId = actor.access.homeVillage(m.forumId);
   }

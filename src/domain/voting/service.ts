@@ -166,7 +166,7 @@ export async function getVote(d: VotingDeps, voteId: number) {
 export async function breakdown(
   d: VotingDeps,
   port: Pick<TelegramPort, "isMember">,
-  viewer: { personId: number; telegramUserId: bigint; access: Actor["access"]; fromChatId?: bigint },
+  viewer: { personId: number; telegramUserId: bigint; access: Actor["access"] },
   voteId: number,
 ) {
     const { row, info } = await getVote(d, voteId);
@@ -176,7 +176,8 @@ export async function breakdown(
       select: { telegramChatId: true },
       take: 50,
     });
-    if (!allowed && viewer.fromChatId !== undefined) allowed = chats.some((c) => c.telegramChatId === viewer.fromChatId);
+    // Pressing in a participating group proves nothing (a public group's visitors, a forwarded
+    // card): group members are asked of Telegram below.
     if (!allowed) {
       allowed = (await d.prisma.voteParticipation.count({ where: { voteId, personId: viewer.personId } })) > 0;
     }

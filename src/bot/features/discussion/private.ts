@@ -164,6 +164,8 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
   commandAndMenu(p as unknown as Composer<BotContext>, "tutuptopik", async (ctx) => {
     const forumId = await requireForum(ctx);
     if (!forumId) return;
+    // Only those who may open topics can have one to close (moderators any).
+    if (!canOpenTopic(actorOf(ctx), forumId)) return ctx.reply(ctx.t("error-topic_not_manager"));
     await ctx.conversation.enter("discussion-close", forumId, null);
   });
 
