@@ -7,7 +7,7 @@
  * refusal or said nothing and changed nothing. Callers act through Telegram-shaped updates with
  * the ids a forged button would carry: rights never come from callback data.
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "grammy/types";
@@ -29,6 +29,18 @@ import { CALLERS, moreRows, type Caller, type Helpers, type Row, type World } fr
 const SHORT: Record<Caller, string> = {
   stranger: "asing", reporter: "pelapor", warga: "warga", perangkatHere: "pd-sini", perangkatOther: "pd-lain",
   moderator: "mod", admin: "admin", adminOther: "adm-lain", revoked: "mantan",
+};
+
+const CALLER_TEXT: Record<Caller, string> = {
+  stranger: "a Telegram user in no group of the forum, with no code",
+  reporter: "someone who only filed an aspiration through a village's link",
+  warga: "a resident of village 0",
+  perangkatHere: "perangkat desa of village 0 (the village every target belongs to)",
+  perangkatOther: "perangkat desa of another village",
+  moderator: "a moderator of the forum",
+  admin: "a forum admin (also a Telegram admin of village 0's group)",
+  adminOther: "the admin of another forum",
+  revoked: "a former perangkat of village 0 whose role was revoked (still a resident)",
 };
 
 // Caller sets used by the rows.
@@ -391,6 +403,26 @@ describe("authorization matrix", () => {
     expect(dup, "kinds with two rows").toEqual([]);
     const missing = expectedKinds().filter((k) => !all.includes(k));
     expect(missing, "commands or callback kinds without a row in the authorization matrix").toEqual([]);
+  });
+
+  it("docs/visibility.md lists every action with who may do it, as the table says", () => {
+    const file = path.resolve(localesDir, "../docs/visibility.md");
+    const doc = readFileSync(file, "utf8");
+    const start = "<!-- generated: authorization matrix -->";
+    const end = "<!-- end generated -->";
+    const table = [...rows, ...moreRows(helpers)];
+    const body = [
+      "",
+      `| action | what | ${CALLERS.map((c) => SHORT[c]).join(" | ")} |`,
+      `| --- | --- | ${CALLERS.map(() => ":-:").join(" | ")} |`,
+      ...table.map((r) => `| \`${r.kind}\` | ${r.what} | ${CALLERS.map((c) => (r.allowed.includes(c) ? "✓" : "·")).join(" | ")} |`),
+      "",
+      `Callers: ${CALLERS.map((c) => `${SHORT[c]} = ${CALLER_TEXT[c]}`).join("; ")}.`,
+      "",
+    ].join("\n");
+    const want = doc.slice(0, doc.indexOf(start) + start.length) + body + doc.slice(doc.indexOf(end));
+    if (process.env.UPDATE_DOCS) writeFileSync(file, want);
+    expect(doc, "docs/visibility.md is out of date: run UPDATE_DOCS=1 npx vitest run tests/bot/authorization-matrix.test.ts").toBe(process.env.UPDATE_DOCS ? doc : want);
   });
 
   it("every privileged action × every caller is allowed or refused as the table says", { timeout: 900_000 }, async () => {
