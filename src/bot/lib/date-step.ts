@@ -105,8 +105,8 @@ async function askWhichHour(conversation: Flow, ctx: FlowContext, am: Date, pm: 
   const amLabel = candidateLabel(am, pm, zone, l);
   const pmLabel = candidateLabel(pm, am, zone, l);
   const kb = new InlineKeyboard()
-    .text(ctx.t("tanggal-btn-night", { time: amLabel }), "dth:0")
-    .text(ctx.t("tanggal-btn-day", { time: pmLabel }), "dth:1")
+    .text(ctx.t("tanggal-btn-night", { time: amLabel }), "tgh:0")
+    .text(ctx.t("tanggal-btn-day", { time: pmLabel }), "tgh:1")
     .row()
     .text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const prompt = ctx.t("tanggal-ambiguous", { am: amLabel, pm: pmLabel });
@@ -115,7 +115,7 @@ async function askWhichHour(conversation: Flow, ctx: FlowContext, am: Date, pm: 
     const c = await waitStep(conversation);
     const data = c.callbackQuery?.data;
     if (data) {
-      const m = /^dth:([01])$/.exec(data);
+      const m = /^tgh:([01])$/.exec(data);
       if (!m || c.callbackQuery!.message?.message_id !== q.message_id) {
         await c.answerCallbackQuery({ text: c.t("flow-old-button") });
         continue;
@@ -195,8 +195,8 @@ export async function confirmDate(
     text += `\n${ctx.t("tanggal-confirm-anchor", { prayer: ctx.t(`tanggal-prayer-${reading.anchor}`), time: formatTime(reading.date, o.zone, l) })}`;
   }
   const kb = new InlineKeyboard()
-    .text(ctx.t("tanggal-btn-right"), "dtc:y")
-    .text(ctx.t("tanggal-btn-change"), "dtc:n")
+    .text(ctx.t("tanggal-btn-right"), "tgc:y")
+    .text(ctx.t("tanggal-btn-change"), "tgc:n")
     .row()
     .text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const q = await ctx.reply(text, { reply_markup: kb, parse_mode: "HTML" });
@@ -204,13 +204,13 @@ export async function confirmDate(
     const c = await waitStep(conversation);
     const data = c.callbackQuery?.data;
     if (data) {
-      if ((data !== "dtc:y" && data !== "dtc:n") || c.callbackQuery!.message?.message_id !== q.message_id) {
+      if ((data !== "tgc:y" && data !== "tgc:n") || c.callbackQuery!.message?.message_id !== q.message_id) {
         await c.answerCallbackQuery({ text: c.t("flow-old-button") });
         continue;
       }
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
-      return data === "dtc:y";
+      return data === "tgc:y";
     }
     const typed = c.message?.text?.trim();
     if (typed) return { text: typed };
@@ -233,7 +233,7 @@ export async function askDate(conversation: Flow, ctx: FlowContext, prompt: stri
   const choices = o.choices ?? [];
   const kb = new InlineKeyboard();
   choices.forEach((ch, i) => {
-    kb.text(ch.label, `dch:${i}`);
+    kb.text(ch.label, `tgx:${i}`);
     if (i % 2 === 1) kb.row();
   });
   if (choices.length % 2 === 1) kb.row();
@@ -247,7 +247,7 @@ export async function askDate(conversation: Flow, ctx: FlowContext, prompt: stri
       const c = await waitStep(conversation);
       const data = c.callbackQuery?.data;
       if (data) {
-        const m = /^dch:(\d+)$/.exec(data);
+        const m = /^tgx:(\d+)$/.exec(data);
         const ch = m && c.callbackQuery!.message?.message_id === q.message_id ? choices[Number(m[1])] : undefined;
         if (!ch || !o.onChoice) {
           await c.answerCallbackQuery({ text: c.t("flow-old-button") });
