@@ -47,7 +47,7 @@ tanggal-btn-holiday-add = ➕ Add a holiday
 tanggal-btn-holiday-remove = ➖ Remove a holiday
 tanggal-ask-prayer = Which prayer time?
 tanggal-ask-prayer-time = What time does <b>{ $prayer }</b> mean? Write the time, e.g. <code>19.30</code>.
-tanggal-prayer-time-bad = Write the time like <code>19.30</code> (00.00–23.59).
+tanggal-prayer-time-bad = Write the time like 19.30 (00.00–23.59).
 tanggal-prayer-saved = ✅ Saved: { $prayer } = { $time }.
 tanggal-ask-holiday-date = Which date is the holiday? E.g. <code>17/12</code> or <code>tanggal lima belas</code>.
 tanggal-ask-holiday-name = What is this holiday called? E.g. <i>HUT Kampung Sukajaya</i>.

@@ -47,7 +47,7 @@ tanggal-btn-holiday-add = ➕ Tambah hari libur
 tanggal-btn-holiday-remove = ➖ Hapus hari libur
 tanggal-ask-prayer = Waktu sholat mana yang diubah?
 tanggal-ask-prayer-time = Pukul berapa yang dimaksud dengan <b>{ $prayer }</b>? Tulis jamnya, misalnya <code>19.30</code>.
-tanggal-prayer-time-bad = Tulis jamnya seperti <code>19.30</code> (00.00–23.59).
+tanggal-prayer-time-bad = Tulis jamnya seperti 19.30 (00.00–23.59).
 tanggal-prayer-saved = ✅ Tersimpan: { $prayer } = pukul { $time }.
 tanggal-ask-holiday-date = Tanggal berapa hari liburnya? Misalnya <code>17/12</code> atau <code>tanggal lima belas</code>.
 tanggal-ask-holiday-name = Apa nama hari libur ini? Misalnya <i>HUT Kampung Sukajaya</i>.

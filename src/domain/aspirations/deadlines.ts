@@ -12,7 +12,8 @@ import { queueNotice, type AspirasiDeps } from "./service.js";
 async function deferToWorkingDay(ad: AspirasiDeps, job: DueJob, { tx, now }: JobContext, forumId: number, due: Date): Promise<Date | null> {
   const forum = await forumInfo(tx, forumId);
   if (!forum || isWorkingDay(now, forum.zone, forum.holidays)) return null;
-  const next = onWorkingDay(due.getTime() > now.getTime() ? due : now, forum.zone, forum.holidays);
+  // Same wall-clock time as the deadline, on the first working day from it.
+  const next = onWorkingDay(due, forum.zone, forum.holidays);
   if (next.getTime() <= now.getTime()) return null;
   await ad.jobs.schedule({ kind: job.kind, ownerId: job.ownerId, forumId, dueAt: next }, tx);
   return next;
