@@ -269,6 +269,20 @@ export async function askDate(conversation: Flow, ctx: FlowContext, prompt: stri
         await c.reply(c.t("flow-expect-text"));
         continue;
       }
+      // A button's label typed out counts as pressing it (as in askChoice).
+      const plain = (s: string) => s.toLowerCase().replace(/^\P{L}+/u, "").trim();
+      const byLabel = o.onChoice ? choices.find((ch) => plain(ch.label) === plain(text!)) : undefined;
+      if (byLabel) {
+        const now = await flowNow(conversation, ctx);
+        const date = o.onChoice!(byLabel.value, now);
+        const bad = date ? o.validate?.(date, now) : null;
+        if (bad) {
+          await ctx.reply(bad, { parse_mode: "HTML" });
+          continue;
+        }
+        await ctx.api.editMessageReplyMarkup(q.chat.id, q.message_id, { reply_markup: undefined }).catch(() => {});
+        return { date, typed: false };
+      }
     }
     const reading = await readTypedDate(conversation, ctx, text, o);
     if (!reading) continue;
