@@ -234,11 +234,6 @@ const WHEN_ERROR: Record<"past" | "too_far", string> = {
   too_far: "musyawarah-when-too-far",
 };
 
-/** The locale key that explains why a time cannot start a meeting. */
-export function whenErrorKey(reason: "past" | "too_far"): string {
-  return WHEN_ERROR[reason];
-}
-
 /** Where a meeting is held, for reading its dates: the forum (prayer times) and its zone. */
 export interface WhenPlace {
   forumId: number;
