@@ -139,27 +139,32 @@ function xlsxValue(v: CellValue, c: SheetColumn, zone: ZoneName): string | numbe
   return s;
 }
 
-export interface CsvOptions extends ExportOptions {
-  /**
-   * "," (default, RFC 4180) or ";". Excel with Indonesian regional settings expects ";" as
-   * list separator (its decimal separator is ","); with ";" numbers are also written with a
-   * decimal comma.
-   */
-  separator?: "," | ";";
-}
+export type CsvOptions = ExportOptions;
 
 /** Strings that a spreadsheet would run as a formula get a leading apostrophe. */
 function defuse(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
+/** Excel with Indonesian regional settings: ";" between fields, "," before decimals. */
+export const CSV_SEPARATOR = ";";
+
+/** 2.5 → "2,5", 1234 → "1234" (no thousands dots: Excel would read them as decimals elsewhere). */
+function csvNumber(v: number): string {
+  // Plain notation even for tiny or huge values, as Excel expects; up to 10 decimals.
+  const s = Math.abs(v) >= 1e21 || (v !== 0 && Math.abs(v) < 1e-6) ? v.toFixed(10).replace(/\.?0+$/, "") : String(v);
+  return s.replace(".", ",");
+}
+
 /**
- * Builds a CSV file: UTF-8 with BOM (so Excel shows Indonesian text correctly), CRLF line
- * ends, fields quoted when needed, dates as "yyyy-mm-dd hh:mm" in the zone, and protection
- * against formula injection (text cells starting with = + - @ get a leading ').
+ * Builds a CSV file as Excel opens it in Indonesia (the Windows list separator there is ";" and
+ * the decimal separator ","): UTF-8 with BOM (so Indonesian text shows correctly), ";" between
+ * fields, decimal commas, CRLF line ends, fields quoted when needed, dates as "yyyy-mm-dd hh:mm"
+ * in the zone (Excel reads that form in every locale), and protection against formula injection
+ * (text cells starting with = + - @ get a leading ').
  */
 export function buildCsv(columns: SheetColumn[], rows: Array<Record<string, CellValue>>, opts: CsvOptions): Buffer {
-  const sep = opts.separator ?? ",";
+  const sep = CSV_SEPARATOR;
   const quote = (s: string) =>
     s.includes(sep) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   const cell = (v: CellValue, c: SheetColumn): string => {
@@ -167,9 +172,8 @@ export function buildCsv(columns: SheetColumn[], rows: Array<Record<string, Cell
     if (v instanceof Date) return isValidDate(v) ? csvDate(v, opts.zone) : "";
     if (typeof v === "number") {
       if (!Number.isFinite(v)) return "";
-      const s = String(v);
-      if (c.type === "text") return quote(defuse(s));
-      return sep === ";" ? s.replace(".", ",") : s;
+      if (c.type === "text") return quote(defuse(String(v)));
+      return csvNumber(v);
     }
     return quote(defuse(String(v).replace(XML_INVALID, "")));
   };

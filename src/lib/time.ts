@@ -8,6 +8,7 @@
  */
 import * as chrono from "chrono-node";
 import { DateTime, FixedOffsetZone } from "luxon";
+import { NATIONAL_CALENDAR, type HolidayLookup } from "./holidays.js";
 
 export type ZoneName = "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
 export type Locale = "id" | "en";
@@ -105,19 +106,40 @@ export function addDaysInZone(date: Date, n: number, zone: ZoneName): Date {
   return dt(date, zone).plus({ days: n }).toJSDate();
 }
 
+/** "2026-12-07": the wall-clock day `date` falls on in `zone`. */
+export function ymdInZone(date: Date, zone: ZoneName): string {
+  return dt(date, zone).toFormat("yyyy-MM-dd");
+}
+
+/** Monday–Friday and not a holiday (national, cuti bersama, or the forum's own). */
+export function isWorkingDay(date: Date, zone: ZoneName, holidays: HolidayLookup = NATIONAL_CALENDAR): boolean {
+  const d = dt(date, zone);
+  return d.weekday <= 5 && !holidays.holidayOn(d.toFormat("yyyy-MM-dd"));
+}
+
 /**
- * Adds `n` working days (Monday–Friday), keeping the wall-clock time. Public holidays are not
- * considered. n = 0 returns `date` unchanged (even on a weekend); negative n goes backwards.
- * E.g. Friday 10.00 + 1 → Monday 10.00; Saturday + 1 → Monday; Saturday + 3 → Wednesday.
+ * Adds `n` working days, keeping the wall-clock time. A working day is Monday–Friday and not a
+ * holiday in `holidays` (by default the national holidays and cuti bersama of src/lib/holidays.ts).
+ * n = 0 returns `date` unchanged (even on a weekend); negative n goes backwards.
+ * E.g. Friday 10.00 + 1 → Monday 10.00; Saturday + 1 → Monday; Wednesday 23 Dec 2026 + 1 →
+ * Monday 28 Dec (24 Dec is cuti bersama, 25 Dec Natal).
  */
-export function addWorkingDays(date: Date, n: number, zone: ZoneName): Date {
+export function addWorkingDays(date: Date, n: number, zone: ZoneName, holidays: HolidayLookup = NATIONAL_CALENDAR): Date {
   let d = dt(date, zone);
   const step = n < 0 ? -1 : 1;
   let left = Math.abs(Math.trunc(n));
-  while (left > 0) {
+  // Guard: even a year of holidays cannot make this loop forever.
+  for (let guard = 0; left > 0 && guard < 3660; guard++) {
     d = d.plus({ days: step });
-    if (d.weekday <= 5) left--;
+    if (d.weekday <= 5 && !holidays.holidayOn(d.toFormat("yyyy-MM-dd"))) left--;
   }
+  return d.toJSDate();
+}
+
+/** `date` itself on a working day, otherwise the same wall-clock time on the next working day. */
+export function onWorkingDay(date: Date, zone: ZoneName, holidays: HolidayLookup = NATIONAL_CALENDAR): Date {
+  let d = dt(date, zone);
+  for (let guard = 0; guard < 366 && (d.weekday > 5 || holidays.holidayOn(d.toFormat("yyyy-MM-dd"))); guard++) d = d.plus({ days: 1 });
   return d.toJSDate();
 }
 
@@ -182,6 +204,41 @@ export function formatDateTimeShort(date: Date, zone: ZoneName, locale: Locale =
 
 export type DayPart = "pagi" | "siang" | "sore" | "malam" | "dini_hari";
 
+/** Times of day named after a prayer: "ba'da Isya", "habis Jumatan". */
+export type PrayerAnchor = "subuh" | "dzuhur" | "ashar" | "maghrib" | "isya" | "jumatan";
+export const PRAYER_ANCHORS: readonly PrayerAnchor[] = ["subuh", "dzuhur", "ashar", "maghrib", "isya", "jumatan"];
+/** The wall-clock time ("HH:MM") a forum means by "ba'da <prayer>". */
+export type PrayerTimes = Record<PrayerAnchor, string>;
+
+/**
+ * Defaults for a forum in Lampung (WIB): a little after the prayer, when people are free again.
+ * Kemenag times for Kabupaten Lampung Tengah (5°58' LS, 105°12' BT) move within about 25 minutes
+ * over the year (e.g. April 2025: Dzuhur 12.07, Ashar 15.19, Maghrib 18.07, Isya 19.16; Subuh
+ * about 04.35); the Friday prayer with its khutbah ends around 13.00. Forum admins change them.
+ */
+export const DEFAULT_PRAYER_TIMES: Readonly<PrayerTimes> = {
+  subuh: "05:00",
+  dzuhur: "12:30",
+  ashar: "15:45",
+  maghrib: "18:30",
+  isya: "19:30",
+  jumatan: "13:00",
+};
+
+export function isClockTime(s: unknown): s is string {
+  return typeof s === "string" && /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
+}
+
+export type ParseFailure =
+  /** Words or numbers the reader does not understand (`unknown` lists the words, when any). */
+  | { ok: false; reason: "unparsed"; unknown?: string[] }
+  | { ok: false; reason: "invalid_date" | "no_time" }
+  /**
+   * An hour from 1 to 5 (or "setengah 1") with no part of the day: 02.00 or 14.00? Both readings,
+   * morning first, so the caller can ask. Never resolved silently.
+   */
+  | { ok: false; reason: "ambiguous_hour"; candidates: [Date, Date] };
+
 export type ParseResult =
   | {
       ok: true;
@@ -190,12 +247,16 @@ export type ParseResult =
       hasTime: boolean;
       /** Part of day named without an hour ("Jumat pagi"), so a caller can suggest a time. */
       dayPart?: DayPart;
+      /** The time came from a prayer ("ba'da Isya"), read with the forum's prayer times. */
+      anchor?: PrayerAnchor;
     }
-  | { ok: false; reason: "unparsed" | "invalid_date" | "no_time" };
+  | ParseFailure;
 
 export interface ParseOptions {
   /** Answer { ok: false, reason: "no_time" } when the text names a day but no clock time. */
   requireTime?: boolean;
+  /** What "ba'da Subuh" … "habis Jumatan" mean in this forum; DEFAULT_PRAYER_TIMES otherwise. */
+  prayerTimes?: Partial<PrayerTimes>;
 }
 
 const MONTHS: Record<string, number> = {
@@ -223,17 +284,46 @@ const WEEKDAYS: Record<string, Weekday> = {
   kamis: 4, kam: 4, thursday: 4, thu: 4, thur: 4, thurs: 4,
   jumat: 5, jumaat: 5, jum: 5, friday: 5, fri: 5,
   sabtu: 6, sab: 6, saturday: 6, sat: 6,
-  minggu: 7, ahad: 7, mgg: 7, min: 7, sunday: 7, sun: 7,
+  minggu: 7, ahad: 7, min: 7, sunday: 7, sun: 7,
 };
 const WEEKDAY_RE = Object.keys(WEEKDAYS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
-// Longest first so "dua belas" wins over "dua".
-const NUMBER_WORDS: Array<[string, number]> = [
-  ["dua belas", 12], ["sebelas", 11], ["sepuluh", 10], ["sembilan", 9], ["delapan", 8],
-  ["tujuh", 7], ["enam", 6], ["lima", 5], ["empat", 4], ["tiga", 3], ["dua", 2], ["satu", 1],
+// Colloquial, abbreviated and Javanese forms → the words the rules below know.
+const WORD_FORMS: Array<[RegExp, string]> = [
+  [/\b(?:bsk|bsok|besuk|sesuk|mbesuk)\b/g, "besok"],
+  [/\blsa\b/g, "lusa"],
+  [/\b(?:mgg|mggu|mingu)\b/g, "minggu"],
+  [/\bdpn\b/g, "depan"],
+  [/\bbln\b/g, "bulan"],
+  [/\bthn\b/g, "tahun"],
+  [/\bjm\b/g, "jam"],
+  [/\bsenen\b/g, "senin"],
+  [/\bslasa\b/g, "selasa"],
+  [/\brebo\b/g, "rabu"],
+  [/\bkemis\b/g, "kamis"],
+  [/\b(?:jemuah|jemuwah|jumuah|jumah|jumaah)\b/g, "jumat"],
+  [/\bsetu\b/g, "sabtu"],
+  [/\b(?:mlm|malem|bengi)\b/g, "malam"],
+  [/\bpgi\b/g, "pagi"],
+  [/\bsre\b/g, "sore"],
+  [/\b(?:ntar|ntr|nti)\b/g, "nanti"],
+  [/\b(?:kurang lebih|lebih kurang|kurleb)\b/g, " "], // "about": the time itself stays
 ];
+
+const UNITS: Record<string, number> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9 };
+const UNIT_RE = Object.keys(UNITS).join("|");
+
+/** "tanggal lima belas" → "tanggal 15", "dua puluh satu" → "21", "jam sembilan" → "jam 9". */
+function numberWords(s: string): string {
+  return s
+    .replace(new RegExp(`\\b(${UNIT_RE}) puluh(?: (${UNIT_RE}))?\\b`, "g"), (_a, t: string, u?: string) => String(UNITS[t]! * 10 + (u ? UNITS[u]! : 0)))
+    .replace(new RegExp(`\\b(${UNIT_RE}) belas\\b`, "g"), (_a, u: string) => String(10 + UNITS[u]!))
+    .replace(/\bsebelas\b/g, "11")
+    .replace(/\bsepuluh\b/g, "10")
+    .replace(new RegExp(`\\b(${UNIT_RE})\\b`, "g"), (_a, u: string) => String(UNITS[u]!));
+}
 
 const ZONE_BY_LABEL: Record<string, ZoneName> = {
   wib: "Asia/Jakarta",
@@ -241,11 +331,14 @@ const ZONE_BY_LABEL: Record<string, ZoneName> = {
   wit: "Asia/Jayapura",
 };
 
-// Words that may stay in the text without changing its meaning.
+// Words that may stay in the text without changing its meaning. Anything else left over is
+// refused: a reader that guesses around words it does not know is silently wrong sometimes.
 const FILLER = new Set([
   "jam", "pukul", "pkl", "pk", "pada", "hari", "tanggal", "tgl", "di", "at", "on", "the", "of",
-  "tahun", "nanti", "ini", "ya", "saja", "aja", "sekitar", "kira", "kira-kira", "mulai", "acara",
-  "rapat", "musyawarah", "dan", "tepat", "next", "in", "this", "o'clock", "oclock", "sampai",
+  "tahun", "nanti", "ini", "ya", "yaa", "saja", "aja", "sekitar", "kira", "kira-kira", "mulai", "dimulai",
+  "acara", "rapat", "musyawarah", "pertemuan", "kumpul", "dan", "tepat", "next", "in", "this",
+  "o'clock", "oclock", "sampai", "insyaallah", "insya", "allah", "insha", "inshaallah", "pas",
+  "tolong", "mohon", "wib", "wita", "wit", "pak", "bu", "bapak", "ibu",
 ]);
 
 interface Scan {
@@ -256,10 +349,16 @@ interface Scan {
   weekday?: Weekday;
   weekOffset?: number;
   monthOffset?: number;
-  time?: { hour: number; minute: number; ampm?: "am" | "pm" };
+  /** `padded`: written with a leading zero ("02.00"), i.e. on a 24-hour clock. */
+  time?: { hour: number; minute: number; ampm?: "am" | "pm"; padded?: boolean };
   dayPart?: DayPart;
   /** "12 malam" / "tengah malam": midnight at the end of the day. */
   midnight?: boolean;
+  /** "malam Jumat": the evening before the named day. */
+  eve?: boolean;
+  anchor?: PrayerAnchor;
+  /** "habis Jumatan": only on a Friday. */
+  friday?: boolean;
   zone?: ZoneName;
   conflict: boolean;
   invalid: boolean;
@@ -276,7 +375,7 @@ function normalise(text: string): string {
   let s = text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[’'`]/g, "'")
+    .replace(/[’‘'`´]/g, "'")
     .replace(/jum'at/g, "jumat")
     .replace(/[–—−]/g, "-")
     .replace(/(\d),(\d{2})(?!\d)/g, "$1.$2") // "09,30" → "09.30"
@@ -284,15 +383,19 @@ function normalise(text: string): string {
     .replace(/\s+/g, " ")
     .trim()
     .replace(/\.$/, "");
-  for (const [w, n] of NUMBER_WORDS) s = s.replace(new RegExp(`\\b${w}\\b`, "g"), String(n));
+  for (const [re, to] of WORD_FORMS) s = s.replace(re, to);
+  s = numberWords(s);
   s = s
     .replace(/\bse(hari|minggu|pekan|bulan|jam)\b/g, "1 $1")
+    .replace(/\b(\d{1,2})-?an\b/g, "$1") // "jam 7an" (around seven)
     .replace(/\b(\d{4}-\d{2}-\d{2})t(\d)/g, "$1 $2") // ISO "T"
-    .replace(/(\d{2}:\d{2})(?::\d{2})?(?:\.\d+)?z\b/g, "$1"); // trailing seconds/Z are dropped
+    .replace(/(\d{2}:\d{2})(?::\d{2})?(?:\.\d+)?z\b/g, "$1") // trailing seconds/Z are dropped
+    .replace(/\s+/g, " ")
+    .trim();
   return s;
 }
 
-type Rule = [RegExp, (scan: Scan, m: RegExpExecArray) => void];
+type Rule = [RegExp, (scan: Scan, m: RegExpExecArray, opts: ParseOptions) => void];
 
 const PERIOD: Record<string, DayPart> = {
   pagi: "pagi",
@@ -313,50 +416,98 @@ function setTime(scan: Scan, h: string, m?: string, ampm?: string): void {
   const hour = Number(h);
   const minute = m === undefined ? 0 : Number(m);
   const ap = ampm ? (ampm.startsWith("a") ? "am" : "pm") : undefined;
-  setOnce(scan, "time", { hour, minute, ...(ap ? { ampm: ap } : {}) });
+  setOnce(scan, "time", { hour, minute, ...(ap ? { ampm: ap } : {}), ...(h.startsWith("0") ? { padded: true } : {}) });
+}
+
+/** "jam 9 lewat 15" / "jam 8 kurang seperempat": minutes past or before a written hour. */
+function setRelativeTime(scan: Scan, h: string, word: string, sign: 1 | -1): void {
+  const minutes = word === "seperempat" ? 15 : word === "setengah" ? 30 : Number(word);
+  if (!(minutes >= 1 && minutes <= 59)) {
+    scan.invalid = true;
+    scan.found = true;
+    return;
+  }
+  const hour = Number(h);
+  const total = hour * 60 + sign * minutes;
+  const wrapped = (total + 24 * 60) % (24 * 60);
+  setOnce(scan, "time", { hour: Math.floor(wrapped / 60), minute: wrapped % 60, ...(h.startsWith("0") ? { padded: true } : {}) });
 }
 
 const AMPM = "(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])";
+const CLOCK_WORD = "(?:jam|pukul|pkl\\.?|pk\\.?)";
+const MINUTE_WORD = "(\\d{1,2}|seperempat|setengah)";
 
-// Time ranges: only the start is kept ("09.00-11.00", "jam 9 s/d 12", "19.00 sampai selesai").
-const RANGE_RE =
-  /(\d{1,2}[.:]\d{2}|\bjam \d{1,2}|\bpukul \d{1,2})\s*(?:-|s\.?\/?d\.?|sampai|hingga|until)\s*(?:jam |pukul )?(?:\d{1,2}(?:[.:]\d{2})?|selesai)(?![\d/])/g;
+const PRAYER_WORDS: Record<string, PrayerAnchor> = {
+  subuh: "subuh", shubuh: "subuh", shubh: "subuh", fajar: "subuh",
+  dzuhur: "dzuhur", zuhur: "dzuhur", dhuhur: "dzuhur", duhur: "dzuhur", zhuhur: "dzuhur", dhuhr: "dzuhur", lohor: "dzuhur", luhur: "dzuhur", zuhr: "dzuhur",
+  ashar: "ashar", asar: "ashar", azhar: "ashar",
+  maghrib: "maghrib", magrib: "maghrib", mahrib: "maghrib", magreb: "maghrib",
+  isya: "isya", "isya'": "isya", isyak: "isya", isha: "isya",
+  jumatan: "jumatan",
+};
+const PRAYER_RE = Object.keys(PRAYER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/'/g, "'?"))
+  .join("|");
+const AFTER = "(?:ba'?da'?|bakda|habis|sehabis|abis|setelah|sesudah|selepas|usai|selesai|bubar)";
+const SHOLAT = "(?:(?:sholat|shalat|salat|solat|sembahyang) )";
+
+function setAnchor(scan: Scan, anchor: PrayerAnchor, opts: ParseOptions): void {
+  const raw = opts.prayerTimes?.[anchor];
+  const hhmm = isClockTime(raw) ? raw : DEFAULT_PRAYER_TIMES[anchor];
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  setOnce(scan, "time", { hour: h, minute: m, padded: true });
+  setOnce(scan, "anchor", anchor);
+  if (anchor === "jumatan") scan.friday = true;
+}
+
+// Time ranges: only the start is kept ("09.00-11.00", "jam 9 s/d 12", "19.00 sampai selesai",
+// "pukul 09.00 WIB s.d. 12.00 WIB"); a zone written on either side (or both) applies.
+const RANGE_RE = new RegExp(
+  "(\\d{1,2}[.:]\\d{2}|\\bjam \\d{1,2}|\\bpukul \\d{1,2}|\\bpkl \\d{1,2})(?:\\s*\\b(wita|wib|wit)\\b)?" +
+    "\\s*(?:-|\\bs\\.?\\s?\\/?\\s?d\\b\\.?|\\bsampai(?: dengan)?\\b|\\bhingga\\b|\\buntil\\b)\\s*" +
+    "(?:jam |pukul |pkl )?(?:\\d{1,2}(?:[.:]\\d{2})?|selesai)(?![\\d/])(?:\\s*\\b(wita|wib|wit)\\b)?",
+  "g",
+);
 
 // Applied in order; every match is cut out of the text before the next rule runs.
 const RULES: Rule[] = [
   // ISO date
-  [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, (s, m) => setOnce(s, "explicit", { year: +m[1], month: +m[2], day: +m[3] })],
+  [/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, (s, m) => setOnce(s, "explicit", { year: +m[1]!, month: +m[2]!, day: +m[3]! })],
   // 25/12/2026, 25-12-26, 5/12
   [/(?<![\d.:/-])(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?![\d:/-]|\.\d)/g,
     (s, m) => setOnce(s, "explicit", {
-      day: +m[1],
-      month: +m[2],
+      day: +m[1]!,
+      month: +m[2]!,
       ...(m[3] ? { year: m[3].length === 2 ? 2000 + +m[3] : +m[3] } : {}),
     })],
   // 25.12.2026
   [/(?<![\d.:])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g,
-    (s, m) => setOnce(s, "explicit", { day: +m[1], month: +m[2], year: +m[3] })],
+    (s, m) => setOnce(s, "explicit", { day: +m[1]!, month: +m[2]!, year: +m[3]! })],
   // 7 Desember 2026, 7 des, 7-des-2026
   [new RegExp(`(?<![\\d.:])(\\d{1,2})(?:\\s*|-)(${MONTH_RE})\\.?(?:(?:\\s+|-)(\\d{4}))?\\b`, "g"),
-    (s, m) => setOnce(s, "explicit", { day: +m[1], month: MONTHS[m[2]], ...(m[3] ? { year: +m[3] } : {}) })],
+    (s, m) => setOnce(s, "explicit", { day: +m[1]!, month: MONTHS[m[2]!]!, ...(m[3] ? { year: +m[3] } : {}) })],
   // December 7(, 2026) (English order)
   [new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(\\d{4}))?(?![\\d.:])`, "g"),
-    (s, m) => setOnce(s, "explicit", { day: +m[2], month: MONTHS[m[1]], ...(m[3] ? { year: +m[3] } : {}) })],
+    (s, m) => setOnce(s, "explicit", { day: +m[2]!, month: MONTHS[m[1]!]!, ...(m[3] ? { year: +m[3] } : {}) })],
   // tanggal 10
-  [/\b(?:tanggal|tgl\.?|tg\.?)\s*(\d{1,2})(?![\d.:/-])/g, (s, m) => setOnce(s, "dayOfMonth", +m[1])],
+  [/\b(?:tanggal|tgl\.?|tg\.?)\s*(\d{1,2})(?![\d.:/-])/g, (s, m) => setOnce(s, "dayOfMonth", +m[1]!)],
   // relative durations: "2 jam lagi", "30 menit lagi", "in 2 hours"
   [/\b(?:dalam )?(\d{1,3}) ?(jam|menit) ?(?:lagi|kemudian|dari sekarang)\b/g,
-    (s, m) => setOnce(s, "relDuration", { minutes: +m[1] * (m[2] === "jam" ? 60 : 1) })],
+    (s, m) => setOnce(s, "relDuration", { minutes: +m[1]! * (m[2] === "jam" ? 60 : 1) })],
   [/\bdalam (\d{1,3}) ?(jam|menit)\b/g,
-    (s, m) => setOnce(s, "relDuration", { minutes: +m[1] * (m[2] === "jam" ? 60 : 1) })],
+    (s, m) => setOnce(s, "relDuration", { minutes: +m[1]! * (m[2] === "jam" ? 60 : 1) })],
   [/\bin (\d{1,3}) ?(hours?|minutes?|mins?)\b/g,
-    (s, m) => setOnce(s, "relDuration", { minutes: +m[1] * (m[2].startsWith("h") ? 60 : 1) })],
+    (s, m) => setOnce(s, "relDuration", { minutes: +m[1]! * (m[2]!.startsWith("h") ? 60 : 1) })],
   // "3 hari lagi", "dalam 2 minggu", "2 pekan kemudian", "in 3 days"
   [/\b(?:dalam )?(\d{1,3}) ?(hari|minggu|pekan|bulan) ?(?:lagi|kemudian|mendatang|ke depan|dari sekarang)\b/g,
-    (s, m) => relUnit(s, +m[1], m[2])],
-  [/\bdalam (\d{1,3}) ?(hari|minggu|pekan|bulan)\b/g, (s, m) => relUnit(s, +m[1], m[2])],
+    (s, m) => relUnit(s, +m[1]!, m[2]!)],
+  [/\bdalam (\d{1,3}) ?(hari|minggu|pekan|bulan)\b/g, (s, m) => relUnit(s, +m[1]!, m[2]!)],
   [/\bin (\d{1,3}) ?(days?|weeks?|months?)\b/g,
-    (s, m) => relUnit(s, +m[1], m[2].startsWith("d") ? "hari" : m[2].startsWith("w") ? "minggu" : "bulan")],
+    (s, m) => relUnit(s, +m[1]!, m[2]!.startsWith("d") ? "hari" : m[2]!.startsWith("w") ? "minggu" : "bulan")],
+  // prayer anchors: "ba'da Isya", "habis sholat Maghrib", "selesai Jumatan", "ba'da Jumat"
+  [new RegExp(`\\b${AFTER} ${SHOLAT}?(${PRAYER_RE})\\b`, "g"), (s, m, o) => setAnchor(s, PRAYER_WORDS[m[1]!] ?? PRAYER_WORDS[m[1]!.replace(/'/g, "")]!, o)],
+  [new RegExp(`\\b(?:ba'?da'?|bakda) ${SHOLAT}?jumat\\b|\\b${AFTER} ${SHOLAT}jumat\\b`, "g"), (s, _m, o) => setAnchor(s, "jumatan", o)],
   // day words
   [/\bkemarin lusa\b/g, (s) => setOnce(s, "relDays", -2)],
   [/\bbesok lusa\b/g, (s) => setOnce(s, "relDays", 2)],
@@ -367,15 +518,22 @@ const RULES: Rule[] = [
   [/\b(?:hari ini|today)\b/g, (s) => setOnce(s, "relDays", 0)],
   [/\bnanti (pagi|siang|sore|petang|malam)\b/g, (s, m) => {
     setOnce(s, "relDays", 0);
-    setOnce(s, "dayPart", PERIOD[m[1]]);
+    setOnce(s, "dayPart", PERIOD[m[1]!]);
   }],
-  [/\b(pagi|siang|sore|petang|malam) ini\b/g, (s, m) => {
+  [/\b(pagi|siang|sore|petang) ini\b/g, (s, m) => {
     setOnce(s, "relDays", 0);
-    setOnce(s, "dayPart", PERIOD[m[1]]);
+    setOnce(s, "dayPart", PERIOD[m[1]!]);
   }],
-  [/\btonight\b/g, (s) => {
+  [/\bmalam ini\b|\btonight\b/g, (s) => {
     setOnce(s, "relDays", 0);
     setOnce(s, "dayPart", "malam");
+  }],
+  // "malam Jumat" is Thursday evening, "malam Minggu" Saturday evening (the eve of the day)
+  [new RegExp(`\\bmalam (${WEEKDAY_RE})\\b(?: (depan|ini))?`, "g"), (s, m) => {
+    setOnce(s, "weekday", WEEKDAYS[m[1]!]);
+    if (m[2] === "depan") setOnce(s, "weekOffset", 1);
+    setOnce(s, "dayPart", "malam");
+    s.eve = true;
   }],
   // "hari Minggu (depan)" is Sunday; "minggu depan" alone is next week
   [/\bhari (minggu|ahad)( depan)?\b/g, (s, m) => {
@@ -387,11 +545,11 @@ const RULES: Rule[] = [
   [/\bbulan depan\b|\bnext month\b/g, (s) => setOnce(s, "monthOffset", 1)],
   // weekdays: "Senin", "Senin depan", "next monday"
   [new RegExp(`\\bnext (${WEEKDAY_RE})\\b`, "g"), (s, m) => {
-    setOnce(s, "weekday", WEEKDAYS[m[1]]);
+    setOnce(s, "weekday", WEEKDAYS[m[1]!]);
     setOnce(s, "weekOffset", 1);
   }],
   [new RegExp(`\\b(${WEEKDAY_RE})\\b(?: (depan|ini))?`, "g"), (s, m) => {
-    setOnce(s, "weekday", WEEKDAYS[m[1]]);
+    setOnce(s, "weekday", WEEKDAYS[m[1]!]);
     if (m[2] === "depan") setOnce(s, "weekOffset", 1);
   }],
   // times
@@ -400,21 +558,27 @@ const RULES: Rule[] = [
     s.midnight = true;
   }],
   [/\btengah hari\b|\bnoon\b/g, (s) => setOnce(s, "time", { hour: 12, minute: 0 })],
-  [/\b(?:(?:jam|pukul|pkl\.?|pk\.?) )?setengah (\d{1,2})\b/g, (s, m) => setOnce(s, "time", { hour: +m[1] - 1, minute: 30 })],
+  // "jam 9 lewat 15", "jam 9 lebih seperempat", "jam 8 kurang seperempat", "jam 8 kurang 10 menit"
+  [new RegExp(`\\b(?:${CLOCK_WORD} ?)?(\\d{1,2})(?:[.:]00)? (?:lewat|lebih) ${MINUTE_WORD}(?: menit)?\\b`, "g"),
+    (s, m) => setRelativeTime(s, m[1]!, m[2]!, 1)],
+  [new RegExp(`\\b(?:${CLOCK_WORD} ?)?(\\d{1,2})(?:[.:]00)? kurang ${MINUTE_WORD}(?: menit)?\\b`, "g"),
+    (s, m) => setRelativeTime(s, m[1]!, m[2]!, -1)],
+  // "setengah 8" is 07.30 (half way to eight)
+  [new RegExp(`\\b(?:${CLOCK_WORD} )?setengah (\\d{1,2})\\b`, "g"), (s, m) => setRelativeTime(s, m[1]!, "30", -1)],
   [new RegExp(`\\b(?:jam|pukul|pkl\\.?|pk\\.?|at)\\s*(\\d{1,2})(?:\\s*[.:]\\s*(\\d{2}))?(?:\\s*${AMPM})?(?![\\d/])`, "g"),
-    (s, m) => setTime(s, m[1], m[2], m[3])],
-  [/\b(?:jam|pukul|pkl\.?|pk\.?) ?([01]\d|2[0-3])([0-5]\d)(?!\d)/g, (s, m) => setTime(s, m[1], m[2])], // "jam 0900"
+    (s, m) => setTime(s, m[1]!, m[2], m[3])],
+  [/\b(?:jam|pukul|pkl\.?|pk\.?) ?([01]\d|2[0-3])([0-5]\d)(?!\d)/g, (s, m) => setTime(s, m[1]!, m[2])], // "jam 0900"
   // "9 pagi", "7.30 malam" (hour followed by a part of the day, without "jam")
   [/(?<![\d.:/-])(\d{1,2})(?:[.:](\d{2}))? (?=pagi|siang|sore|petang|malam|dini hari|subuh)/g,
-    (s, m) => setTime(s, m[1], m[2])],
+    (s, m) => setTime(s, m[1]!, m[2])],
   [new RegExp(`(?<![\\d.:/-])(\\d{1,2})[.:](\\d{2})(?:\\s*${AMPM})?(?![\\d.:/])`, "g"),
-    (s, m) => setTime(s, m[1], m[2], m[3])],
-  [new RegExp(`(?<![\\d.:/-])(\\d{1,2})\\s*${AMPM}(?![a-z])`, "g"), (s, m) => setTime(s, m[1], undefined, m[2])],
+    (s, m) => setTime(s, m[1]!, m[2], m[3])],
+  [new RegExp(`(?<![\\d.:/-])(\\d{1,2})\\s*${AMPM}(?![a-z])`, "g"), (s, m) => setTime(s, m[1]!, undefined, m[2])],
   // zone label
-  [/\b(wita|wib|wit)\b/g, (s, m) => setOnce(s, "zone", ZONE_BY_LABEL[m[1]])],
+  [/\b(wita|wib|wit)\b/g, (s, m) => setOnce(s, "zone", ZONE_BY_LABEL[m[1]!])],
   // parts of the day
   [/\b(dini hari|pagi|siang|sore|petang|malam|subuh|morning|afternoon|evening|night)\b/g,
-    (s, m) => setOnce(s, "dayPart", PERIOD[m[1]])],
+    (s, m) => setOnce(s, "dayPart", PERIOD[m[1]!])],
 ];
 
 function relUnit(s: Scan, n: number, unit: string): void {
@@ -422,31 +586,41 @@ function relUnit(s: Scan, n: number, unit: string): void {
   else setOnce(s, "relDays", unit === "hari" ? n : n * 7);
 }
 
-function scanText(input: string): { scan: Scan; rest: string } {
+function scanText(input: string, opts: ParseOptions): { scan: Scan; rest: string } {
   const scan: Scan = { conflict: false, invalid: false, found: false };
   let s = ` ${input} `;
-  // time ranges: drop the end of the range
-  s = s.replace(RANGE_RE, (_all, start: string) => start);
+  // time ranges: drop the end of the range, keep the zone (once)
+  s = s.replace(RANGE_RE, (_all, start: string, z1?: string, z2?: string) => {
+    if (z1 && z2 && z1 !== z2) scan.conflict = true;
+    const z = z1 ?? z2;
+    return z ? `${start} ${z}` : start;
+  });
   for (const [re, apply] of RULES) {
     re.lastIndex = 0;
     s = s.replace(re, (...args) => {
       const m = args.slice(0, -2) as unknown as RegExpExecArray;
-      apply(scan, m);
+      apply(scan, m, opts);
       return " ¦ ";
     });
   }
   return { scan, rest: s };
 }
 
-function leftoverIsHarmless(rest: string): boolean {
-  const words = rest
+/** What is left after the rules ran: words nobody understood, and stray numbers. */
+function leftover(rest: string): { words: string[]; numbers: boolean } {
+  const tokens = rest
     .replace(/¦/g, " ")
-    .replace(/[.:/\-,]/g, " ")
+    .replace(/[.:/\-,"]/g, " ")
     .split(/\s+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .filter((w) => !FILLER.has(w));
   // Digits left over mean a number we did not understand ("jam 9 123", "besok 9"): refuse
-  // rather than guess. Unknown words are tolerated ("rapat besok 09.00").
-  return words.every((w) => !/\d/.test(w) || FILLER.has(w));
+  // rather than guess. So are words: "besok jam 9 di balai" is not a time.
+  return { words: tokens.filter((w) => !/\d/.test(w) && /\p{L}/u.test(w)), numbers: tokens.some((w) => /\d/.test(w)) };
+}
+
+function unparsed(words: string[]): ParseFailure {
+  return words.length ? { ok: false, reason: "unparsed", unknown: [...new Set(words)].slice(0, 5) } : { ok: false, reason: "unparsed" };
 }
 
 function applyDayPart(hour: number, part: DayPart | undefined): { hour: number; nextDay: boolean } {
@@ -456,7 +630,7 @@ function applyDayPart(hour: number, part: DayPart | undefined): { hour: number; 
       return { hour, nextDay: false };
     case "dini_hari":
       return { hour: hour === 12 ? 0 : hour, nextDay: false };
-    case "siang": // 11.00–15.00: "jam 1 siang" = 13.00, "jam 11 siang" = 11.00
+    case "siang": // 11.00–15.00: "jam 1 siang" = 13.00, "jam 11 siang" = 11.00, "setengah 1 siang" = 12.30
       return { hour: hour <= 5 ? hour + 12 : hour, nextDay: false };
     case "sore": // 15.00–18.00 (and "jam 7 sore" = 19.00)
       return { hour: hour === 12 ? 12 : hour + 12, nextDay: false };
@@ -470,20 +644,31 @@ function applyDayPart(hour: number, part: DayPart | undefined): { hour: number; 
  * Parses a date/time as people write it in Indonesia, e.g. "besok 09.00", "besok jam 9 pagi",
  * "Senin depan jam 19.00", "3 hari lagi jam 10", "25/12/2026 19.30", "5/12 09.00",
  * "7 Desember 2026 pukul 09.00", "nanti malam jam 8", "tanggal 10 jam 9", "2026-12-25 09:00",
- * "tomorrow 9am". Wall-clock times are in `zone` (or in WIB/WITA/WIT when written).
+ * "tomorrow 9am", "malam Jumat ba'da Isya", "bsk jam setengah 8 malam", "Rebo jam 9 lewat 15",
+ * "tanggal lima belas jam 10", "pukul 09.00 WIB s.d. 12.00 WIB". Wall-clock times are in `zone`
+ * (or in WIB/WITA/WIT when written).
  *
  * Conventions:
  * - Weekday without "depan" → next occurrence (today if the given time is still ahead, or
  *   today when no time is given). "Senin depan" → Monday of next (Monday-based) week.
+ * - "malam <hari>" is the evening before that day: "malam Jumat" = Thursday evening,
+ *   "malam Minggu" = Saturday evening ("Jumat malam" stays Friday evening).
  * - "minggu depan"/"pekan depan" alone → today + 7 days, no time; "hari Minggu depan" → Sunday.
  * - dd/mm without year → this year, or next year if that day has already passed.
  * - "tanggal N" → day N of this month, or the next month that has day N if it has passed.
  * - Hours are 24-hour unless a part of the day follows/precedes: pagi (as written), siang
  *   (1–5 → 13–17), sore/petang (+12), malam (6–11 → 18–23, 12 → 00.00 next day).
+ * - An hour from 1 to 5 (00.30–05.59 in all) with no part of the day and no leading zero
+ *   ("Senin jam 2", "besok jam 3", "setengah 4") → ambiguous_hour with both readings.
+ *   "02.00" (leading zero) is read as written.
+ * - "ba'da Subuh/Dzuhur/Ashar/Maghrib/Isya", "habis Jumatan" → the forum's prayer times
+ *   (opts.prayerTimes); "habis Jumatan" alone is the next Friday.
  * - Time only ("jam 7 malam") → today, even if already past (callers judge past-ness).
- * - Impossible dates or times ("31/02", "jam 25") → invalid_date; contradictory or unknown
- *   text → unparsed; when only a day is found, hasTime is false and the date is 00:00.
- * - Falls back to chrono.id (with the zone as an offset) for phrasings not covered here.
+ * - Impossible dates or times ("31/02", "jam 25") → invalid_date; contradictory text →
+ *   unparsed; words the reader does not know → unparsed with `unknown` (never "today");
+ *   when only a day is found, hasTime is false and the date is 00:00.
+ * - Falls back to chrono.id (with the zone as an offset) only when it reads the whole text
+ *   and is certain of the day ("2 hari yang lalu", "sekarang").
  */
 export function parseIndonesianDateTime(
   text: string,
@@ -493,15 +678,26 @@ export function parseIndonesianDateTime(
 ): ParseResult {
   const norm = normalise(text ?? "");
   if (!norm) return { ok: false, reason: "unparsed" };
-  const { scan, rest } = scanText(norm);
-  if (!scan.found) return chronoFallback(norm, now, zone, opts);
-  if (scan.conflict || !leftoverIsHarmless(rest)) return { ok: false, reason: "unparsed" };
+  const { scan, rest } = scanText(norm, opts);
+  if (!scan.found) {
+    const viaChrono = chronoFallback(norm, now, zone, opts);
+    return viaChrono ?? unparsed(leftover(rest).words);
+  }
+  const left = leftover(rest);
+  if (left.words.length || left.numbers) return unparsed(left.words);
+  if (scan.conflict) return { ok: false, reason: "unparsed" };
+  if (scan.invalid) return { ok: false, reason: "invalid_date" };
   return resolve(scan, now, zone, opts);
 }
 
+const PREV_DAY = (w: Weekday): Weekday => (w === 1 ? 7 : w - 1) as Weekday;
+
 function resolve(scan: Scan, now: Date, zone: ZoneName, opts: ParseOptions): ParseResult {
   const z = scan.zone ?? zone;
-  const today = dt(now, z).startOf("day");
+  // "habis Jumatan" with no day: the next Friday.
+  if (scan.friday && [scan.explicit, scan.dayOfMonth, scan.relDays, scan.weekday, scan.weekOffset, scan.monthOffset].every((v) => v === undefined)) {
+    scan.weekday = 5;
+  }
 
   // Which kinds of date were given? Only a few combinations make sense.
   const kinds = [
@@ -531,6 +727,7 @@ function resolve(scan: Scan, now: Date, zone: ZoneName, opts: ParseOptions): Par
   let hour: number | undefined;
   let minute = 0;
   let nextDay = false;
+  let ambiguous = false;
   if (scan.time) {
     const t = scan.time;
     if (t.minute > 59 || t.hour > 23) return { ok: false, reason: "invalid_date" };
@@ -538,20 +735,60 @@ function resolve(scan: Scan, now: Date, zone: ZoneName, opts: ParseOptions): Par
       if (t.hour < 1 || t.hour > 12) return { ok: false, reason: "invalid_date" };
       hour = t.ampm === "am" ? t.hour % 12 : (t.hour % 12) + 12;
     } else {
-      const adj = applyDayPart(t.hour, scan.dayPart);
+      const part = scan.anchor ? undefined : scan.dayPart;
+      const adj = applyDayPart(t.hour, part);
       hour = adj.hour;
       nextDay = adj.nextDay;
+      // 1–5 o'clock (and "setengah 1" = 00.30) is night or afternoon: ask, never guess.
+      ambiguous = part === undefined && !scan.midnight && !t.padded && hour <= 5 && !(hour === 0 && t.minute === 0);
     }
     if (scan.midnight) nextDay = true;
     minute = t.minute;
   }
   const hasTime = hour !== undefined;
   if (!hasTime && opts.requireTime) return { ok: false, reason: "no_time" };
+
+  if (ambiguous) {
+    const am = placeOnDay(scan, now, z, hour!, minute, nextDay);
+    const pm = placeOnDay(scan, now, z, hour! + 12, minute, nextDay);
+    if (!am.ok) return am;
+    if (!pm.ok) return pm;
+    return { ok: false, reason: "ambiguous_hour", candidates: [am.date, pm.date] };
+  }
+  const placed = placeOnDay(scan, now, z, hour, minute, nextDay);
+  if (!placed.ok) return placed;
+  return {
+    ok: true,
+    date: placed.date,
+    hasTime,
+    ...(!hasTime && scan.dayPart ? { dayPart: scan.dayPart } : {}),
+    ...(scan.anchor ? { anchor: scan.anchor } : {}),
+  };
+}
+
+/** The day the scan names, at `hour`:`minute` (00:00 when no hour). */
+function placeOnDay(
+  scan: Scan,
+  now: Date,
+  z: ZoneName,
+  hour: number | undefined,
+  minute: number,
+  nextDay: boolean,
+): { ok: true; date: Date } | ParseFailure {
+  const today = dt(now, z).startOf("day");
+  const hasTime = hour !== undefined;
   const timeMinutes = (hour ?? 0) * 60 + minute;
   const nowLocal = dt(now, z);
   const nowMinutes = nowLocal.hour * 60 + nowLocal.minute;
+  // The weekday the date must fall on: the day before the named one for "malam Jumat".
+  const wanted = scan.weekday === undefined ? undefined : scan.eve ? PREV_DAY(scan.weekday) : scan.weekday;
+  const matchWeekday = (d: DateTime): DateTime | null => {
+    if (wanted === undefined || d.weekday === wanted) return d;
+    // "malam Jumat, 4 Desember" (a Friday): the eve of that Friday.
+    if (scan.eve && d.weekday === scan.weekday) return d.minus({ days: 1 });
+    return null;
+  };
 
-  // Day.
   let day: DateTime | null = null;
   if (scan.explicit) {
     const e = scan.explicit;
@@ -563,7 +800,8 @@ function resolve(scan: Scan, now: Date, zone: ZoneName, opts: ParseOptions): Par
       day = thisYear && thisYear >= today ? thisYear : makeDay(today.year + 1, e.month, e.day, z);
       if (!day) return { ok: false, reason: "invalid_date" };
     }
-    if (scan.weekday !== undefined && day.weekday !== scan.weekday) return { ok: false, reason: "invalid_date" };
+    day = matchWeekday(day);
+    if (!day) return { ok: false, reason: "invalid_date" };
   } else if (scan.dayOfMonth !== undefined) {
     const n = scan.dayOfMonth;
     if (n < 1 || n > 31) return { ok: false, reason: "invalid_date" };
@@ -574,15 +812,17 @@ function resolve(scan: Scan, now: Date, zone: ZoneName, opts: ParseOptions): Par
       if (cand && cand >= today) day = cand;
     }
     if (!day) return { ok: false, reason: "invalid_date" };
-    if (scan.weekday !== undefined && day.weekday !== scan.weekday) return { ok: false, reason: "invalid_date" };
+    day = matchWeekday(day);
+    if (!day) return { ok: false, reason: "invalid_date" };
   } else if (scan.relDays !== undefined) {
     day = today.plus({ days: scan.relDays });
   } else if (scan.weekday !== undefined) {
     if (scan.weekOffset !== undefined) {
       const monday = today.minus({ days: today.weekday - 1 }).plus({ weeks: scan.weekOffset });
       day = monday.plus({ days: scan.weekday - 1 });
+      if (scan.eve) day = day.minus({ days: 1 });
     } else {
-      let delta = (scan.weekday - today.weekday + 7) % 7;
+      let delta = (wanted! - today.weekday + 7) % 7;
       if (delta === 0 && hasTime && !nextDay && timeMinutes <= nowMinutes) delta = 7;
       day = today.plus({ days: delta });
     }
@@ -596,15 +836,12 @@ function resolve(scan: Scan, now: Date, zone: ZoneName, opts: ParseOptions): Par
   } else {
     return { ok: false, reason: "unparsed" };
   }
+  // "habis Jumatan" on a day that is not a Friday
+  if (scan.friday && day.weekday !== 5) return { ok: false, reason: "invalid_date" };
 
   let result = day.set({ hour: hour ?? 0, minute });
   if (nextDay) result = result.plus({ days: 1 });
-  return {
-    ok: true,
-    date: result.toJSDate(),
-    hasTime,
-    ...(!hasTime && scan.dayPart ? { dayPart: scan.dayPart } : {}),
-  };
+  return { ok: true, date: result.toJSDate() };
 }
 
 function makeDay(year: number, month: number, day: number, zone: ZoneName): DateTime | null {
@@ -613,14 +850,13 @@ function makeDay(year: number, month: number, day: number, zone: ZoneName): Date
   return d.isValid ? d : null;
 }
 
-function chronoFallback(text: string, now: Date, zone: ZoneName, opts: ParseOptions): ParseResult {
+/** chrono.id, only when it read every word and knows the day; null otherwise. */
+function chronoFallback(text: string, now: Date, zone: ZoneName, opts: ParseOptions): ParseResult | null {
   const results = chrono.id.parse(text, { instant: now, timezone: OFFSET_MINUTES[zone] }, { forwardDate: true });
-  if (results.length !== 1) return { ok: false, reason: "unparsed" };
-  const r = results[0];
-  // Only accept when chrono consumed (nearly) all of the text.
-  if (r.text.replace(/\s+/g, "").length < text.replace(/\s+/g, "").length * 0.8) {
-    return { ok: false, reason: "unparsed" };
-  }
+  if (results.length !== 1) return null;
+  const r = results[0]!;
+  if (r.text.replace(/\s+/g, "") !== text.replace(/\s+/g, "")) return null;
+  if (!r.start.isCertain("day")) return null;
   const date = r.start.date();
   const p = zonedParts(date, zone);
   // chrono may roll impossible dates (31/02 → 03/03): compare what it read with what it built.

@@ -241,8 +241,9 @@ describe("lists, exports and the QR poster", () => {
     expect(rb[8]).toBe("Anonim");
     expect(rb[9]).toBe("Anonim");
     const text = csv[0]!.bytes.toString("utf8");
-    expect(text.startsWith("\uFEFFNomor tiket,Tanggal masuk")).toBe(true);
-    expect(text).toContain(`${a.ticketNo},2026-11-30 09:00,Sukajaya`);
+    // For Indonesian Excel: BOM, ";" between fields.
+    expect(text.startsWith("\uFEFFNomor tiket;Tanggal masuk")).toBe(true);
+    expect(text).toContain(`${a.ticketNo};2026-11-30 09:00;Sukajaya`);
     expect(text).not.toContain("Eko");
 
     // Status filter: only the finished one.

@@ -59,6 +59,8 @@ describe("opening a topic", () => {
     await say(h, f.admin, "kemarin");
     expect(lastText(h, f.admin.id)).toMatch(/jamnya|tidak saya pahami|sudah lewat/);
     await say(h, f.admin, "7 Desember 2026 09.00");
+    expect(lastText(h, f.admin.id)).toContain("Senin, 7 Desember 2026 pukul 09.00 WIB — benar?");
+    await press(h, f.admin, f.admin.id, "Benar");
     expect(lastText(h, f.admin.id)).toContain("2 grup");
     await press(h, f.admin, f.admin.id, "Kirim");
     await h.flush();

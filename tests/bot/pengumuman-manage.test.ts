@@ -52,10 +52,12 @@ describe("scheduled announcements", () => {
     await say(h, f.admin, "30/11/2026 08.00");
     expect(lastText(h, f.admin.id)).toContain("sudah lewat");
     await say(h, f.admin, "kapan-kapan saja");
-    expect(lastText(h, f.admin.id)).toContain("belum mengerti");
+    expect(lastText(h, f.admin.id)).toContain("belum mengerti kata kapan");
     await say(h, f.admin, "Jumat");
     expect(lastText(h, f.admin.id)).toContain("sertakan jamnya");
     await say(h, f.admin, "Jumat 08.00");
+    expect(lastText(h, f.admin.id)).toContain("Jumat, 4 Desember 2026 pukul 08.00 WIB — benar?");
+    await press(h, f.admin, f.admin.id, "Benar");
     expect(texts(h, f.admin.id).join("\n")).toContain("Dijadwalkan: Jumat, 4 Desember 2026 pukul 08.00 WIB");
     expect(lastText(h, f.admin.id)).toContain("Waktu: Jumat, 4 Desember 2026 pukul 08.00 WIB");
   });

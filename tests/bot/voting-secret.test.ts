@@ -132,7 +132,7 @@ describe("rahasia (secret) votes", () => {
     const files = documents(h, f.admin.id);
     expect(files.map((x) => x.name)).toEqual([`voting-${vote.id}-desa.csv`, `voting-${vote.id}.xlsx`]);
     const csv = files[0]!.bytes.toString("utf8");
-    expect(csv).toContain("Sidorejo,1,");
+    expect(csv).toContain("Sidorejo;1;");
     expect(csv).toContain("Dirahasiakan");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(files[1]!.bytes as never);
@@ -256,11 +256,11 @@ describe("rahasia results: no figure gives away a small village's choices", () =
     await press(h, f.admin, f.admin.id, "Excel");
     const files = documents(h, f.admin.id);
     const csv = files[0]!.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
-    expect(csv[0]).toBe("Desa,Pemilih,Basis partisipasi,Partisipasi (%),1. Setuju,2. Tidak setuju,Catatan");
-    expect(csv.find((l) => l.startsWith("Sukajaya,"))).toMatch(/^Sukajaya,2,\d+,[\d.]+,,,Dirahasiakan \(kurang dari 3 suara\)$/);
-    expect(csv.find((l) => l.startsWith("Sidorejo,"))).toMatch(/^Sidorejo,3,\d+,[\d.]+,,,Dirahasiakan \(melindungi desa dengan kurang dari 3 suara\)$/);
-    expect(csv.find((l) => l.startsWith("Bangunrejo,"))).toMatch(/^Bangunrejo,4,\d+,[\d.]+,3,1,$/);
-    expect(csv.find((l) => l.startsWith("Jumlah,"))).toMatch(/^Jumlah,14,\d+,[\d.]+,8,6,$/);
+    expect(csv[0]).toBe("Desa;Pemilih;Basis partisipasi;Partisipasi (%);1. Setuju;2. Tidak setuju;Catatan");
+    expect(csv.find((l) => l.startsWith("Sukajaya;"))).toMatch(/^Sukajaya;2;\d+;\d+(,\d+)?;;;Dirahasiakan \(kurang dari 3 suara\)$/);
+    expect(csv.find((l) => l.startsWith("Sidorejo;"))).toMatch(/^Sidorejo;3;\d+;\d+(,\d+)?;;;Dirahasiakan \(melindungi desa dengan kurang dari 3 suara\)$/);
+    expect(csv.find((l) => l.startsWith("Bangunrejo;"))).toMatch(/^Bangunrejo;4;\d+;\d+(,\d+)?;3;1;$/);
+    expect(csv.find((l) => l.startsWith("Jumlah;"))).toMatch(/^Jumlah;14;\d+;\d+(,\d+)?;8;6;$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(files[1]!.bytes as never);
     const sheet = wb.getWorksheet("Per desa")!;
@@ -303,10 +303,10 @@ describe("rahasia results: no figure gives away a small village's choices", () =
     await press(h, f.admin, f.admin.id, "Setujukah");
     await press(h, f.admin, f.admin.id, "CSV");
     const csv = documents(h, f.admin.id)[0]!.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
-    expect(csv[0]).toBe("Desa,Pemilih,Basis partisipasi,Partisipasi (%),1. Setuju,2. Tidak setuju,Pilihan desa,Catatan");
-    expect(csv.find((l) => l.startsWith("Sukajaya,"))).toMatch(/^Sukajaya,2,\d+,[\d.]+,,,,Dirahasiakan — bukan suara desa \(kurang dari 3 suara\)$/);
-    expect(csv.find((l) => l.startsWith("Sidorejo,"))).toMatch(/,3,1,Setuju,$/);
-    expect(csv.find((l) => l.startsWith("Jumlah,"))).toMatch(/^Jumlah,9,\d+,[\d.]+,,,,Dirahasiakan/);
+    expect(csv[0]).toBe("Desa;Pemilih;Basis partisipasi;Partisipasi (%);1. Setuju;2. Tidak setuju;Pilihan desa;Catatan");
+    expect(csv.find((l) => l.startsWith("Sukajaya;"))).toMatch(/^Sukajaya;2;\d+;\d+(,\d+)?;;;;Dirahasiakan — bukan suara desa \(kurang dari 3 suara\)$/);
+    expect(csv.find((l) => l.startsWith("Sidorejo;"))).toMatch(/;3;1;Setuju;$/);
+    expect(csv.find((l) => l.startsWith("Jumlah;"))).toMatch(/^Jumlah;9;\d+;\d+(,\d+)?;;;;Dirahasiakan/);
   });
 });
 
@@ -327,15 +327,17 @@ describe("exports of a terbuka vote", () => {
     const files = documents(h, f.admin.id);
     expect(files.map((x) => x.name)).toEqual([`voting-${vote.id}-desa.csv`, `voting-${vote.id}-surat-suara.csv`, `voting-${vote.id}.xlsx`]);
     const perVillage = files[0]!.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
-    expect(perVillage[0]).toBe("Desa,Pemilih,Basis partisipasi,Partisipasi (%),1. Setuju,2. Tidak setuju,Catatan");
-    expect(perVillage).toContain("Sukajaya,1,10,10,1,0,");
+    // For Indonesian Excel: ";" between fields and a decimal comma (16,7%).
+    expect(perVillage[0]).toBe("Desa;Pemilih;Basis partisipasi;Partisipasi (%);1. Setuju;2. Tidak setuju;Catatan");
+    expect(perVillage).toContain("Sukajaya;1;10;10;1;0;");
     // Sidorejo's group: the admin and Budi (the bot not counted).
-    expect(perVillage).toContain("Sidorejo,1,2,50,0,1,");
-    expect(perVillage).toContain("Jumlah,2,12,16.7,1,1,");
+    expect(perVillage).toContain("Sidorejo;1;2;50;0;1;");
+    expect(perVillage).toContain("Jumlah;2;12;16,7;1;1;");
     const ballots = files[1]!.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
-    expect(ballots[0]).toBe("Nama,Username,Desa,Pilihan,Waktu");
-    expect(ballots[1]).toBe("Ani,,Sukajaya,1. Setuju,2026-11-30 09:00");
-    expect(ballots[2]).toBe("Budi,,Sidorejo,2. Tidak setuju,2026-11-30 09:00");
+    expect(ballots[0]).toBe("Nama;Username;Desa;Pilihan;Waktu");
+    // "1. Setuju; 2. …" joins choices with "; ", so such a cell is quoted; one choice is not.
+    expect(ballots[1]).toBe("Ani;;Sukajaya;1. Setuju;2026-11-30 09:00");
+    expect(ballots[2]).toBe("Budi;;Sidorejo;2. Tidak setuju;2026-11-30 09:00");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(files[2]!.bytes as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Per desa", "Surat suara"]);

@@ -46,7 +46,8 @@ describe("creating a vote", () => {
     await press(h, admin, admin.id, "Per orang");
     await press(h, admin, admin.id, "Anggota grup");
     await say(h, admin, "besok 17.00");
-    expect(texts(h, admin.id).join("\n")).toContain("Selasa, 1 Desember 2026 pukul 17.00 WIB");
+    expect(lastText(h, admin.id)).toContain("Selasa, 1 Desember 2026 pukul 17.00 WIB — benar?");
+    await press(h, admin, admin.id, "Benar");
     await press(h, admin, admin.id, "50%");
     await press(h, admin, admin.id, "1 jam sebelum");
     await press(h, admin, admin.id, "Selesai");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { interpretMeetingDay, interpretMeetingTime, recurrenceChoices, nextOccurrence, timeOnDay, upcomingDays } from "../../src/domain/meetings/dates.js";
 import { formatDateTimeLong, type ZoneName } from "../../src/lib/time.js";
 
-// The parser itself has a table of 45+ phrasings in tests/lib/time.test.ts; this is the meeting-creation
+// The parser itself has a table of 140 phrasings in tests/lib/time-phrasings.test.ts; this is the meeting-creation
 // path on top of it: a time is required, it must lie ahead, and the forum's zone is used throughout.
 const NOW = new Date("2026-11-30T02:00:00Z"); // Senin, 30 November 2026 pukul 09.00 WIB
 
@@ -51,7 +51,28 @@ describe("interpretMeetingTime (now = Senin 30 Nov 2026 09.00 WIB)", () => {
     ["besok 9", "unparsed"],
   ];
   it.each(REJECTED)("rejects %j (%s)", (text, reason) => {
-    expect(interpretMeetingTime(text, NOW, "Asia/Jakarta")).toEqual({ ok: false, reason });
+    expect(interpretMeetingTime(text, NOW, "Asia/Jakarta")).toMatchObject({ ok: false, reason });
+  });
+
+  it("an hour from 1 to 5 without a part of the day comes back with both readings, on a chosen day too", () => {
+    expect(interpretMeetingTime("Rabu jam 2", NOW, "Asia/Jakarta")).toEqual({
+      ok: false,
+      reason: "ambiguous_hour",
+      candidates: [new Date("2026-12-02T02:00:00+07:00"), new Date("2026-12-02T14:00:00+07:00")],
+    });
+    const day = interpretMeetingDay("Kamis", NOW, "Asia/Jakarta")!;
+    expect(timeOnDay(day, "jam 3", NOW, "Asia/Jakarta")).toEqual({
+      ok: false,
+      reason: "ambiguous_hour",
+      candidates: [new Date("2026-12-03T03:00:00+07:00"), new Date("2026-12-03T15:00:00+07:00")],
+    });
+  });
+
+  it("reads prayer times with the forum's settings, and malam Jumat as Thursday evening", () => {
+    const r = interpretMeetingTime("malam Jumat ba'da Isya", NOW, "Asia/Jakarta", { prayerTimes: { isya: "19:45" } });
+    expect(r).toEqual({ ok: true, date: new Date("2026-12-03T19:45:00+07:00"), anchor: "isya" });
+    const day = interpretMeetingDay("malam Jumat", NOW, "Asia/Jakarta")!;
+    expect(long(day)).toBe("Kamis, 3 Desember 2026 pukul 00.00 WIB");
   });
 
   it("reads wall-clock times in the forum's zone (WITA, WIT)", () => {

@@ -111,31 +111,39 @@ function parseCsv(text: string, sep = ","): string[][] {
 }
 
 describe("buildCsv", () => {
-  it("writes UTF-8 with BOM, CRLF, quoting, local dates and defused formulas", () => {
+  it("writes CSV for Indonesian Excel: UTF-8 BOM, ';' separator, decimal commas, CRLF, quoting, local dates, defused formulas", () => {
     const buf = buildCsv(columns, rows, { zone: "Asia/Jakarta" });
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString("utf8").slice(1);
     expect(text.endsWith("\r\n")).toBe(true);
-    const table = parseCsv(text);
+    expect(text.split("\r\n")[0]).toBe("No. tiket;Desa;Isi aspirasi;Dukungan;Diterima");
+    const table = parseCsv(text, ";");
     expect(table).toEqual([
       ["No. tiket", "Desa", "Isi aspirasi", "Dukungan", "Diterima"],
       ["ASP-SKJ-2026-0042", "Sukajaya", 'Perbaikan jalan tani, "segera"', "1234", "2026-12-07 09:00"],
       ["ASP-SKM-2026-0007", "Sukamaju", `'=HYPERLINK("http://x")\nbaris dua`, "0", "2026-12-31 23:30"],
-      ["ASP-CBD-2026-0001", "Cibodas; Kec. Ciater", "'-5 +3 @rapat", "2.5", ""],
+      ["ASP-CBD-2026-0001", "Cibodas; Kec. Ciater", "'-5 +3 @rapat", "2,5", ""],
       ["ASP-X", "", "Bahasa daerah: Sugeng énjing ✓", "", ""],
     ]);
     for (const cell of table.flat()) expect(/^[=+\-@]/.test(cell)).toBe(false);
+    // A comma inside text needs no quotes with ';' (Excel splits only on ';'); a ';' does.
+    expect(text).toContain(';"Perbaikan jalan tani, ""segera""";');
+    expect(text).toContain(';"Cibodas; Kec. Ciater";');
   });
 
-  it("supports ';' with decimal commas for Indonesian Excel, and other zones", () => {
-    const buf = buildCsv(columns, rows, { zone: "Asia/Makassar", separator: ";" });
+  it("writes negative, tiny and large numbers with a decimal comma and no exponent, in any zone", () => {
+    const cols: SheetColumn[] = [
+      { header: "Lintang", key: "lat", type: "number" },
+      { header: "Nilai", key: "v", type: "number" },
+      { header: "Kode", key: "code", type: "text" },
+      { header: "Waktu", key: "at" },
+    ];
+    const buf = buildCsv(cols, [{ lat: -4.95, v: 1500000, code: 3201, at: new Date("2026-12-07T09:00:00+07:00") }, { lat: 0.0000001, v: 66.7, code: null, at: null }], {
+      zone: "Asia/Makassar",
+    });
     const table = parseCsv(buf.toString("utf8").slice(1), ";");
-    expect(table[1][4]).toBe("2026-12-07 10:00");
-    expect(table[3][1]).toBe("Cibodas; Kec. Ciater");
-    expect(table[3][3]).toBe("2,5");
-    expect(table).toHaveLength(5);
-    expect(buildCsv([{ header: "+Total", key: "t" }], [{ t: "@x" }], { zone: "Asia/Jakarta" }).toString("utf8")).toBe(
-      "\uFEFF'+Total\r\n'@x\r\n",
-    );
+    expect(table[1]).toEqual(["-4,95", "1500000", "3201", "2026-12-07 10:00"]);
+    expect(table[2]).toEqual(["0,0000001", "66,7", "", ""]);
+    expect(buildCsv([{ header: "+Total", key: "t" }], [{ t: "@x" }], { zone: "Asia/Jakarta" }).toString("utf8")).toBe("\uFEFF'+Total\r\n'@x\r\n");
   });
 });

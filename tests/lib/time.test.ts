@@ -183,7 +183,8 @@ describe("parseIndonesianDateTime (now = Sabtu 28 Nov 2026 10.00 WIB)", () => {
     ["Senin tgl 1 jam 9", "invalid_date"], // 1 Dec 2026 is a Tuesday
   ];
   it.each(REJECTED)("rejects %j (%s)", (text, reason) => {
-    expect(parseIndonesianDateTime(text, NOW, "Asia/Jakarta")).toEqual({ ok: false, reason });
+    // Unknown words are listed too (see time-phrasings.test.ts); here only the reason matters.
+    expect(parseIndonesianDateTime(text, NOW, "Asia/Jakarta")).toMatchObject({ ok: false, reason });
   });
 
   it("reports no_time when a time is required", () => {

@@ -42,6 +42,8 @@ export async function announce(h: Harness, user: User, o: AnnounceOptions): Prom
   if (o.at) {
     await press(h, user, user.id, "🗓️ Jadwalkan");
     await say(h, user, o.at);
+    // Every typed date is echoed back and used only after ✅ Benar.
+    await press(h, user, user.id, "Benar");
   } else {
     await press(h, user, user.id, "Kirim sekarang");
   }

@@ -4,14 +4,29 @@ import { isZoneName, type ZoneName } from "../../lib/time.js";
 import type { Aspiration } from "../../generated/prisma/client.js";
 import type { CaseView, Recipient, VillageRef } from "./notices.js";
 import { readSettings, type AspirasiSettings } from "./model.js";
+import { holidayCalendar, readCalendarSettings } from "../forum/calendar.js";
+import type { HolidayLookup } from "../../lib/holidays.js";
 
 /** The plain client or a transaction: every read here works inside either. */
 export type Db = Prisma | JobTx;
 
-export async function forumInfo(db: Db, forumId: number): Promise<{ zone: ZoneName; settings: AspirasiSettings; name: string } | null> {
+export interface ForumInfo {
+  zone: ZoneName;
+  settings: AspirasiSettings;
+  name: string;
+  /** National holidays, cuti bersama and the forum's own days off: deadlines count working days. */
+  holidays: HolidayLookup;
+}
+
+export async function forumInfo(db: Db, forumId: number): Promise<ForumInfo | null> {
   const f = await db.forum.findUnique({ where: { id: forumId }, select: { timezone: true, settings: true, name: true } });
   if (!f) return null;
-  return { zone: isZoneName(f.timezone) ? f.timezone : "Asia/Jakarta", settings: readSettings(f.settings), name: f.name };
+  return {
+    zone: isZoneName(f.timezone) ? f.timezone : "Asia/Jakarta",
+    settings: readSettings(f.settings),
+    name: f.name,
+    holidays: holidayCalendar(readCalendarSettings(f.settings)),
+  };
 }
 
 export async function villageRefs(db: Db, forumId: number, ids: Array<number | null | undefined>): Promise<Map<number, VillageRef>> {

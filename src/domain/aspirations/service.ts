@@ -4,7 +4,7 @@ import type { DeliveryQueue } from "../../delivery/queue.js";
 import type { EnqueueItem } from "../../delivery/types.js";
 import type { JobScheduler } from "../../jobs/scheduler.js";
 import type { Aspiration } from "../../generated/prisma/client.js";
-import { addWorkingDays, zonedParts } from "../../lib/time.js";
+import { addWorkingDays, onWorkingDay, zonedParts } from "../../lib/time.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Actor } from "../forum/service.js";
 import {
@@ -19,7 +19,7 @@ import {
   type OfficialAction,
 } from "./model.js";
 import type { ActorLabel, CaseView, Notice, NoticeRenderer, Recipient } from "./notices.js";
-import { caseView, forumInfo, handlers, reporterOf, villageRefs, type Db } from "./repository.js";
+import { caseView, forumInfo, handlers, reporterOf, villageRefs, type Db, type ForumInfo } from "./repository.js";
 
 export interface AspirasiDeps {
   prisma: Prisma;
@@ -33,6 +33,15 @@ export const JOB_VERIFY = "aspirasi.verify";
 export const JOB_ESCALATE = "aspirasi.escalate";
 export const OWNER = "aspirasi";
 const DAY_MS = 24 * 3600_000;
+
+/**
+ * When an unfinished aspiration goes to the kecamatan: escalateDays calendar days on, moved to the
+ * next working day when that falls on a weekend, a holiday or cuti bersama (nobody is at the
+ * kecamatan office to receive it then).
+ */
+export function escalationDue(now: Date, forum: Pick<ForumInfo, "zone" | "settings" | "holidays">): Date {
+  return onWorkingDay(new Date(now.getTime() + forum.settings.escalateDays * DAY_MS), forum.zone, forum.holidays);
+}
 
 // ---------- notifications ----------
 
@@ -92,8 +101,8 @@ export async function createAspiration(ad: AspirasiDeps, personId: number, input
   await checkDailyLimit(ad, personId, input.forumId);
 
   const now = ad.clock.now();
-  const verifyDueAt = addWorkingDays(now, forum.settings.verifyDays, forum.zone);
-  const resolveDueAt = new Date(now.getTime() + forum.settings.escalateDays * DAY_MS);
+  const verifyDueAt = addWorkingDays(now, forum.settings.verifyDays, forum.zone, forum.holidays);
+  const resolveDueAt = escalationDue(now, forum);
   const year = zonedParts(now, forum.zone).year;
   const anonymous = input.privacy !== "named";
 
@@ -242,7 +251,7 @@ export async function actOnAspiration(ad: AspirasiDeps, actor: Actor, input: Act
     } else if (input.action === "forward") {
       // The new handler gets its own verification time; the overall deadline keeps running.
       await ad.jobs.cancel(JOB_VERIFY, row.id, tx);
-      const due = addWorkingDays(now, forum.settings.verifyDays, forum.zone);
+      const due = addWorkingDays(now, forum.settings.verifyDays, forum.zone, forum.holidays);
       await tx.aspiration.update({ where: { id: row.id }, data: { verifyDueAt: due } });
       await ad.jobs.schedule({ kind: JOB_VERIFY, ownerId: row.id, forumId: row.forumId, dueAt: due }, tx);
     }
@@ -345,7 +354,7 @@ export async function reopenAspiration(ad: AspirasiDeps, personId: number, aspir
   if (note.length > LIMITS.noteMaxChars) throw new InvalidInput("aspirasi_note_long", { max: LIMITS.noteMaxChars });
   const forum = (await forumInfo(ad.prisma, row.forumId))!;
   const now = ad.clock.now();
-  const resolveDueAt = new Date(now.getTime() + forum.settings.escalateDays * DAY_MS);
+  const resolveDueAt = escalationDue(now, forum);
   const view = await ad.prisma.$transaction(async (tx) => {
     const n = await tx.aspiration.updateMany({
       where: { id: row.id, version: row.version, status: "selesai" },

@@ -4,6 +4,9 @@ import {
   nextOccurrences,
   parseIndonesianDateTime,
   zonedParts,
+  type ParseFailure,
+  type ParseOptions,
+  type PrayerAnchor,
   type Recurrence,
   type Weekday,
   type ZoneName,
@@ -21,39 +24,50 @@ export const DEFAULT_REMINDERS = [1440, 120];
 /** Choices offered for reminders (minutes before the start). */
 export const REMINDER_CHOICES = [10080, 4320, 1440, 180, 120, 60, 30];
 
-export type MeetingTimeResult =
-  | { ok: true; date: Date }
-  | { ok: false; reason: "unparsed" | "invalid_date" | "no_time" | "past" | "too_far" };
+export type MeetingTimeResult = { ok: true; date: Date; anchor?: PrayerAnchor } | ParseFailure | { ok: false; reason: "past" | "too_far" };
+
+/** Why a time cannot start a meeting, or null: it must lie ahead, and not absurdly far ahead. */
+export function judgeMeetingTime(date: Date, now: Date): "past" | "too_far" | null {
+  if (date.getTime() <= now.getTime()) return "past";
+  if (date.getTime() - now.getTime() > MAX_AHEAD_MS) return "too_far";
+  return null;
+}
 
 /**
  * Reads a meeting time typed the way people write it ("besok 09.00", "Senin 14:00",
- * "25/12/2026 19.30", "lusa jam 8 pagi") in the forum's zone, and judges it as a meeting time:
- * it needs a clock time, must lie ahead, and not absurdly far ahead.
+ * "25/12/2026 19.30", "lusa jam 8 pagi", "malam Jumat ba'da Isya") in the forum's zone, and judges
+ * it as a meeting time: it needs a clock time, must lie ahead, and not absurdly far ahead. An hour
+ * from 1 to 5 without a part of the day comes back as ambiguous_hour with both readings, which
+ * the caller judges with judgeMeetingTime and asks about.
  */
-export function interpretMeetingTime(text: string, now: Date, zone: ZoneName): MeetingTimeResult {
-  const r = parseIndonesianDateTime(text, now, zone, { requireTime: true });
-  if (!r.ok) return { ok: false, reason: r.reason };
-  if (r.date.getTime() <= now.getTime()) return { ok: false, reason: "past" };
-  if (r.date.getTime() - now.getTime() > MAX_AHEAD_MS) return { ok: false, reason: "too_far" };
-  return { ok: true, date: r.date };
+export function interpretMeetingTime(text: string, now: Date, zone: ZoneName, opts: ParseOptions = {}): MeetingTimeResult {
+  const r = parseIndonesianDateTime(text, now, zone, { ...opts, requireTime: true });
+  if (!r.ok) return r;
+  const bad = judgeMeetingTime(r.date, now);
+  if (bad) return { ok: false, reason: bad };
+  return { ok: true, date: r.date, ...(r.anchor ? { anchor: r.anchor } : {}) };
 }
 
-/** A day typed without a time ("Senin", "25/12"): 00:00 of that day, for a time picker. */
-export function interpretMeetingDay(text: string, now: Date, zone: ZoneName): Date | null {
-  const r = parseIndonesianDateTime(text, now, zone);
+/** A day typed without a time ("Senin", "25/12", "malam Jumat"): 00:00 of that day, for a time picker. */
+export function interpretMeetingDay(text: string, now: Date, zone: ZoneName, opts: ParseOptions = {}): Date | null {
+  const r = parseIndonesianDateTime(text, now, zone, opts);
   return r.ok && !r.hasTime ? r.date : null;
 }
 
-/** A clock time typed alone ("09.00", "jam 2 siang") on a chosen day. */
-export function timeOnDay(day: Date, text: string, now: Date, zone: ZoneName): MeetingTimeResult {
-  const r = parseIndonesianDateTime(text, day, zone, { requireTime: true });
-  if (!r.ok) return { ok: false, reason: r.reason };
+/** A clock time typed alone ("09.00", "jam 2 siang", "ba'da Isya") on a chosen day. */
+export function timeOnDay(day: Date, text: string, now: Date, zone: ZoneName, opts: ParseOptions = {}): MeetingTimeResult {
+  const r = parseIndonesianDateTime(text, day, zone, { ...opts, requireTime: true });
   const d = zonedParts(day, zone);
-  const t = zonedParts(r.date, zone);
+  const sameDay = (x: Date) => {
+    const t = zonedParts(x, zone);
+    return t.year === d.year && t.month === d.month && t.day === d.day;
+  };
   // Only a time may be typed here; a different day means the text named a day too.
-  if (t.year !== d.year || t.month !== d.month || t.day !== d.day) return interpretMeetingTime(text, now, zone);
+  if (r.ok && !sameDay(r.date)) return interpretMeetingTime(text, now, zone, opts);
+  if (!r.ok && r.reason === "ambiguous_hour" && !r.candidates.every(sameDay)) return interpretMeetingTime(text, now, zone, opts);
+  if (!r.ok) return r;
   if (r.date.getTime() <= now.getTime()) return { ok: false, reason: "past" };
-  return { ok: true, date: r.date };
+  return { ok: true, date: r.date, ...(r.anchor ? { anchor: r.anchor } : {}) };
 }
 
 /** The next `n` days (from today) as 00:00 instants in the zone, for day buttons. */

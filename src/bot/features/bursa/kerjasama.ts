@@ -265,7 +265,7 @@ async function sendExport(ctx: FlowContext, deps: Deps, forumId: number) {
   await ctx.replyWithDocument(new InputFile(await buildXlsx([{ name: t("bursa-ks-export-sheet"), columns: cols, rows }], { zone }), `${base}.xlsx`), {
     caption: t("bursa-ks-export-caption", { count: agreements.length, counts }),
   });
-  await ctx.replyWithDocument(new InputFile(buildCsv(cols, rows, { zone, separator: ";" }), `${base}.csv`));
+  await ctx.replyWithDocument(new InputFile(buildCsv(cols, rows, { zone }), `${base}.csv`));
 }
 
 async function forumOfAgreement(deps: Deps, ctx: FlowContext, id: number | null) {

@@ -124,7 +124,7 @@ function madFlow(deps: Deps) {
     });
     if (!info.ok) return void (await ctx.reply(info.text));
     const { zone } = info.value;
-    const startsAt = await askWhen(conversation, ctx, zone, t("bursa-mad-ask-when"));
+    const startsAt = await askWhen(conversation, ctx, { forumId, zone }, t("bursa-mad-ask-when"));
     const duration = Number(await askChoice(conversation, ctx, t("bursa-mad-ask-duration"), [60, 90, 120, 180].map((m) => ({ label: formatDuration((k, p) => ctx.t(k, p), m), value: String(m) })), { columns: 2 }));
     const place = await askPlace(conversation, ctx);
     const title = cut(t("bursa-mad-title", { title: info.value.need }), 150);

@@ -10,7 +10,8 @@ import {
   type DiscussionRenderer,
 } from "../../../domain/discussion/index.js";
 import { DomainError } from "../../../domain/errors.js";
-import { parseIndonesianDateTime, type ZoneName } from "../../../lib/time.js";
+import type { ZoneName } from "../../../lib/time.js";
+import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import type { Flow, FlowContext } from "../../context.js";
 import { askChoice, askChoicePaged, askText, FLOW_CANCEL, waitStep } from "../../lib/flow.js";
 import { actorOf } from "../../lib/forum.js";
@@ -76,22 +77,15 @@ async function pickVillages(conversation: Flow, ctx: FlowContext, villages: Arra
   }
 }
 
-async function askEnd(conversation: Flow, ctx: FlowContext, deps: Deps, zone: ZoneName): Promise<string> {
-  for (;;) {
-    const text = await askText(conversation, ctx, ctx.t("discussion-ask-end-date"), { max: 100 });
-    const nowIso = await conversation.external(() => deps.clock.now().toISOString());
-    const now = new Date(nowIso);
-    const r = parseIndonesianDateTime(text, now, zone, { requireTime: true });
-    if (!r.ok) {
-      await ctx.reply(ctx.t(r.reason === "no_time" ? "discussion-end-need-time" : "discussion-end-unparsed"));
-      continue;
-    }
-    if (r.date.getTime() <= now.getTime() + 5 * 60_000) {
-      await ctx.reply(ctx.t("error-topic_end_past"));
-      continue;
-    }
-    return r.date.toISOString();
-  }
+async function askEnd(conversation: Flow, ctx: FlowContext, deps: Deps, forumId: number, zone: ZoneName): Promise<string> {
+  const settings = await dateSettingsOf(conversation, deps, forumId);
+  const { date } = await askDate(conversation, ctx, ctx.t("discussion-ask-end-date"), {
+    ...settings,
+    zone,
+    // A topic that ends within minutes would close before anyone reads it.
+    validate: (at, now) => (at.getTime() <= now.getTime() + 5 * 60_000 ? ctx.t("error-topic_end_past") : null),
+  });
+  return date!.toISOString();
 }
 
 function fail(octx: FlowContext, err: unknown) {
@@ -118,7 +112,7 @@ export function newTopicFlow(deps: Deps, renderer: DiscussionRenderer) {
       { label: ctx.t("discussion-btn-no-end"), value: "none" },
       { label: ctx.t("discussion-btn-set-end"), value: "set" },
     ]);
-    const endsAt = end === "set" ? await askEnd(conversation, ctx, deps, forum.timezone as ZoneName) : null;
+    const endsAt = end === "set" ? await askEnd(conversation, ctx, deps, forumId, forum.timezone as ZoneName) : null;
 
     const groups = await conversation.external(() =>
       deps.prisma.chatLink.count({ where: { forumId, active: true, kind: "village_group", ...(villageIds ? { villageId: { in: villageIds } } : {}) } }),

@@ -10,7 +10,6 @@ import {
   DEFAULT_REMINDERS,
   REMINDER_CHOICES,
   defaultRsvpDeadline,
-  interpretMeetingTime,
   recurrenceChoices,
 } from "../../../domain/meetings/dates.js";
 import { computeQuorum } from "../../../domain/meetings/quorum.js";
@@ -41,7 +40,8 @@ import {
   type MeetingView,
   type QuorumRule,
 } from "../../../domain/meetings/types.js";
-import { askChoiceOrText, askMulti, askPlace, askTextOrSkip, askWhen, whenErrorKey } from "./steps.js";
+import { askChoiceOrText, askMulti, askPlace, askTextOrSkip, askWhen, meetingDateOptions } from "./steps.js";
+import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import { formatBefore, formatDuration, invitationKeyboard, invitationText, kindLabel, langOf, minutesText, type T } from "./render.js";
 import { meetingDepsOf } from "./deps.js";
 
@@ -214,7 +214,7 @@ export function createMeetingFlow(deps: Deps) {
     const agenda = validateAgenda(
       parseAgenda(await askText(conversation, ctx, ctx.t("musyawarah-ask-agenda"), { max: 2500, validate: (s) => check(() => validateAgenda(parseAgenda(s))) })),
     );
-    const startsAt = await askWhen(conversation, ctx, info.zone, ctx.t("musyawarah-ask-when"));
+    const startsAt = await askWhen(conversation, ctx, { forumId, zone: info.zone }, ctx.t("musyawarah-ask-when"));
     const duration = Number(
       await askChoiceOrText(
         conversation,
@@ -300,18 +300,17 @@ export function createMeetingFlow(deps: Deps) {
           { label: ctx.t("musyawarah-deadline-1d"), value: String(startsAt.getTime() - 24 * 3600_000) },
           { label: ctx.t("musyawarah-deadline-3h"), value: String(startsAt.getTime() - 3 * 3600_000) },
         ].filter((o) => Number(o.value) > now.getTime());
-        const picked = await askChoiceOrText(
-          conversation,
-          ctx,
-          ctx.t("musyawarah-ask-deadline"),
-          [...options, { label: ctx.t("musyawarah-deadline-start"), value: "none" }],
-          (text) => {
-            const r = interpretMeetingTime(text, now, info.zone);
-            if (!r.ok) return { error: whenErrorKey(r.reason) };
-            return r.date.getTime() <= startsAt.getTime() ? { value: String(r.date.getTime()) } : { error: "musyawarah-deadline-bad" };
-          },
-        );
-        deadline = picked === "none" ? null : new Date(Number(picked));
+        // Answers are taken until a time before the start that has not passed yet.
+        const base = meetingDateOptions(ctx, await dateSettingsOf(conversation, deps, forumId));
+        const picked = await askDate(conversation, ctx, ctx.t("musyawarah-ask-deadline"), {
+          ...base,
+          zone: info.zone,
+          confirmKey: "tanggal-confirm",
+          choices: [...options, { label: ctx.t("musyawarah-deadline-start"), value: "none" }],
+          onChoice: (value) => (value === "none" ? null : new Date(Number(value))),
+          validate: (date, at) => (date.getTime() <= at.getTime() || date.getTime() > startsAt.getTime() ? ctx.t("musyawarah-deadline-bad") : null),
+        });
+        deadline = picked.date;
       } else if (which === "quorum") {
         quorumRule = (await askChoice(
           conversation,
@@ -374,7 +373,7 @@ async function managedInfo(conversation: Flow, deps: Deps, meetingId: number) {
   return conversation.external((octx) =>
     attempt(octx, async () => {
       const { view } = await getManaged(deps, actorOf(octx), meetingId);
-      return { title: view.title, zone: view.zone, startsAt: view.startsAt.toISOString(), recurring: view.recurrence !== null, status: view.status };
+      return { title: view.title, forumId: view.forumId, zone: view.zone, startsAt: view.startsAt.toISOString(), recurring: view.recurrence !== null, status: view.status };
     }),
   );
 }
@@ -385,7 +384,7 @@ export function rescheduleFlow(deps: Deps) {
     if (!info.ok) return void (await ctx.reply(info.text));
     const lang = langOf(ctx.person?.language);
     const current = formatDateTimeLong(new Date(info.value.startsAt), info.value.zone, lang);
-    const startsAt = await askWhen(conversation, ctx, info.value.zone, ctx.t("musyawarah-ask-new-when", { when: current }));
+    const startsAt = await askWhen(conversation, ctx, { forumId: info.value.forumId, zone: info.value.zone }, ctx.t("musyawarah-ask-new-when", { when: current }));
     const keep = await askChoice(conversation, ctx, ctx.t("musyawarah-ask-keep-rsvp"), [
       { label: ctx.t("musyawarah-btn-keep"), value: "keep" },
       { label: ctx.t("musyawarah-btn-reset"), value: "reset" },

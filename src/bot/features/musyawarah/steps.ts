@@ -7,10 +7,11 @@ import {
   atTime,
   interpretMeetingDay,
   interpretMeetingTime,
+  judgeMeetingTime,
   timeOnDay,
   upcomingDays,
-  type MeetingTimeResult,
 } from "../../../domain/meetings/dates.js";
+import { confirmDate, dateSettingsOf, readTypedDate, type DateSettings, type DateStepOptions, type Reading } from "../../lib/date-step.js";
 import { langOf } from "./render.js";
 
 /**
@@ -227,21 +228,36 @@ export async function askPlace(conversation: Flow, ctx: FlowContext): Promise<Pl
   }
 }
 
-const WHEN_ERROR: Record<Exclude<MeetingTimeResult, { ok: true }>["reason"], string> = {
+/** Failures only a meeting time has; what the reader itself cannot read is explained by tanggal-*. */
+const WHEN_ERROR: Record<"past" | "too_far", string> = {
   past: "musyawarah-when-past",
-  invalid_date: "musyawarah-when-invalid",
-  unparsed: "musyawarah-when-unparsed",
-  no_time: "musyawarah-when-no-time",
   too_far: "musyawarah-when-too-far",
 };
 
-/** The locale key that explains why a typed time was not accepted. */
-export function whenErrorKey(reason: Exclude<MeetingTimeResult, { ok: true }>["reason"]): string {
-  return WHEN_ERROR[reason];
+/** Where a meeting is held, for reading its dates: the forum (prayer times) and its zone. */
+export interface WhenPlace {
+  forumId: number;
+  zone: ZoneName;
+}
+
+/** How the shared date step reads and judges a meeting's start. */
+export function meetingDateOptions(ctx: FlowContext, settings: DateSettings): DateStepOptions {
+  const opts = { prayerTimes: settings.prayerTimes };
+  return {
+    ...settings,
+    interpret: (text, now) => interpretMeetingTime(text, now, settings.zone, opts),
+    validate: (date, now) => {
+      const bad = judgeMeetingTime(date, now);
+      return bad ? ctx.t(WHEN_ERROR[bad]) : null;
+    },
+    errorKeys: WHEN_ERROR,
+    confirmKey: "musyawarah-confirm-when",
+  };
 }
 
 /** A time on a chosen day: buttons for common hours, or typed. */
-async function askTimeOnDay(conversation: Flow, ctx: FlowContext, day: Date, zone: ZoneName): Promise<Date> {
+async function askTimeOnDay(conversation: Flow, ctx: FlowContext, day: Date, settings: DateSettings): Promise<Reading> {
+  const { zone } = settings;
   const lang = langOf(ctx.person?.language);
   const kb = new InlineKeyboard();
   TIME_BUTTONS.forEach((t, i) => {
@@ -251,10 +267,12 @@ async function askTimeOnDay(conversation: Flow, ctx: FlowContext, day: Date, zon
   kb.row().text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const dayLabel = formatDateTimeLong(day, zone, lang).replace(/ (pukul|at) .*$/, "");
   const q = await ctx.reply(ctx.t("musyawarah-ask-time", { day: dayLabel }), { reply_markup: kb, parse_mode: "HTML" });
+  const onDay: DateStepOptions = {
+    ...meetingDateOptions(ctx, settings),
+    interpret: (text, now) => timeOnDay(day, text, now, zone, { prayerTimes: settings.prayerTimes }),
+  };
   for (;;) {
     const c = await waitStep(conversation);
-    const now = await nowOf(conversation, ctx);
-    let r: MeetingTimeResult;
     const data = c.callbackQuery?.data;
     if (data) {
       const m = /^mh:(\d{2})(\d{2})$/.exec(data);
@@ -263,93 +281,89 @@ async function askTimeOnDay(conversation: Flow, ctx: FlowContext, day: Date, zon
         continue;
       }
       await c.answerCallbackQuery();
+      const now = await nowOf(conversation, ctx);
       const at = atTime(day, Number(m[1]), Number(m[2]), zone);
-      r = at.getTime() > now.getTime() ? { ok: true, date: at } : { ok: false, reason: "past" };
-    } else {
-      const text = c.message?.text?.trim();
-      if (!text) {
-        await c.reply(c.t("flow-expect-text"));
-        continue;
-      }
-      r = timeOnDay(day, text, now, zone);
+      if (at.getTime() > now.getTime()) return { date: at };
+      await c.reply(c.t(WHEN_ERROR.past), { parse_mode: "HTML" });
+      continue;
     }
-    if (r.ok) return r.date;
-    await c.reply(c.t(whenErrorKey(r.reason)), { parse_mode: "HTML" });
+    const text = c.message?.text?.trim();
+    if (!text) {
+      await c.reply(c.t("flow-expect-text"));
+      continue;
+    }
+    const r = await readTypedDate(conversation, ctx, text, onDay);
+    if (r) return r;
   }
 }
 
 /**
  * Date and time: day buttons for the coming week (then hour buttons), or typed the way people
- * write it. The result is repeated in full for confirmation before it is used.
+ * write it (a day alone asks for the hour). The result is repeated in full for confirmation
+ * (the shared date step) before it is used.
  */
-export async function askWhen(conversation: Flow, ctx: FlowContext, zone: ZoneName, prompt: string): Promise<Date> {
+export async function askWhen(conversation: Flow, ctx: FlowContext, where: WhenPlace, prompt: string): Promise<Date> {
   const lang = langOf(ctx.person?.language);
+  const settings = { ...(await dateSettingsOf(conversation, ctx.deps, where.forumId)), zone: where.zone };
+  const { zone } = settings;
+  const options = meetingDateOptions(ctx, settings);
+  let typedAgain: string | null = null;
+  let q: { message_id: number } | null = null;
+  let days: Date[] = [];
   for (;;) {
-    const now = await nowOf(conversation, ctx);
-    const days = upcomingDays(now, zone, 8).slice(1);
-    const kb = new InlineKeyboard();
-    days.forEach((d, i) => {
-      kb.text(formatDateTimeShort(d, zone, lang).split(",")[0]!, `md:${i}`);
-      if (i % 3 === 2) kb.row();
-    });
-    kb.text(ctx.t("musyawarah-btn-other-day"), "md:other").row().text(ctx.t("btn-cancel"), FLOW_CANCEL);
-    const q = await ctx.reply(prompt, { reply_markup: kb, parse_mode: "HTML" });
-    let date: Date | null = null;
-    while (!date) {
-      const c = await waitStep(conversation);
-      const data = c.callbackQuery?.data;
-      if (data) {
-        const m = /^md:(\d+|other)$/.exec(data);
-        if (!m || c.callbackQuery!.message?.message_id !== q.message_id) {
-          await oldButton(c);
+    if (typedAgain === null) {
+      // First time, or after ✏️ Ubah: the question again, with the coming days as of now.
+      const now = await nowOf(conversation, ctx);
+      days = upcomingDays(now, zone, 8).slice(1);
+      const kb = new InlineKeyboard();
+      days.forEach((d, i) => {
+        kb.text(formatDateTimeShort(d, zone, lang).split(",")[0]!, `md:${i}`);
+        if (i % 3 === 2) kb.row();
+      });
+      kb.text(ctx.t("musyawarah-btn-other-day"), "md:other").row().text(ctx.t("btn-cancel"), FLOW_CANCEL);
+      q = await ctx.reply(prompt, { reply_markup: kb, parse_mode: "HTML" });
+    }
+    let reading: Reading | null = null;
+    while (!reading) {
+      let text = typedAgain;
+      typedAgain = null;
+      if (text === null) {
+        const c = await waitStep(conversation);
+        const data = c.callbackQuery?.data;
+        if (data) {
+          const m = /^md:(\d+|other)$/.exec(data);
+          if (!m || !q || c.callbackQuery!.message?.message_id !== q.message_id) {
+            await oldButton(c);
+            continue;
+          }
+          await c.answerCallbackQuery();
+          if (m[1] === "other") {
+            await c.reply(c.t("musyawarah-ask-day-typed"), { parse_mode: "HTML" });
+            continue;
+          }
+          reading = await askTimeOnDay(conversation, ctx, days[Number(m[1])]!, settings);
+          break;
+        }
+        text = c.message?.text?.trim() ?? null;
+        if (!text) {
+          await c.reply(c.t("flow-expect-text"));
           continue;
         }
-        await c.answerCallbackQuery();
-        if (m[1] === "other") {
-          await c.reply(c.t("musyawarah-ask-day-typed"), { parse_mode: "HTML" });
-          continue;
-        }
-        date = await askTimeOnDay(conversation, ctx, days[Number(m[1])]!, zone);
-        break;
       }
-      const text = c.message?.text?.trim();
-      if (!text) {
-        await c.reply(c.t("flow-expect-text"));
-        continue;
-      }
+      // A day without an hour ("Senin", "malam Jumat", "25/12"): ask the hour on that day.
       const t = await nowOf(conversation, ctx);
-      const r = interpretMeetingTime(text, t, zone);
-      if (r.ok) {
-        date = r.date;
-        break;
-      }
-      if (r.reason === "no_time") {
-        const day = interpretMeetingDay(text, t, zone);
+      const first = interpretMeetingTime(text, t, zone, { prayerTimes: settings.prayerTimes });
+      if (!first.ok && first.reason === "no_time") {
+        const day = interpretMeetingDay(text, t, zone, { prayerTimes: settings.prayerTimes });
         if (day && day.getTime() + 24 * 3600_000 > t.getTime()) {
-          date = await askTimeOnDay(conversation, ctx, day, zone);
+          reading = await askTimeOnDay(conversation, ctx, day, settings);
           break;
         }
       }
-      await c.reply(c.t(whenErrorKey(r.reason)), { parse_mode: "HTML" });
+      reading = await readTypedDate(conversation, ctx, text, options);
     }
-    const kb2 = new InlineKeyboard()
-      .text(ctx.t("musyawarah-btn-right"), "mk:yes")
-      .text(ctx.t("musyawarah-btn-change"), "mk:no")
-      .row()
-      .text(ctx.t("btn-cancel"), FLOW_CANCEL);
-    const confirmText = ctx.t("musyawarah-confirm-when", { when: formatDateTimeLong(date, zone, lang) });
-    const q2 = await ctx.reply(confirmText, { reply_markup: kb2, parse_mode: "HTML" });
-    for (;;) {
-      const c = await waitStep(conversation);
-      const data = c.callbackQuery?.data;
-      if (data && (data === "mk:yes" || data === "mk:no") && c.callbackQuery!.message?.message_id === q2.message_id) {
-        await c.answerCallbackQuery();
-        await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
-        if (data === "mk:yes") return date;
-        break;
-      }
-      if (data) await oldButton(c);
-      else await c.reply(c.t("flow-use-buttons"));
-    }
+    const ok = await confirmDate(conversation, ctx, reading, options);
+    if (ok === true) return reading.date;
+    if (typeof ok === "object") typedAgain = ok.text;
   }
 }

@@ -5,7 +5,8 @@ import { DomainError } from "../../../domain/errors.js";
 import { appendText, compose, excerptOf, isBlank, recipientPayloads, type Media, type Part, type TextEntity } from "../../../domain/broadcasts/content.js";
 import type { AudienceInput, Target } from "../../../domain/broadcasts/audience.js";
 import { checkScheduleTime, createBroadcast, previewAudience } from "../../../domain/broadcasts/service.js";
-import { parseIndonesianDateTime, zoneLabel, weekdayName, zonedParts, type ZoneName } from "../../../lib/time.js";
+import { zoneLabel, type ZoneName } from "../../../lib/time.js";
+import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import { cancelButton, FLOW_CANCEL, waitStep } from "../../lib/flow.js";
 import { actorOf } from "../../lib/forum.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";
@@ -18,6 +19,7 @@ interface Content {
 }
 
 interface Setup {
+  forumId: number;
   admin: boolean;
   forumName: string;
   zone: ZoneName;
@@ -218,43 +220,30 @@ async function askOptions(conversation: Flow, ctx: FlowContext, setup: Setup, gr
     else if (data === "po:silent") o.silent = !o.silent;
     else if (data === "po:now" || data === "po:later") {
       await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
-      if (data === "po:later") o.scheduledAt = await askTime(conversation, ctx, setup.zone);
+      if (data === "po:later") o.scheduledAt = await askTime(conversation, ctx, setup.forumId, setup.zone);
       return o;
     }
     await c.editMessageReplyMarkup({ reply_markup: keyboard() }).catch(() => {});
   }
 }
 
-/** A WIB (or the forum's zone) date and time, the way people write it; never in the past. */
-async function askTime(conversation: Flow, ctx: FlowContext, zone: ZoneName): Promise<string> {
-  await ctx.reply(ctx.t("pengumuman-ask-time", { zone: zoneLabel(zone) }), { parse_mode: "HTML", reply_markup: cancelButton(ctx) });
-  for (;;) {
-    const c = await waitStep(conversation);
-    const text = c.message?.text?.trim();
-    if (!text) {
-      if (c.callbackQuery) await oldButton(c);
-      else await c.reply(c.t("flow-expect-text"));
-      continue;
-    }
-    const nowIso = await conversation.external(() => ctx.deps.clock.now().toISOString());
-    const now = new Date(nowIso);
-    const parsed = parseIndonesianDateTime(text, now, zone, { requireTime: true });
-    if (!parsed.ok) {
-      if (parsed.reason === "no_time") {
-        const day = weekdayName(zonedParts(new Date(now.getTime() + 86_400_000), zone).weekday, "id");
-        await c.reply(c.t("pengumuman-time-no-time", { example: `${day} 09.00` }));
-      } else await c.reply(c.t(parsed.reason === "invalid_date" ? "pengumuman-time-invalid" : "pengumuman-time-unparsed"));
-      continue;
-    }
-    try {
-      checkScheduleTime(parsed.date, now);
-    } catch (err) {
-      await c.reply(errorText(c, err) ?? c.t("pengumuman-time-unparsed"));
-      continue;
-    }
-    await c.reply(c.t("pengumuman-time-set", { when: longTime(parsed.date, zone, c.person?.language ?? "id") }));
-    return parsed.date.toISOString();
-  }
+/** A WIB (or the forum's zone) date and time, the way people write it, confirmed; never in the past. */
+async function askTime(conversation: Flow, ctx: FlowContext, forumId: number, zone: ZoneName): Promise<string> {
+  const settings = await dateSettingsOf(conversation, ctx.deps, forumId);
+  const { date } = await askDate(conversation, ctx, ctx.t("pengumuman-ask-time", { zone: zoneLabel(zone) }), {
+    ...settings,
+    zone,
+    validate: (at, now) => {
+      try {
+        checkScheduleTime(at, now);
+        return null;
+      } catch (err) {
+        return errorText(ctx, err) ?? ctx.t("tanggal-unparsed");
+      }
+    },
+  });
+  await ctx.reply(ctx.t("pengumuman-time-set", { when: longTime(date!, zone, ctx.person?.language ?? "id") }));
+  return date!.toISOString();
 }
 
 /** Waits for one of `values` pressed on `messageId`; anything else is answered and ignored. */
@@ -292,7 +281,7 @@ export function pengumumanFlow(deps: Deps) {
         select: { id: true, name: true },
         orderBy: { name: "asc" },
       });
-      return { admin, forumName: forum.name, zone: zoneOf(forum.timezone), authorName: octx.person?.firstName ?? "", villages };
+      return { forumId, admin, forumName: forum.name, zone: zoneOf(forum.timezone), authorName: octx.person?.firstName ?? "", villages };
     });
     if (!setup.admin && setup.villages.length === 0) {
       await ctx.reply(ctx.t("error-pengumuman_not_allowed"));

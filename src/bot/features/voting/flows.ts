@@ -19,7 +19,8 @@ import { LIMITS, type Ballot, type Counting, type Eligibility, type VoteInfo } f
 import { askChoice, askText, FLOW_CANCEL, waitStep, type Choice } from "../../lib/flow.js";
 import { actorOf } from "../../lib/forum.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";
-import { parseIndonesianDateTime, type ZoneName } from "../../../lib/time.js";
+import type { ZoneName } from "../../../lib/time.js";
+import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import { cardKeyboard, cardText, createRenderer, longDate, reminderLabel, rulesLine } from "./render.js";
 import { manageCb, NEW_VOTE } from "./callbacks.js";
 
@@ -132,14 +133,15 @@ async function askOptions(conversation: Flow, ctx: FlowContext): Promise<string[
 }
 
 /**
- * A closing time: preset buttons or typed Indonesian ("besok 17.00", "Jumat 09.00"). Returns an
- * ISO string, or null for "closed by hand" when allowed.
+ * A closing time: preset buttons or typed Indonesian ("besok 17.00", "Jumat 09.00"), a typed one
+ * confirmed through the shared date step. Returns an ISO string, or null for "closed by hand"
+ * when allowed.
  */
 async function askDeadline(
   conversation: Flow,
   ctx: FlowContext,
   prompt: string,
-  opts: { timezone: string; manual: boolean; from?: string | null },
+  opts: { forumId: number; timezone: string; manual: boolean; from?: string | null },
 ): Promise<string | null> {
   const presets: Array<[string, number]> = [
     ["vote-btn-1h", 3600_000],
@@ -147,63 +149,31 @@ async function askDeadline(
     ["vote-btn-3d", 3 * 24 * 3600_000],
     ["vote-btn-7d", 7 * 24 * 3600_000],
   ];
-  const kb = new InlineKeyboard();
-  presets.forEach(([key], i) => {
-    kb.text(opts.from ? `+${ctx.t(key)}` : ctx.t(key), `vdl:${i}`);
-    if (i % 2 === 1) kb.row();
-  });
-  if (opts.manual) kb.text(ctx.t("vote-btn-manual"), "vdl:m").row();
-  kb.text(ctx.t("btn-cancel"), FLOW_CANCEL);
-  const question = await ctx.reply(prompt, { reply_markup: kb, parse_mode: "HTML" });
-  for (;;) {
-    const c = await waitStep(conversation);
-    const nowIso = await conversation.external(() => ctx.deps.clock.now().toISOString());
-    const now = new Date(nowIso);
-    let at: Date | null = null;
-    if (c.callbackQuery) {
-      const data = c.callbackQuery.data ?? "";
-      if (c.callbackQuery.message?.message_id !== question.message_id || !/^vdl:(\d|m)$/.test(data)) {
-        await c.answerCallbackQuery({ text: c.t("flow-old-button") });
-        continue;
-      }
-      await c.answerCallbackQuery();
-      if (data === "vdl:m") {
-        if (!opts.manual) continue;
-        await c.editMessageText(`${prompt}\n\n✅ ${escapeHtml(c.t("vote-btn-manual"))}`, { parse_mode: "HTML", reply_markup: undefined }).catch(() => {});
-        return null;
-      }
+  const choices = presets.map(([key], i) => ({ label: opts.from ? `+${ctx.t(key)}` : ctx.t(key), value: String(i) }));
+  if (opts.manual) choices.push({ label: ctx.t("vote-btn-manual"), value: "m" });
+  const settings = await dateSettingsOf(conversation, ctx.deps, opts.forumId);
+  const zone = opts.timezone as ZoneName;
+  const { date, typed } = await askDate(conversation, ctx, prompt, {
+    ...settings,
+    zone,
+    choices,
+    onChoice: (value, now) => {
+      if (value === "m") return null;
       const base = opts.from && new Date(opts.from).getTime() > now.getTime() ? new Date(opts.from) : now;
-      at = new Date(base.getTime() + presets[Number(data.slice(4))]![1]);
-    } else {
-      const text = c.message?.text?.trim();
-      if (!text) {
-        await c.reply(c.t("flow-expect-text"));
-        continue;
-      }
-      const parsed = parseIndonesianDateTime(text, now, opts.timezone as ZoneName, { requireTime: true });
-      if (!parsed.ok) {
-        await c.reply(c.t(parsed.reason === "no_time" ? "vote-deadline-no-time" : "vote-deadline-unparsed"), { parse_mode: "HTML" });
-        continue;
-      }
-      at = parsed.date;
-    }
-    const ms = at.getTime() - now.getTime();
-    if (ms < LIMITS.minDurationMs) {
-      await c.reply(c.t("vote-deadline-past"));
-      continue;
-    }
-    if (ms > LIMITS.maxDurationMs) {
-      await c.reply(c.t("vote-deadline-far"));
-      continue;
-    }
-    if (opts.from && at.getTime() <= new Date(opts.from).getTime()) {
-      await c.reply(c.t("error-vote_extend_earlier"));
-      continue;
-    }
-    const label = longDate(at.toISOString(), { timezone: opts.timezone } as VoteInfo, lang(ctx));
-    await c.reply(c.t("vote-deadline-chosen", { date: label }));
-    return at.toISOString();
-  }
+      return new Date(base.getTime() + presets[Number(value)]![1]);
+    },
+    validate: (at, now) => {
+      const ms = at.getTime() - now.getTime();
+      if (ms < LIMITS.minDurationMs) return ctx.t("vote-deadline-past");
+      if (ms > LIMITS.maxDurationMs) return ctx.t("vote-deadline-far");
+      if (opts.from && at.getTime() <= new Date(opts.from).getTime()) return ctx.t("error-vote_extend_earlier");
+      return null;
+    },
+  });
+  if (!date) return null;
+  // A typed date was echoed and confirmed already; a preset says what it came to.
+  if (!typed) await ctx.reply(ctx.t("vote-deadline-chosen", { date: longDate(date.toISOString(), { timezone: opts.timezone } as VoteInfo, lang(ctx)) }));
+  return date.toISOString();
 }
 
 async function askQuorum(conversation: Flow, ctx: FlowContext): Promise<number | null> {
@@ -314,7 +284,7 @@ export function newVoteFlow(deps: Deps) {
       ],
       { columns: 1 },
     )) as Eligibility;
-    const closesAt = await askDeadline(conversation, ctx, ctx.t("vote-ask-deadline"), { timezone: setup.timezone, manual: true });
+    const closesAt = await askDeadline(conversation, ctx, ctx.t("vote-ask-deadline"), { forumId, timezone: setup.timezone, manual: true });
     const quorumPercent = await askQuorum(conversation, ctx);
     let reminderMinutes: number[] = [];
     if (closesAt) {
@@ -402,7 +372,7 @@ export function quickPollFlow(deps: Deps) {
         { label: ctx.t("vote-btn-multi"), value: "multi" },
       ])) === "multi";
     const villageIds = await askVillages(conversation, ctx, setup);
-    const closesAt = (await askDeadline(conversation, ctx, ctx.t("vote-ask-deadline-quick"), { timezone: setup.timezone, manual: false }))!;
+    const closesAt = (await askDeadline(conversation, ctx, ctx.t("vote-ask-deadline-quick"), { forumId, timezone: setup.timezone, manual: false }))!;
     const chosen = setup.villages.filter((v) => villageIds.includes(v.id));
     const groups = chosen.reduce((n, v) => n + v.groups, 0);
     const confirm = await askChoice(
@@ -439,10 +409,10 @@ export function extendFlow(deps: Deps) {
       const row = await deps.prisma.vote.findUnique({ where: { id: voteId }, select: { forumId: true, closesAt: true } });
       if (!row) return null;
       const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: row.forumId }, select: { timezone: true } });
-      return { timezone: forum.timezone, closesAt: row.closesAt?.toISOString() ?? null };
+      return { forumId: row.forumId, timezone: forum.timezone, closesAt: row.closesAt?.toISOString() ?? null };
     });
     if (!v) return void (await ctx.reply(ctx.t("error-vote_not_found")));
-    const at = (await askDeadline(conversation, ctx, ctx.t("vote-extend-ask"), { timezone: v.timezone, manual: false, from: v.closesAt }))!;
+    const at = (await askDeadline(conversation, ctx, ctx.t("vote-extend-ask"), { forumId: v.forumId, timezone: v.timezone, manual: false, from: v.closesAt }))!;
     const r = await conversation.external(async (octx) => {
       try {
         const info = await extendVote(deps, actorOf(octx), voteId, new Date(at));
