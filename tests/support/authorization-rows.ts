@@ -147,6 +147,10 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:pgc", what: "ask to cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgc:${b.id}`) },
     { kind: "cb:pgx", what: "cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgx:${b.id}`) },
 
+    // ---- calendar: prayer times and local holidays of the forum
+    { kind: "cmd:kalender@private", what: "prayer times and holidays", allowed: ADMINS, act: privateCmd("/kalender") },
+    { kind: "cb:kal", what: "change forum A's prayer times", allowed: ["admin"], act: priv((w) => `kal:${w.f.id}:p`) },
+
     // ---- pusat data and bursa
     { kind: "cmd:profil@private", what: "village profile", allowed: MEMBERS, act: privateCmd("/profil") },
     { kind: "cmd:profil@group", what: "village profile in its group", allowed: ALL, act: groupCmd("/profil") },
