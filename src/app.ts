@@ -13,7 +13,7 @@ import { DeliveryQueue } from "./delivery/queue.js";
 import { MemoryLimiter, type Limiter } from "./delivery/limiter.js";
 import { RedisLimiter } from "./delivery/redis-limiter.js";
 import { JobScheduler } from "./jobs/scheduler.js";
-import { createBot, jobHandlers } from "./bot/index.js";
+import { createBot, jobHandlers, runStartHooks } from "./bot/index.js";
 
 export interface AppOverrides {
   clock?: Clock;
@@ -77,6 +77,7 @@ export async function buildApp(config: Config, logger: Logger, o: AppOverrides =
     startWorkers() {
       delivery.start();
       jobs.start();
+      void runStartHooks(deps);
     },
     async close() {
       await jobs.stop();

@@ -11,6 +11,7 @@ import { aspirasiFeature } from "./aspirasi.js";
 import { musyawarahFeature } from "./musyawarah.js";
 import { votingFeature } from "./voting.js";
 import { bursaFeature } from "./bursa.js";
+import { privasiFeature } from "./privasi.js";
 import { unhandledFeature } from "./unhandled.js";
 
 const allSpecs = (): CommandSpec[] => features.flatMap((f) => f.commands ?? []);
@@ -31,6 +32,7 @@ export const features: Feature[] = [
   musyawarahFeature,
   votingFeature,
   bursaFeature,
+  privasiFeature,
   startFeature(allSpecs),
   unhandledFeature,
 ];

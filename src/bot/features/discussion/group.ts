@@ -16,6 +16,8 @@ import {
 } from "../../../domain/discussion/index.js";
 import { NotAllowed, NotFound } from "../../../domain/errors.js";
 import { findChatLink } from "../../../domain/forum/service.js";
+import { displayName } from "../../../domain/forum/people.js";
+import { hasConsent } from "../../../domain/privacy/consent.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { actorOf } from "../../lib/forum.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";
@@ -74,9 +76,12 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
       replyToMessageId: reply && !reply.forum_topic_created ? reply.message_id : null,
       threadId,
       personId: person.id,
-      authorName: person.firstName,
-      // Telegram only guarantees mentions of users who have contacted the bot.
-      authorLinkUserId: person.canMessage ? Number(person.telegramUserId) : null,
+      // The name Telegram shows on the message the person chose to post in the group: it is the
+      // relay's attribution whether or not they agreed to the bot keeping their profile (docs/privasi.md).
+      authorName: displayName({ firstName: ctx.from.first_name }),
+      // Telegram only guarantees mentions of users who have contacted the bot; a link to the
+      // person's profile only with their consent.
+      authorLinkUserId: person.canMessage && hasConsent(person) ? Number(person.telegramUserId) : null,
       homeVillageId: (forumId) => access.homeVillage(forumId),
       content: contentOf(msg),
     });
