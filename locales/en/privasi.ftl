@@ -213,7 +213,6 @@ audit-action-claim-confirm = Village claim confirmed
 audit-action-claim-reject = Village claim rejected
 audit-action-broadcast-create = Announcement sent/scheduled
 audit-action-broadcast-cancel = Announcement cancelled
-audit-action-broadcast-delete = Announcement deleted
 audit-action-aspiration-status = Aspiration status changed
 audit-action-aspiration-settings = Aspiration settings changed
 audit-action-aspiration-export = Aspirations downloaded

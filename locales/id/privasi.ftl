@@ -210,7 +210,6 @@ audit-action-claim-confirm = Pengakuan desa dikonfirmasi
 audit-action-claim-reject = Pengakuan desa ditolak
 audit-action-broadcast-create = Pengumuman dikirim/dijadwalkan
 audit-action-broadcast-cancel = Pengumuman dibatalkan
-audit-action-broadcast-delete = Pengumuman dihapus
 audit-action-aspiration-status = Status aspirasi diubah
 audit-action-aspiration-settings = Pengaturan aspirasi diubah
 audit-action-aspiration-export = Aspirasi diunduh

@@ -29,6 +29,7 @@ import {
   type MeetingView,
   type RsvpAnswer,
 } from "./types.js";
+import { audit as record, type AuditAction, type AuditDetails } from "../privacy/audit.js";
 
 export interface MeetingDeps {
   prisma: Prisma;
@@ -254,8 +255,8 @@ export async function requestRefresh(d: Pick<MeetingDeps, "jobs">, tx: Db, m: { 
   }
 }
 
-async function audit(db: Db, forumId: number, actorId: number | null, action: string, target: number, details: object = {}) {
-  await db.auditLog.create({ data: { forumId, actorId, action, target: String(target), details } });
+async function audit(db: Db, forumId: number, actorId: number | null, action: AuditAction, meetingId: number, details: AuditDetails = {}) {
+  await record(db, { forumId, actorId, action, target: `meeting:${meetingId}`, details });
 }
 
 // ---------------------------------------------------------------- create
@@ -482,7 +483,7 @@ export async function setOpenCheckIn(d: MeetingDeps, actor: Actor, meetingId: nu
     const m = await requireManageable(tx, actor, meetingId);
     if (m.status === "cancelled") throw new Conflict("meeting_cancelled");
     await tx.meeting.update({ where: { id: m.id }, data: { openCheckIn: open } });
-    await audit(tx, m.forumId, actor.personId, open ? "meeting.open" : "meeting.close", m.id);
+    await audit(tx, m.forumId, actor.personId, open ? "meeting.checkin_open" : "meeting.checkin_close", m.id);
     return { open };
   }, TX);
 }

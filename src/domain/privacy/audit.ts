@@ -30,7 +30,6 @@ export const AUDIT_ACTIONS = [
   // announcements
   "broadcast.create",
   "broadcast.cancel",
-  "broadcast.delete",
   // aspirations
   "aspiration.status",
   "aspiration.settings",

@@ -25,6 +25,7 @@ import { intId } from "../../lib/callback.js";
 import { intervalLabel, longDate, muteCb, noticeTo, tellPrivately } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
 import { tFor } from "./render.js";
+import { audit } from "../../../domain/privacy/audit.js";
 
 /** The message a command answers, or a hint to reply first. */
 async function answeredId(ctx: FlowContext, command: string): Promise<number | null> {
@@ -286,6 +287,7 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
     try {
       const tr = await transcriptFor(deps, { chatId: ctx.chat.id }, answered.topicId);
       const file = transcriptFile(tr, "id", deps.clock.now());
+      await auditTranscript(deps, ctx.person?.id ?? null, answered.topicId, { chatId: ctx.chat.id });
       await sendTranscript(ctx, file, transcriptSummary(tr, "id"));
     } catch (err) {
       await tellError(ctx, err);
@@ -293,4 +295,11 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
   });
 
   return c;
+}
+
+/** The notulen name the people who wrote: each download is audited (who asked, which topic, where). */
+export async function auditTranscript(deps: Deps, personId: number | null, topicId: number, where: { chatId?: number }) {
+  const topic = await deps.prisma.topic.findUnique({ where: { id: topicId }, select: { forumId: true } });
+  if (!topic) return;
+  await audit(deps.prisma, { forumId: topic.forumId, actorId: personId, action: "discussion.export", target: `topic:${topicId}`, details: { inGroup: where.chatId !== undefined } });
 }
