@@ -92,9 +92,10 @@ export async function erasePerson(d: EraseDeps, personId: number): Promise<Erase
   const now = d.clock.now();
   const tg = person.telegramUserId;
   const hash = erasureHash(d.hashSecret, tg);
-  // What identifies the person in delivered copies (names only when they were kept, i.e. not "Warga").
-  const marks = [String(tg), person.username ? `@${person.username}` : null, person.username, person.firstName !== "Warga" && person.firstName !== ERASED_NAME ? person.firstName : null, person.lastName]
-    .filter((x): x is string => !!x && x.length >= 3);
+  // What identifies this person, and nobody else, in delivered copies: the Telegram id, the
+  // username, the full name. Never the first name alone — another "Budi" is not this one.
+  const fullName = person.lastName ? `${person.firstName} ${person.lastName}` : null;
+  const marks = [String(tg), person.username, fullName].filter((x): x is string => !!x && x.length >= 3);
 
   return d.prisma.$transaction(
     async (tx) => {
@@ -131,8 +132,8 @@ export async function erasePerson(d: EraseDeps, personId: number): Promise<Erase
       await tx.$executeRaw`DELETE FROM privacy_consents WHERE person_id = ${P}`;
 
       // Announcements they signed: the signature at the end no longer names them.
-      if (marks.length && person.firstName !== "Warga") {
-        const signed = await tx.broadcast.findMany({ where: { authorId: P }, select: { id: true, parts: true } });
+      const signed = await tx.broadcast.findMany({ where: { authorId: P }, select: { id: true, parts: true } });
+      if (person.firstName !== "Warga") {
         for (const b of signed) {
           const parts = (b.parts as unknown as Part[]) ?? [];
           if (!parts.length) continue;
@@ -166,6 +167,19 @@ export async function erasePerson(d: EraseDeps, personId: number): Promise<Erase
           UPDATE deliveries SET payload = jsonb_strip_nulls(jsonb_build_object('op', payload->'op', 'method', payload->'method')) || ${erased}::jsonb,
             state = CASE WHEN state = 'queued' OR (state = 'sending' AND claimed_at IS NULL) THEN 'cancelled'::"DeliveryState" ELSE state END
           WHERE owner_kind = ANY(${o.kinds}::text[]) AND owner_id = ANY(${o.ids}::text[]) AND NOT payload ? 'erased'`;
+      }
+      // Copies of what they signed or organised in office carry their name: emptied once delivered
+      // (copies still waiting go out as the forum's record; the outbox empties them after delivery).
+      const organised = (await tx.meeting.findMany({ where: { organizerId: P }, select: { id: true } })).map((m) => String(m.id));
+      const signedIds = signed.map((b) => String(b.id));
+      for (const o of [
+        { prefix: "pengumuman", ids: signedIds },
+        { prefix: "meeting.", ids: organised },
+      ]) {
+        if (!o.ids.length) continue;
+        deliveries += await tx.$executeRaw`
+          UPDATE deliveries SET payload = jsonb_strip_nulls(jsonb_build_object('op', payload->'op', 'method', payload->'method')) || ${erased}::jsonb
+          WHERE starts_with(owner_kind, ${o.prefix}) AND owner_id = ANY(${o.ids}::text[]) AND state IN ('sent', 'failed', 'cancelled', 'unknown') AND NOT payload ? 'erased'`;
       }
       for (const m of marks) {
         deliveries += await tx.$executeRaw`
