@@ -203,7 +203,7 @@ export const musyawarahFeature: Feature = {
             const lang = langOf(ctx.person?.language);
             const file = await attendanceWorkbook(tOf(ctx), lang, view, attendance);
             // The attendance list names people: its download is audited.
-            await audit(deps.prisma, { forumId: view.forumId, actorId: actor.personId, action: "meeting.export", target: `meeting:${view.id}`, details: { rows: attendance.rows.length } });
+            await audit(deps.prisma, { forumId: view.forumId, actorId: actor.personId, action: "meeting.export", target: `meeting:${view.id}`, details: { rows: attendance.rows.length }, at: deps.clock.now() });
             await ctx.replyWithDocument(new InputFile(file, `daftar-hadir-${view.id}.xlsx`), {
               caption: ctx.t("musyawarah-export-caption", { title: escapeHtml(view.title) }),
               parse_mode: "HTML",

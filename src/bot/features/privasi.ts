@@ -43,6 +43,10 @@ type T = (key: string, params?: Record<string, string | number>) => string;
 const tOf = (ctx: FlowContext): T => ctx.t.bind(ctx) as T;
 const langOf = (ctx: FlowContext) => (ctx.person?.language === "en" ? "en" : "id");
 const zoneOf = (tz: string | null | undefined): ZoneName => (isZoneName(tz) ? tz : "Asia/Jakarta");
+/** Pressing the button of the page already shown edits nothing; any other failure is a real one. */
+const unlessNotModified = (err: unknown) => {
+  if (!/message is not modified/i.test(String((err as Error)?.message ?? err))) throw err;
+};
 
 // ------------------------------------------------------------------------------ /privasi
 
@@ -229,7 +233,7 @@ async function renderAudit(deps: Deps, ctx: FlowContext, forumId: number, filter
       target: r.targetLabel ? ` — ${escapeHtml(r.targetLabel.slice(0, 60))}` : r.target === "person:erased" ? ` — ${t("privasi-audit-erased")}` : "",
     }),
   );
-  const text = [t("privasi-audit-title", { forum: escapeHtml(forum?.name ?? ""), filter: t(`privasi-audit-filter-${filter}`), total }), "", lines.length ? lines.join("\n") : t("privasi-audit-empty")].join("\n");
+  const text = [t("privasi-audit-title", { forum: escapeHtml(forum?.name ?? ""), filter: escapeHtml(t(`privasi-audit-filter-${filter}`)), total }), "", lines.length ? lines.join("\n") : t("privasi-audit-empty")].join("\n");
   const kb = new InlineKeyboard();
   AUDIT_FILTER_NAMES.forEach((name, i) => {
     kb.text(`${i === filterIdx ? "✅ " : ""}${t(`privasi-audit-filter-${name}`)}`, auditCb.build({ forum: forumId, f: i, page: 0 }));
@@ -238,7 +242,7 @@ async function renderAudit(deps: Deps, ctx: FlowContext, forumId: number, filter
   pagerRow(kb, page, pages, (p) => auditCb.build({ forum: forumId, f: filterIdx, page: p }));
   kb.row().text(t("privasi-audit-btn-export"), auditExportCb.build({ forum: forumId, f: filterIdx }));
   const opts = { parse_mode: "HTML" as const, reply_markup: kb };
-  if (edit) await ctx.editMessageText(text.slice(0, 4000), opts).catch(() => {});
+  if (edit) await ctx.editMessageText(text.slice(0, 4000), opts).catch(unlessNotModified);
   else await ctx.reply(text.slice(0, 4000), opts);
 }
 
@@ -272,9 +276,9 @@ async function exportAuditFile(deps: Deps, ctx: FlowContext, forumId: number, fi
     { zone },
   );
   // The download of the audit log is itself an audited export of personal data.
-  await audit(deps.prisma, { forumId, actorId: actor.personId, action: "audit.export", target: `forum:${forumId}`, details: { filter, rows: rows.length } });
+  await audit(deps.prisma, { forumId, actorId: actor.personId, action: "audit.export", target: `forum:${forumId}`, details: { filter, rows: rows.length }, at: deps.clock.now() });
   await ctx.replyWithDocument(new InputFile(file, `audit-forum-${forumId}-${deps.clock.now().toISOString().slice(0, 10)}.xlsx`), {
-    caption: t("privasi-audit-export-caption", { forum: escapeHtml(forum?.name ?? ""), filter: t(`privasi-audit-filter-${filter}`), count: rows.length }),
+    caption: t("privasi-audit-export-caption", { forum: escapeHtml(forum?.name ?? ""), filter: escapeHtml(t(`privasi-audit-filter-${filter}`)), count: rows.length }),
     parse_mode: "HTML",
   });
 }
@@ -292,7 +296,7 @@ async function renderSettings(deps: Deps, ctx: FlowContext, forumId: number, edi
     kb.text(t(`privasi-btn-kind-${k}`), settingsCb.build({ forum: forumId, act: "k", v: i }));
     if (i % 2 === 1) kb.row();
   });
-  if (edit) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => {});
+  if (edit) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(unlessNotModified);
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
 }
 

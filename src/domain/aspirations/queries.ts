@@ -394,6 +394,7 @@ export async function exportRows(ad: AspirasiDeps, actor: Actor, f: ExportFilter
     action: "aspiration.export",
     target: f.villageId == null ? `forum:${f.forumId}` : `village:${f.villageId}`,
     details: { rows: rows.length, status: f.status },
+    at: now,
   });
   return {
     zone: forum.zone,

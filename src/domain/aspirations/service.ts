@@ -228,6 +228,7 @@ export async function actOnAspiration(ad: AspirasiDeps, actor: Actor, input: Act
       action: "aspiration.status",
       target: `aspiration:${row.id}`,
       details: { action: input.action, from: row.status, to: t.to, villageId: target },
+      at: now,
     });
     await tx.aspirationEvent.create({
       data: {
@@ -430,7 +431,7 @@ export async function updateSettings(
   if (!Number.isInteger(next.escalateDays) || next.escalateDays < 1 || next.escalateDays > 120) throw new InvalidInput("aspirasi_bad_days");
   // Only the aspirasi key is replaced, atomically, so other features' settings are untouched.
   await ad.prisma.$executeRaw`UPDATE forums SET settings = jsonb_set(settings, '{aspirasi}', ${JSON.stringify(next)}::jsonb, true) WHERE id = ${forumId}`;
-  await audit(ad.prisma, { forumId, actorId: actor.personId, action: "aspiration.settings", target: `forum:${forumId}`, details: { fields: Object.keys(patch) } });
+  await audit(ad.prisma, { forumId, actorId: actor.personId, action: "aspiration.settings", target: `forum:${forumId}`, details: { fields: Object.keys(patch) }, at: ad.clock.now() });
   return next;
 }
 

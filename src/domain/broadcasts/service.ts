@@ -142,6 +142,7 @@ export async function createBroadcast(d: BroadcastDeps, actor: Actor, input: Cre
         action: "broadcast.create",
         target: `broadcast:${b.id}`,
         details: { targets: audience.targets, all: audience.all, villages: audience.villageIds, scheduled: !!input.scheduledAt },
+        at: now,
       });
       if (input.scheduledAt) {
         await d.jobs.schedule({ kind: JOB_SEND, ownerId: b.id, forumId: input.forumId, dueAt: input.scheduledAt }, tx);
@@ -393,7 +394,7 @@ export async function cancelBroadcast(d: BroadcastDeps, actor: Actor, id: number
 }
 
 function record(d: BroadcastDeps, forumId: number, actorId: number, action: "broadcast.cancel", id: number) {
-  return audit(d.prisma, { forumId, actorId, action, target: `broadcast:${id}` });
+  return audit(d.prisma, { forumId, actorId, action, target: `broadcast:${id}`, at: d.clock.now() });
 }
 
 // ------------------------------------------------------------------------------ history

@@ -308,7 +308,7 @@ export async function remindEvaluation(d: BursaDeps, job: DueJob, ctx: JobContex
 
 /** Every agreement of the forum for the kecamatan's report (admins only). */
 /** The forum's agreements for the export (parties named, mitra included): the export is audited. */
-export async function agreementsForReport(d: Pick<BursaDeps, "prisma">, actor: Actor, forumId: number) {
+export async function agreementsForReport(d: Pick<BursaDeps, "prisma" | "clock">, actor: Actor, forumId: number) {
   requireMember(actor, forumId);
   if (!actor.access.isAdmin(forumId)) throw new NotAllowed("not_admin");
   const zone = await zoneOf(d.prisma, forumId);
@@ -317,6 +317,6 @@ export async function agreementsForReport(d: Pick<BursaDeps, "prisma">, actor: A
     orderBy: { id: "asc" },
     include: { parties: { orderBy: { id: "asc" } }, evaluations: { orderBy: { dueOn: "asc" } } },
   });
-  await audit(d.prisma, { forumId, actorId: actor.personId, action: "agreement.export", target: `forum:${forumId}`, details: { rows: rows.length } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "agreement.export", target: `forum:${forumId}`, details: { rows: rows.length }, at: d.clock.now() });
   return { zone, agreements: rows.map((r) => toView(r, zone)) };
 }

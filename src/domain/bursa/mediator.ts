@@ -86,7 +86,7 @@ export async function discussMatch(
   if (villageIds.length === 0) throw new InvalidInput("bursa_no_villages");
   const out = await openTopic(disc.deps, disc.renderer, actor, { forumId, title: text.title, description: text.description, villageIds, endsAt: null });
   await d.prisma.bursaMatch.updateMany({ where: { id: m.id, forumId, topicId: null }, data: { topicId: out.topic.id, mediatedAt: d.clock.now(), mediatedById: actor.personId } });
-  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_match:${m.id}`, details: { via: "topic", topicId: out.topic.id } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_match:${m.id}`, details: { via: "topic", topicId: out.topic.id }, at: d.clock.now() });
   return out;
 }
 
@@ -105,7 +105,7 @@ export async function askAllVillages(
   if (post.topicId !== null) throw new InvalidInput("bursa_already_discussed");
   const out = await openTopic(disc.deps, disc.renderer, actor, { forumId, title: text.title, description: text.description, villageIds: null, endsAt: null });
   await d.prisma.bursaPost.updateMany({ where: { id: post.id, topicId: null }, data: { topicId: out.topic.id, mediatedAt: d.clock.now() } });
-  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_post:${post.id}`, details: { via: "ask_all", topicId: out.topic.id } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_post:${post.id}`, details: { via: "ask_all", topicId: out.topic.id }, at: d.clock.now() });
   return out;
 }
 
@@ -129,6 +129,6 @@ export async function inviteMad(
   const audience = { ...emptyAudience(), groups: villageIds, officials: villageIds, persons: mitra };
   const out = await createMeeting(md, actor, { forumId, kind: "mad", title: input.title, agenda: input.agenda, startsAt: input.startsAt, durationMinutes: input.durationMinutes, place: input.place, audience });
   await d.prisma.bursaMatch.updateMany({ where: { id: m.id, forumId, meetingId: null }, data: { meetingId: out.id, mediatedAt: d.clock.now(), mediatedById: actor.personId } });
-  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_match:${m.id}`, details: { via: "mad", meetingId: out.id } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_match:${m.id}`, details: { via: "mad", meetingId: out.id }, at: d.clock.now() });
   return out;
 }

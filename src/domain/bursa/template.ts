@@ -362,7 +362,7 @@ export async function applyImport(d: ProfileDeps, actor: Actor, forumId: number,
         const changes = await writeProfile(tx, { forumId, villageId, actorId: actor.personId, source: "upload", now }, p?.data ?? {}, e?.list);
         if (changes.length) changed.push({ villageId, villageName: p?.villageName ?? e!.villageName, changes });
       }
-      await audit(tx, { forumId, actorId: actor.personId, action: "profile.import", target: `forum:${forumId}`, details: { villages: ids.size, changed: changed.length } });
+      await audit(tx, { forumId, actorId: actor.personId, action: "profile.import", target: `forum:${forumId}`, details: { villages: ids.size, changed: changed.length }, at: now });
       return { villages: ids.size, changed, enterprises: plan.enterprises.reduce((n, e) => n + e.list.length, 0) };
     },
     { timeout: 60_000, maxWait: 10_000 },

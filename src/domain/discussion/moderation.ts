@@ -47,7 +47,7 @@ export async function muteAuthor(
     data: { forumId: relay.forumId, personId: relay.authorId, until, reason: req.reason, createdById: actor.personId, createdAt: now, lastNoticeAt: now },
   });
   // The reason a moderator typed stays on the mute (shown to the person); the audit keeps no text.
-  await audit(d.prisma, { forumId: relay.forumId, actorId: actor.personId, action: "discussion.mute", target: `person:${relay.authorId}`, details: { minutes: req.minutes, relayId: relay.id } });
+  await audit(d.prisma, { forumId: relay.forumId, actorId: actor.personId, action: "discussion.mute", target: `person:${relay.authorId}`, details: { minutes: req.minutes, relayId: relay.id }, at: now });
   return { muteId: mute.id, forumId: relay.forumId, personId: relay.authorId, authorName: relay.authorName, until, reason: req.reason, timezone: forum.timezone };
 }
 
@@ -61,6 +61,6 @@ export async function unmuteAuthor(d: DiscussionDeps, actor: Actor, req: { chatI
     data: { liftedAt: now, liftedById: actor.personId },
   });
   if (r.count === 0) throw new NotFound("mute_not_found");
-  await audit(d.prisma, { forumId: relay.forumId, actorId: actor.personId, action: "discussion.unmute", target: `person:${relay.authorId}`, details: { relayId: relay.id } });
+  await audit(d.prisma, { forumId: relay.forumId, actorId: actor.personId, action: "discussion.unmute", target: `person:${relay.authorId}`, details: { relayId: relay.id }, at: now });
   return { forumId: relay.forumId, personId: relay.authorId, authorName: relay.authorName };
 }

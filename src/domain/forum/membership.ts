@@ -65,7 +65,7 @@ export async function admitFromGroup(d: ForumDeps, personId: number, forumId: nu
     const any = await tx.membership.findFirst({ where: { personId, forumId }, select: { id: true } });
     if (any) return false;
     await tx.membership.create({ data: { personId, forumId, villageId, role: "warga", source: "group", confirmedAt: now } });
-    await audit(tx, { forumId, actorId: personId, action: "member.join", target: target("village", villageId) });
+    await audit(tx, { forumId, actorId: personId, action: "member.join", target: target("village", villageId), at: now });
     return true;
   });
 }
@@ -100,7 +100,7 @@ export async function reconfirmGroupMemberships(
 
 async function endGroupMembership(d: ForumDeps, membershipId: number, forumId: number, personId: number, reason: string) {
   const r = await d.prisma.membership.deleteMany({ where: { id: membershipId, source: "group" } });
-  if (r.count) await audit(d.prisma, { forumId, actorId: null, action: "member.leave", target: target("person", personId), details: { reason } });
+  if (r.count) await audit(d.prisma, { forumId, actorId: null, action: "member.leave", target: target("person", personId), details: { reason }, at: d.clock.now() });
 }
 
 /**
@@ -149,7 +149,7 @@ export async function claimHomeVillage(d: ForumDeps, port: GroupPort, actor: Act
     await d.prisma.$transaction(async (tx) => {
       await moveHome(tx as unknown as Prisma, { personId: actor.personId, forumId, villageId: v.id, source: "group", grantedById: null, now });
       await tx.villageClaim.updateMany({ where: { personId: actor.personId, forumId, state: "pending" }, data: { state: "withdrawn", decidedAt: now } });
-      await audit(tx, { forumId, actorId: actor.personId, action: "member.move", target: target("village", v.id) });
+      await audit(tx, { forumId, actorId: actor.personId, action: "member.move", target: target("village", v.id), at: now });
     });
     return { kind: "confirmed_by_group", villageId: v.id, villageName: v.name };
   }
@@ -173,7 +173,7 @@ export async function decideClaim(d: ForumDeps, actor: Actor, forumId: number, c
     const r = await tx.villageClaim.updateMany({ where: { id: claim.id, state: "pending" }, data: { state: confirm ? "confirmed" : "rejected", decidedById: actor.personId, decidedAt: now } });
     if (r.count !== 1) return false;
     if (confirm) await moveHome(tx as unknown as Prisma, { personId: claim.personId, forumId, villageId: claim.villageId, source: "claim", grantedById: actor.personId, now });
-    await audit(tx, { forumId, actorId: actor.personId, action: confirm ? "claim.confirm" : "claim.reject", target: target("person", claim.personId), details: { villageId: claim.villageId } });
+    await audit(tx, { forumId, actorId: actor.personId, action: confirm ? "claim.confirm" : "claim.reject", target: target("person", claim.personId), details: { villageId: claim.villageId }, at: now });
     return true;
   });
   if (!done) throw new Conflict("claim_decided");
@@ -247,7 +247,7 @@ export async function revokeCode(d: ForumDeps, actor: Actor, forumId: number, in
   const now = d.clock.now();
   const r = await d.prisma.invite.updateMany({ where: { id: inv.id, usedById: null, revokedAt: null }, data: { revokedAt: now, revokedById: actor.personId, revokeReason: "manual" } });
   if (r.count !== 1) throw new Conflict("invite_used");
-  await audit(d.prisma, { forumId, actorId: actor.personId, action: "invite.revoke", target: target("invite", inv.id), details: { role: inv.role, purpose: inv.purpose, reason: "manual" } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "invite.revoke", target: target("invite", inv.id), details: { role: inv.role, purpose: inv.purpose, reason: "manual" }, at: now });
   return inv;
 }
 
@@ -262,7 +262,7 @@ export async function revokeCodesOfFormerIssuer(db: Prisma, personId: number, fo
   const dead = open.filter((i) => !canIssue(access, forumId, i)).map((i) => i.id);
   if (dead.length === 0) return 0;
   await db.invite.updateMany({ where: { id: { in: dead }, usedById: null, revokedAt: null }, data: { revokedAt: now, revokeReason: "issuer_lost_right" } });
-  await audit(db, { forumId, actorId: null, action: "invite.revoke", target: target("person", personId), details: { reason: "issuer_lost_right", count: dead.length } });
+  await audit(db, { forumId, actorId: null, action: "invite.revoke", target: target("person", personId), details: { reason: "issuer_lost_right", count: dead.length }, at: now });
   return dead.length;
 }
 

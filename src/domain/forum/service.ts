@@ -30,7 +30,7 @@ export function requireAdmin(actor: Actor, forumId: number) {
 }
 
 function record(d: ForumDeps, forumId: number | null, actorId: number | null, action: AuditAction, target?: string, details: AuditDetails = {}) {
-  return audit(d.prisma, { forumId, actorId, action, target: target ?? null, details });
+  return audit(d.prisma, { forumId, actorId, action, target: target ?? null, details, at: d.clock.now() });
 }
 
 // ---------- forums and villages ----------
@@ -236,7 +236,7 @@ export async function redeemInvite(d: ForumDeps, personId: number, rawCode: stri
     const claimed = await tx.invite.updateMany({ where: { id: inv.id, usedById: null }, data: { usedById: personId, usedAt: now } });
     if (claimed.count !== 1) throw new Conflict("invite_used");
     await grantMembership(tx as unknown as Prisma, { personId, forumId: inv.forumId, role: inv.role, villageId: inv.villageId, grantedById: inv.createdById, source: "code", inviteId: inv.id });
-    await audit(tx, { forumId: inv.forumId, actorId: personId, action: "invite.redeem", target: target("invite", inv.id), details: { role: inv.role, villageId: inv.villageId } });
+    await audit(tx, { forumId: inv.forumId, actorId: personId, action: "invite.redeem", target: target("invite", inv.id), details: { role: inv.role, villageId: inv.villageId }, at: now });
     return { revoked: false as const, forum: inv.forum, village: inv.village, role: inv.role };
   });
   // The revocation is committed before the person is told (a throw inside would roll it back).

@@ -142,7 +142,8 @@ export interface AuditEntry {
   action: AuditAction;
   target?: string | null;
   details?: AuditDetails;
-  at?: Date;
+  /** When, from the injected clock (never the database's own now()). */
+  at: Date;
 }
 
 export type AuditDb = Pick<Prisma, "auditLog">;
@@ -154,7 +155,7 @@ export async function audit(db: AuditDb, e: AuditEntry): Promise<void> {
   assertSafe(details);
   if (e.target && !/^[a-z_]+:[A-Za-z0-9_.:+-]{1,80}$/.test(e.target)) throw new Error(`audit target must be "<kind>:<id>"`);
   await db.auditLog.create({
-    data: { forumId: e.forumId, actorId: e.actorId, action: e.action, target: e.target ?? null, details, ...(e.at ? { createdAt: e.at } : {}) },
+    data: { forumId: e.forumId, actorId: e.actorId, action: e.action, target: e.target ?? null, details, createdAt: e.at },
   });
 }
 

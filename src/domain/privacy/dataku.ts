@@ -170,9 +170,10 @@ export async function collectPersonalData(d: { prisma: Prisma; clock: { now(): D
 }
 
 /** The export itself is audited, in each forum that holds data of the person (or globally). */
-export async function auditSelfExport(d: { prisma: Prisma }, personId: number, data: PersonalData, forumIds: number[]) {
+export async function auditSelfExport(d: { prisma: Prisma; clock: { now(): Date } }, personId: number, data: PersonalData, forumIds: number[]) {
+  const at = d.clock.now();
   const details = { aspirations: data.aspirations.length, messages: data.discussions.messages.length, invitations: data.meetings.invitations.length };
   for (const forumId of forumIds.length ? forumIds : [null]) {
-    await audit(d.prisma, { forumId, actorId: personId, action: "privacy.export_self", target: `person:${personId}`, details });
+    await audit(d.prisma, { forumId, actorId: personId, action: "privacy.export_self", target: `person:${personId}`, details, at: at });
   }
 }

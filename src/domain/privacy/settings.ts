@@ -59,15 +59,16 @@ export async function forumPrivacy(db: Pick<Prisma, "forum">, forumId: number) {
 
 export type ForumPrivacy = NonNullable<Awaited<ReturnType<typeof forumPrivacy>>>;
 
-async function write(d: { prisma: Prisma }, actor: Actor, forumId: number, next: PrivacySettings, details: Record<string, string | number>) {
+async function write(d: { prisma: Prisma; clock: { now(): Date } }, actor: Actor, forumId: number, next: PrivacySettings, details: Record<string, string | number>) {
+  const at = d.clock.now();
   await d.prisma.$transaction(async (tx) => {
     // Only the privacy key is replaced, atomically, so other features' settings are untouched.
     await tx.$executeRaw`UPDATE forums SET settings = jsonb_set(settings, '{privacy}', ${JSON.stringify(next)}::jsonb, true), privacy_version = privacy_version + 1 WHERE id = ${forumId}`;
-    await audit(tx, { forumId, actorId: actor.personId, action: "privacy.settings", target: `forum:${forumId}`, details });
+    await audit(tx, { forumId, actorId: actor.personId, action: "privacy.settings", target: `forum:${forumId}`, details, at: at });
   });
 }
 
-async function current(d: { prisma: Prisma }, actor: Actor, forumId: number) {
+async function current(d: { prisma: Prisma; clock: { now(): Date } }, actor: Actor, forumId: number) {
   if (!actor.access.isAdmin(forumId)) throw new NotAllowed("not_admin");
   const f = await forumPrivacy(d.prisma, forumId);
   if (!f) throw new NotFound("forum_not_found");
@@ -75,7 +76,7 @@ async function current(d: { prisma: Prisma }, actor: Actor, forumId: number) {
 }
 
 /** The forum admin names the data controller; the notice changes (members see it again). */
-export async function setController(d: { prisma: Prisma }, actor: Actor, forumId: number, text: string) {
+export async function setController(d: { prisma: Prisma; clock: { now(): Date } }, actor: Actor, forumId: number, text: string) {
   const f = await current(d, actor, forumId);
   const controller = text.replace(/\s+/g, " ").trim();
   if (controller.length < 5) throw new InvalidInput("privasi_controller_short");
@@ -84,7 +85,7 @@ export async function setController(d: { prisma: Prisma }, actor: Actor, forumId
   return controller;
 }
 
-export async function setRetention(d: { prisma: Prisma }, actor: Actor, forumId: number, kind: RetentionKind, days: number) {
+export async function setRetention(d: { prisma: Prisma; clock: { now(): Date } }, actor: Actor, forumId: number, kind: RetentionKind, days: number) {
   const f = await current(d, actor, forumId);
   if (!RETENTION_KINDS.includes(kind) || !RETENTION[kind].choices.includes(days)) throw new InvalidInput("privasi_bad_retention");
   if (f.retention[kind] === days) return f.retention;

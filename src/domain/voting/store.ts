@@ -47,9 +47,9 @@ export function canManage(actor: Actor, vote: { forumId: number; villages: Array
   return vote.villages.length > 0 && vote.villages.every((v) => actor.access.isOfficialOf(vote.forumId, v.villageId));
 }
 
-export async function audit(db: Db, forumId: number, actorId: number | null, action: "vote.create" | "vote.close" | "vote.extend" | "vote.export", voteId: number, details: AuditDetails = {}) {
+export async function audit(db: Db, at: Date, forumId: number, actorId: number | null, action: "vote.create" | "vote.close" | "vote.extend" | "vote.export", voteId: number, details: AuditDetails = {}) {
   // Never details of a choice: only who did what to which vote.
-  await record(db, { forumId, actorId, action, target: `vote:${voteId}`, details });
+  await record(db, { forumId, actorId, action, target: `vote:${voteId}`, details, at });
 }
 
 /** Villages of a forum with their active groups. */

@@ -301,5 +301,5 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
 export async function auditTranscript(deps: Deps, personId: number | null, topicId: number, where: { chatId?: number }) {
   const topic = await deps.prisma.topic.findUnique({ where: { id: topicId }, select: { forumId: true } });
   if (!topic) return;
-  await audit(deps.prisma, { forumId: topic.forumId, actorId: personId, action: "discussion.export", target: `topic:${topicId}`, details: { inGroup: where.chatId !== undefined } });
+  await audit(deps.prisma, { forumId: topic.forumId, actorId: personId, action: "discussion.export", target: `topic:${topicId}`, details: { inGroup: where.chatId !== undefined }, at: deps.clock.now() });
 }
