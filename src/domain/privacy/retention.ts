@@ -109,9 +109,9 @@ export async function runRetention(tx: JobTx, now: Date, limit = RETENTION_BATCH
   return { forums: forums.length, totals, more };
 }
 
-export function retentionHandler() {
+export function retentionHandler(limit = RETENTION_BATCH) {
   return async (_job: unknown, ctx: JobContext) => {
-    const run = await runRetention(ctx.tx, ctx.now);
+    const run = await runRetention(ctx.tx, ctx.now, limit);
     // The chain goes on from inside the same transaction: the next run exists iff this one committed.
     const next = run.more ? new Date(ctx.now.getTime() + 60_000) : new Date(ctx.now.getTime() + RETENTION_EVERY_MS);
     await ctx.tx.job.create({ data: { kind: RETENTION_JOB, ownerId: RETENTION_OWNER, forumId: null, dueAt: next, payload: {} } });
