@@ -25,6 +25,57 @@ import { audit } from "./audit.js";
 import { OWNER as DISCUSSION_OWNER } from "../discussion/types.js";
 import { OWNER as ASPIRATION_OWNER } from "../aspirations/service.js";
 
+/**
+ * Every column that holds a person's id, and what an erasure does to it (a test checks this list
+ * against the database, so a new column that names a person cannot be forgotten here):
+ * - deleted: the row is the person's own and goes;
+ * - unlinked: the row stays (it counts) and its person id becomes minus the row's own id;
+ * - nulled: the reference is set to null (the row stays, belonging to nobody);
+ * - office: an act done in a role (created a vote, granted a role, organised a meeting); it keeps
+ *   pointing at the tombstone "Warga (dihapus)" so the forum's records stay whole.
+ */
+export const PERSON_REFERENCES: Record<string, "deleted" | "unlinked" | "nulled" | "office"> = {
+  "memberships.person_id": "deleted",
+  "memberships.granted_by_id": "office",
+  "village_claims.person_id": "deleted",
+  "village_claims.decided_by_id": "office",
+  "invites.created_by_id": "office",
+  "invites.used_by_id": "office",
+  "invites.revoked_by_id": "office",
+  "chat_links.linked_by_id": "office",
+  "forums.created_by_id": "office",
+  "audit_logs.actor_id": "nulled",
+  "privacy_consents.person_id": "deleted",
+  "broadcasts.author_id": "office",
+  "broadcasts.cancelled_by_id": "office",
+  "topics.created_by_id": "office",
+  "topics.closed_by_id": "office",
+  "relay_messages.author_id": "unlinked",
+  "relay_messages.moderated_by_id": "office",
+  "discussion_mutes.person_id": "deleted",
+  "discussion_mutes.created_by_id": "office",
+  "discussion_mutes.lifted_by_id": "office",
+  "aspirations.reporter_id": "unlinked",
+  // As the reporter: nulled; as an official answering: office.
+  "aspiration_events.actor_id": "nulled",
+  "aspiration_supports.person_id": "deleted",
+  "meetings.organizer_id": "office",
+  "meeting_invitees.person_id": "unlinked",
+  "meeting_invitees.checked_in_by_id": "office",
+  "votes.created_by_id": "office",
+  "votes.closed_by_id": "office",
+  "vote_participations.person_id": "unlinked",
+  "village_profiles.updated_by_id": "office",
+  "village_profile_changes.actor_id": "office",
+  "bursa_posts.author_id": "office",
+  "bursa_matches.need_interest_by_id": "office",
+  "bursa_matches.offer_interest_by_id": "office",
+  "bursa_matches.mediated_by_id": "office",
+  "agreements.created_by_id": "office",
+  "agreement_parties.person_id": "nulled",
+  "agreement_events.actor_id": "office",
+};
+
 export const ERASED_NAME = "Warga (dihapus)";
 export const ERASED_PARTY = "Mitra (dihapus)";
 
