@@ -103,7 +103,7 @@ export async function createVote(d: VotingDeps, actor: Actor, draft: VoteDraft, 
       })),
     );
     await d.delivery.enqueue({ forumId: draft.forumId, ownerKind: OWNER.card, ownerId: vote.id, items }, tx);
-    await audit(tx, now, draft.forumId, actor.personId, "vote.create", vote.id, { kind: "formal" });
+    await audit(tx, now, draft.forumId, actor.personId, "vote.create", vote.id);
     return { vote: info, groups: items.length };
   });
   d.delivery.kick();
@@ -147,7 +147,7 @@ export async function createQuickPoll(d: VotingDeps, actor: Actor, draft: QuickP
     // Polls are sent by a job (see sendQuickPolls for why not through the outbox).
     await d.jobs.schedule({ kind: JOB.sendPolls, ownerId: vote.id, forumId: draft.forumId, dueAt: now }, tx);
     await d.jobs.schedule({ kind: JOB.close, ownerId: vote.id, forumId: draft.forumId, dueAt: draft.closesAt }, tx);
-    await audit(tx, now, draft.forumId, actor.personId, "vote.create", vote.id, { kind: "quick" });
+    await audit(tx, now, draft.forumId, actor.personId, "vote.create", vote.id);
     return { vote: await infoOf(tx, vote), groups: villages.reduce((n, v) => n + v.chats.length, 0) };
   });
 }
