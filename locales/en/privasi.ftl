@@ -52,10 +52,11 @@ privasi-retention-forum = <i>{ $forum }</i>
 
 privasi-period-days = { $n } days
 privasi-period-months = { $n } months
-privasi-period-years = { $n ->
-    [one] 1 year
-   *[other] { $n } years
-}
+privasi-period-years =
+    { $n ->
+        [one] 1 year
+       *[other] { $n } years
+    }
 
 privasi-btn-agree = ✅ I agree
 privasi-btn-decline = ❌ I do not agree

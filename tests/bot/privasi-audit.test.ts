@@ -82,6 +82,11 @@ describe("/audit: who may read it", () => {
       await h.send(h.fake.updates.callback(u, u.id, msg.message_id, `pax:${f.id}:0`));
       expect(lastAnswer(), who).toContain("Hanya admin forum");
       expect(documentsSent(h, u.id), who).toHaveLength(0);
+      // Nor may they change the forum's privacy settings.
+      await h.send(h.fake.updates.callback(u, u.id, msg.message_id, `pz:${f.id}:r:0-730`));
+      expect(lastAnswer(), who).toContain("Hanya admin forum");
+      await h.send(h.fake.updates.callback(u, u.id, msg.message_id, `pz:${f.id}:m:`));
+      expect(lastAnswer(), who).toContain("Hanya admin forum");
       expect(lastText(h, u.id), who).not.toContain(`Catatan audit ${f.name}`);
     }
     // The other forum's admin reads their own forum's log, never this one's.
@@ -89,6 +94,7 @@ describe("/audit: who may read it", () => {
     expect(lastText(h, other.admin.id)).toContain(`Catatan audit ${other.name}`);
     expect(lastText(h, other.admin.id)).not.toContain("Kerja bakti");
     expect(await prisma().auditLog.count({ where: { action: "audit.export" } })).toBe(0);
+    expect((await prisma().forum.findUniqueOrThrow({ where: { id: f.id } })).privacyVersion).toBe(1);
     expect(await prisma().auditLog.count()).toBe(rowsBefore);
   });
 });
