@@ -37,7 +37,7 @@ const at = (days: number) => new Date(T0.getTime() + days * DAY);
 /** A second bot instance's scheduler on the same database, knowing the retention job. */
 function otherInstance() {
   const s = new JobScheduler({ prisma: second?.prisma ?? prisma(), clock: h.clock, logger: createLogger("silent"), instanceId: "instance-b" });
-  s.register(RETENTION_JOB, retentionHandler() as never);
+  s.register(RETENTION_JOB, retentionHandler());
   return s;
 }
 
@@ -149,7 +149,7 @@ describe("retention: the daily purge", () => {
     expect(first.totals.relayTexts).toBe(2);
     // Through the job (an instance with a batch of 2): a minute later while there is more, then a day.
     const s = new JobScheduler({ prisma: prisma(), clock: h.clock, logger: createLogger("silent"), instanceId: "small" });
-    s.register(RETENTION_JOB, retentionHandler(2) as never);
+    s.register(RETENTION_JOB, retentionHandler(2));
     await s.ensurePending({ kind: RETENTION_JOB, ownerId: "all", dueAt: h.clock.now() });
     const next = async () => (await prisma().job.findFirstOrThrow({ where: { kind: RETENTION_JOB, doneAt: null } })).dueAt;
     expect(await s.runDue()).toBe(1);

@@ -429,7 +429,7 @@ export const privasiFeature: Feature = {
     return c;
   },
   jobs() {
-    return { [RETENTION_JOB]: retentionHandler() as unknown as import("../../jobs/scheduler.js").JobHandler };
+    return { [RETENTION_JOB]: retentionHandler() };
   },
   async onStart(deps) {
     // The first link of the daily chain; every run schedules the next in its own transaction.

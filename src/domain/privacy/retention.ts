@@ -6,7 +6,7 @@
  * counted twice either. Work per run is bounded: when a step hits its limit the next run is
  * scheduled at once instead of a day later.
  */
-import type { JobContext, JobTx } from "../../jobs/scheduler.js";
+import type { JobHandler, JobTx } from "../../jobs/scheduler.js";
 import { audit } from "./audit.js";
 import { readPrivacySettings, type Retention } from "./settings.js";
 
@@ -109,8 +109,8 @@ export async function runRetention(tx: JobTx, now: Date, limit = RETENTION_BATCH
   return { forums: forums.length, totals, more };
 }
 
-export function retentionHandler(limit = RETENTION_BATCH) {
-  return async (_job: unknown, ctx: JobContext) => {
+export function retentionHandler(limit = RETENTION_BATCH): JobHandler {
+  return async (_job, ctx) => {
     const run = await runRetention(ctx.tx, ctx.now, limit);
     // The chain goes on from inside the same transaction: the next run exists iff this one committed.
     const next = run.more ? new Date(ctx.now.getTime() + 60_000) : new Date(ctx.now.getTime() + RETENTION_EVERY_MS);
