@@ -13,7 +13,7 @@ import { DeliveryQueue } from "./delivery/queue.js";
 import { MemoryLimiter, type Limiter } from "./delivery/limiter.js";
 import { RedisLimiter } from "./delivery/redis-limiter.js";
 import { JobScheduler } from "./jobs/scheduler.js";
-import { createBot, jobHandlers } from "./bot/index.js";
+import { createBot, jobHandlers, runStartHooks } from "./bot/index.js";
 
 export interface AppOverrides {
   clock?: Clock;
@@ -65,6 +65,8 @@ export async function buildApp(config: Config, logger: Logger, o: AppOverrides =
   // (which prints the error with its request payload: chat ids and texts).
   bot.catch((err) => logger.error({ err: err.error, updateId: err.ctx?.update?.update_id }, "update failed"));
   for (const [kind, handler] of Object.entries(jobHandlers(deps))) jobs.register(kind, handler);
+  // The features' start-up work, awaited by close() so the database is never closed under it.
+  let starting: Promise<void> | null = null;
 
   return {
     deps,
@@ -77,8 +79,10 @@ export async function buildApp(config: Config, logger: Logger, o: AppOverrides =
     startWorkers() {
       delivery.start();
       jobs.start();
+      starting = runStartHooks(deps);
     },
     async close() {
+      await starting;
       await jobs.stop();
       await delivery.stop();
       if (o.redis === undefined) redis?.disconnect(); // only what this app opened itself

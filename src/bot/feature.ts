@@ -22,4 +22,6 @@ export interface Feature {
   jobs?(deps: Deps): Record<string, JobHandler>;
   /** Called once after the bot is built (e.g. to install delivery hooks). */
   setup?(deps: Deps, api: import("grammy").Api): void;
+  /** Called once when the workers start (npm start, the sandbox), e.g. to make sure a recurring job exists. */
+  onStart?(deps: Deps): Promise<void>;
 }

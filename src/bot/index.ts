@@ -15,6 +15,7 @@ import { features } from "./features/index.js";
 import { commandGuard } from "./features/unhandled.js";
 import { translate } from "./lib/translate.js";
 import { membershipDoors } from "./lib/membership.js";
+import { privacyGate } from "./features/privasi/gate.js";
 
 export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
@@ -136,6 +137,9 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     }),
   );
 
+  // Private chats: the privacy notice is answered before anything stores data (UU PDP).
+  bot.use(privacyGate());
+
   // `/batal` ends any flow anywhere: the conversation state is dropped before it can see the update.
   bot.on("message:text").filter(
     (ctx) => /^\/batal(@\w+)?(\s|$)/i.test(ctx.msg.text),
@@ -168,6 +172,17 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
   bot.use(composers);
   for (const f of features) f.setup?.(deps, bot.api);
   return bot;
+}
+
+/** Start-up work of the features (e.g. the first link of a recurring job), once the workers run. */
+export async function runStartHooks(deps: Deps) {
+  for (const f of features) {
+    try {
+      await f.onStart?.(deps);
+    } catch (err) {
+      deps.logger.error({ err, feature: f.name }, "feature start-up failed");
+    }
+  }
 }
 
 export function jobHandlers(deps: Deps) {

@@ -105,6 +105,21 @@ export class JobScheduler {
     return row.id;
   }
 
+  /**
+   * Schedules `req` unless a job of the same kind and owner is already pending: the first link of a
+   * self-renewing chain (a daily purge), safe when several instances start at once — an advisory
+   * lock on the (kind, owner) makes the check and the insert one step across instances.
+   */
+  async ensurePending(req: ScheduleRequest): Promise<boolean> {
+    return this.o.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`jobs:${req.kind}:${String(req.ownerId)}`}))`;
+      const pending = await tx.job.count({ where: { kind: req.kind, ownerId: String(req.ownerId), doneAt: null, cancelledAt: null } });
+      if (pending > 0) return false;
+      await this.schedule({ ...req, replace: false }, tx);
+      return true;
+    });
+  }
+
   /** Cancels pending jobs of a kind for an owner (e.g. reminders of a rescheduled meeting). */
   async cancel(kind: string | string[], ownerId: string | number, tx?: JobTx): Promise<number> {
     const db = tx ?? this.o.prisma;

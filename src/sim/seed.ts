@@ -12,6 +12,7 @@ import type { App } from "../app.js";
 import type { FakeTelegram, StoredMessage } from "../emulator/index.js";
 import type { SimClock } from "./clock.js";
 import { ensurePerson, loadAccess } from "../domain/forum/people.js";
+import { recordAnswer, versionString } from "../domain/privacy/consent.js";
 import { addVillages, createForum, createInvite, linkGroup, redeemInvite } from "../domain/forum/service.js";
 import { admitFromGroup } from "../domain/forum/membership.js";
 import { actOnAspiration, createAspiration, officialMessage, type AspirationPrivacy } from "../domain/aspirations/index.js";
@@ -73,9 +74,12 @@ export async function seedDemo(app: App, fake: FakeTelegram, clock: SimClock): P
 
   // Everyone in the cast has opened a private chat with the bot.
   const personIds = new Map<number, number>();
+  // … and agreed to the privacy notice (a fresh sandbox shows it to whoever starts without a seed).
   for (const p of PEOPLE) {
     fake.userStartedBot(p.id);
-    personIds.set(p.id, (await ensurePerson(prisma, tg(p), { privateChat: true })).id);
+    const id = (await ensurePerson(prisma, tg(p), { privateChat: true })).id;
+    await recordAnswer({ prisma }, id, "given", versionString([]), clock.now(), tg(p));
+    personIds.set(p.id, id);
   }
   const pid = (p: Person) => personIds.get(p.id)!;
   const actor = async (p: Person) => ({ personId: pid(p), access: await loadAccess(prisma, pid(p), p === CAMAT) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, T0, type Harness } from "../support/harness.js";
-import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
+import { aForum, buttons, ensureConsent, lastText, press, say, texts } from "../support/world.js";
 import { anAspiration, fileAspiration, lastToast, pressOn, IRRIGATION, POSYANDU, ROAD } from "../support/aspirasi.js";
 
 let h: Harness;
@@ -290,6 +290,7 @@ describe("bad input and abuse", () => {
 
   it("a location sent outside the intake gets a hint", async () => {
     const u = h.fake.addUser({ first_name: "Lia" });
+    await ensureConsent(h, u); // past the privacy notice of a first contact
     await h.send(h.fake.updates.location(u, "private", { latitude: -5, longitude: 105 }));
     expect(lastText(h, u.id)).toContain("Lokasi hanya dipakai saat menulis aspirasi");
   });

@@ -53,7 +53,7 @@ describe("removing messages", () => {
     expect(lastText(h, mod.id)).toContain("1 pesan");
     const stored = await h.app.deps.prisma.relayMessage.findFirstOrThrow();
     expect(stored.state).toBe("hidden");
-    const audit = await h.app.deps.prisma.auditLog.findFirstOrThrow({ where: { action: "discussion.hidden" } });
+    const audit = await h.app.deps.prisma.auditLog.findFirstOrThrow({ where: { action: "discussion.hide" } });
     expect(audit.forumId).toBe(f.id);
   });
 

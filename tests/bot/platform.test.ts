@@ -188,7 +188,8 @@ describe("process lifecycle", () => {
       fake.userStartedBot(ani.id);
       fake.updates.command(ani, "private", "start"); // waits in the fake until the bot's first getUpdates
       await fake.waitForCall("sendMessage", (p) => p.chat_id === ani.id, { timeout: 60_000 });
-      expect(fake.sent(ani.id).at(-1)!.text).toContain("Selamat datang");
+      // A first private contact: the privacy notice comes before the menu.
+      expect(fake.sent(ani.id).at(-1)!.text).toContain("Pemberitahuan Privasi");
       expect(fake.myCommands({ type: "all_private_chats" })).toBeDefined(); // menus set at start-up
 
       // A second update is in flight when SIGTERM arrives: its reply met a 429, and auto-retry is

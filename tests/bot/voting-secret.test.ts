@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import ExcelJS from "exceljs";
 import { createHarness, T0, type Harness } from "../support/harness.js";
-import { aForum, lastText, press, say, texts } from "../support/world.js";
+import { aForum, ensureConsent, lastText, press, say, texts } from "../support/world.js";
 import { aVote, cardIn, groupMember, lastAnswer, pngSize, pressData, pressPrivate, secretBallot, voteIn, voteRows } from "../support/voting.js";
 import { attack } from "../support/voting-attacker.js";
 import { getVote, publishable, type VoteResult } from "../../src/domain/voting/index.js";
@@ -317,6 +317,9 @@ describe("exports of a terbuka vote", () => {
     h.fake.setMemberCount(f.villages[0]!.group.id, 11);
     const ani = groupMember(h, f, [0], "Ani");
     const budi = groupMember(h, f, [1], "Budi");
+    // Both agreed to the privacy notice, so their names are kept (otherwise they show as "Warga").
+    await ensureConsent(h, ani);
+    await ensureConsent(h, budi);
     await voteIn(h, ani, f.villages[0]!.group.id, vote.id, 0);
     await voteIn(h, budi, f.villages[1]!.group.id, vote.id, 1);
     h.clock.advance(HOUR);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/infra/logger.js";
 import { createHttpServer } from "../../src/server/http.js";
 import { createHarness, type Harness } from "../support/harness.js";
-import { lastText } from "../support/world.js";
+import { ensureConsent, lastText } from "../support/world.js";
 
 let h: Harness;
 const SECRET = "Rahasia_webhook-0123456789abcdef";
@@ -54,6 +54,7 @@ describe("webhook mode", () => {
     const { url } = await webhookServer();
     const ani = h.fake.addUser({ first_name: "Ani" });
     h.fake.userStartedBot(ani.id);
+    await ensureConsent(h, ani); // past the privacy notice of a first contact
     const res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },

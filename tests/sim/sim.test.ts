@@ -136,6 +136,10 @@ describe("npm run sim -- --fresh", () => {
       expect(await sim.bot.app.deps.prisma.forum.count()).toBe(0);
       expect(sim.fake.chatMemberStatus(groupIdOf("Sukanegara"), sim.fake.botInfo.id)).toBe("left");
       const t = telegram(sim);
+      // The first private contact shows the privacy notice before anything is kept.
+      await t.say(t.user(CAMAT.id), "/forumbaru");
+      expect(t.lastText(CAMAT.id)).toContain("Pemberitahuan Privasi");
+      await t.press(t.user(CAMAT.id), "Saya setuju");
       await t.say(t.user(CAMAT.id), "/forumbaru");
       await t.say(t.user(CAMAT.id), "Kerja Sama Antar Kampung Kecamatan Bangunrejo");
       await t.press(t.user(CAMAT.id), "WIB");

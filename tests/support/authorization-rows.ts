@@ -147,6 +147,17 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:pgc", what: "ask to cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgc:${b.id}`) },
     { kind: "cb:pgx", what: "cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgx:${b.id}`) },
 
+    // ---- privacy: everyone over their own data; the audit log and settings to the forum's admins
+    { kind: "cmd:privasi@private", what: "privacy notice", allowed: ALL, act: privateCmd("/privasi") },
+    { kind: "cmd:dataku@private", what: "one's own data", allowed: ALL, act: privateCmd("/dataku") },
+    { kind: "cmd:hapusdata@private", what: "erase one's own data (asks first)", allowed: ALL, act: privateCmd("/hapusdata") },
+    { kind: "cmd:audit@private", what: "audit log", allowed: ADMINS, act: privateCmd("/audit") },
+    { kind: "cb:pv", what: "agree to the notice (own answer)", allowed: ALL, act: priv(() => "pv:y:") },
+    { kind: "cb:ph", what: "keep one's data (cancel erasure)", allowed: ALL, act: priv(() => "ph:n:0") },
+    { kind: "cb:pa", what: "forum A's audit log", allowed: ["admin"], act: priv((w) => `pa:${w.f.id}:0:0`) },
+    { kind: "cb:pax", what: "forum A's audit log as Excel", allowed: ["admin"], act: priv((w) => `pax:${w.f.id}:0`) },
+    { kind: "cb:pz", what: "forum A's privacy settings", allowed: ["admin"], act: priv((w) => `pz:${w.f.id}:m:`) },
+
     // ---- calendar: prayer times and local holidays of the forum
     { kind: "cmd:kalender@private", what: "prayer times and holidays", allowed: ADMINS, act: privateCmd("/kalender") },
     { kind: "cb:kal", what: "change forum A's prayer times", allowed: ["admin"], act: priv((w) => `kal:${w.f.id}:p`) },

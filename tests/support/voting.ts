@@ -1,6 +1,6 @@
 import type { User } from "grammy/types";
 import type { Harness } from "./harness.js";
-import type { ForumFixture } from "./world.js";
+import { ensureConsent, type ForumFixture } from "./world.js";
 import { loadAccess } from "../../src/domain/forum/people.js";
 import { createQuickPoll, createVote } from "../../src/domain/voting/index.js";
 import type { VoteDraft } from "../../src/domain/voting/index.js";
@@ -117,6 +117,7 @@ export async function voteRows(h: Harness, voteId: number) {
 export async function secretBallot(h: Harness, f: ForumFixture, village: number, voteId: number, labels: string[], name = "Pemilih") {
   const u = groupMember(h, f, [village], name);
   h.fake.userStartedBot(u.id);
+  await ensureConsent(h, u);
   await h.send(h.fake.updates.text(u, "private", `/start vb_${voteId}_${f.villages[village]!.id}`));
   for (const label of labels) await pressPrivate(h, u, label);
   await pressPrivate(h, u, "Kirim suara");

@@ -1,6 +1,7 @@
 import type { Chat, User } from "grammy/types";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import type { Harness } from "./harness.js";
+import { versionString } from "../../src/domain/privacy/consent.js";
 
 export interface VillageFixture {
   id: number;
@@ -70,14 +71,30 @@ export async function aForum(
   };
 }
 
-/** The person row for a fake user, as if they had opened a private chat with the bot. */
+/** What a persona who agreed to the privacy notice has on their row (src/domain/privacy/consent.ts). */
+export function consented(u: User, at: Date) {
+  return { firstName: u.first_name, lastName: u.last_name ?? null, username: u.username ?? null, privacyConsent: "given", privacyVersion: versionString([]), privacyAnsweredAt: at };
+}
+
+/**
+ * The person row for a fake user, as if they had opened a private chat with the bot and agreed to
+ * the privacy notice (tests of the notice itself send updates with h.send instead).
+ */
 export async function personFor(h: Harness, u: User) {
   h.fake.userStartedBot(u.id);
   return h.app.deps.prisma.person.upsert({
     where: { telegramUserId: BigInt(u.id) },
-    create: { telegramUserId: BigInt(u.id), firstName: u.first_name, username: u.username ?? null, canMessage: true },
+    create: { telegramUserId: BigInt(u.id), canMessage: true, ...consented(u, h.clock.now()) },
     update: {},
   });
+}
+
+/** Makes sure the user has agreed to the privacy notice (a persona of the tests always has). */
+export async function ensureConsent(h: Harness, u: User) {
+  const prisma = h.app.deps.prisma;
+  const p = await prisma.person.findUnique({ where: { telegramUserId: BigInt(u.id) }, select: { privacyConsent: true } });
+  if (!p) await prisma.person.create({ data: { telegramUserId: BigInt(u.id), canMessage: true, ...consented(u, h.clock.now()) } });
+  else if (p.privacyConsent !== "given") await prisma.person.update({ where: { telegramUserId: BigInt(u.id) }, data: consented(u, h.clock.now()) });
 }
 
 /** Text of the last message the bot sent to a chat. */
@@ -114,9 +131,10 @@ export async function press(h: Harness, user: User, chat: Chat | number, label: 
   throw new Error(`no button "${String(label)}" in chat ${chatId}; last texts: ${texts(h, chatId).slice(-3).join(" | ")}`);
 }
 
-/** A private chat message from `user`. */
+/** A private chat message from `user` (a persona who has agreed to the privacy notice). */
 export async function say(h: Harness, user: User, text: string) {
   h.fake.userStartedBot(user.id);
+  await ensureConsent(h, user);
   await h.send(h.fake.updates.text(user, "private", text));
 }
 

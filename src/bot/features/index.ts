@@ -12,6 +12,7 @@ import { musyawarahFeature } from "./musyawarah.js";
 import { votingFeature } from "./voting.js";
 import { bursaFeature } from "./bursa.js";
 import { kalenderFeature } from "./kalender.js";
+import { privasiFeature } from "./privasi.js";
 import { unhandledFeature } from "./unhandled.js";
 
 const allSpecs = (): CommandSpec[] => features.flatMap((f) => f.commands ?? []);
@@ -33,6 +34,7 @@ export const features: Feature[] = [
   votingFeature,
   bursaFeature,
   kalenderFeature,
+  privasiFeature,
   startFeature(allSpecs),
   unhandledFeature,
 ];

@@ -42,6 +42,7 @@ import {
   scheduleLines,
   type T,
 } from "./musyawarah/render.js";
+import { audit } from "../../domain/privacy/audit.js";
 
 const LIST_PAGE = 6;
 const MARK_PAGE = 8;
@@ -202,6 +203,8 @@ export const musyawarahFeature: Feature = {
             await ctx.answerCallbackQuery();
             const lang = langOf(ctx.person?.language);
             const file = await attendanceWorkbook(tOf(ctx), lang, view, attendance);
+            // The attendance list names people: its download is audited.
+            await audit(deps.prisma, { forumId: view.forumId, actorId: actor.personId, action: "meeting.export", target: `meeting:${view.id}`, details: { rows: attendance.rows.length }, at: deps.clock.now() });
             await ctx.replyWithDocument(new InputFile(file, `daftar-hadir-${view.id}.xlsx`), {
               caption: ctx.t("musyawarah-export-caption", { title: escapeHtml(view.title) }),
               parse_mode: "HTML",

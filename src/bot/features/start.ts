@@ -20,7 +20,8 @@ function roleSummary(ctx: FlowContext): string {
 /** The role-aware menu: a button for every private command this person may use. */
 export function menuKeyboard(ctx: FlowContext, specs: CommandSpec[]) {
   const kb = new InlineKeyboard();
-  const shown = visibleCommands(specs, ctx, "private").filter((s) => !["start", "bantuan", "batal"].includes(s.command));
+  // /dataku and /hapusdata are one tap away from /privasi: the main menu stays short.
+  const shown = visibleCommands(specs, ctx, "private").filter((s) => !["start", "bantuan", "batal", "dataku", "hapusdata"].includes(s.command));
   shown.forEach((s, i) => {
     kb.text(ctx.t(`menu-${s.command}`), `menu:${s.command}`);
     if (i % 2 === 1) kb.row();

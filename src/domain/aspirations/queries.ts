@@ -6,6 +6,7 @@ import { LIMITS, OPEN_STATUSES, SIMILARITY_THRESHOLD, UNVERIFIED_STATUSES, type 
 import type { CaseView } from "./notices.js";
 import { caseView, forumInfo, photosOf, villageRefs } from "./repository.js";
 import { canHandle, canView, overdue, type AspirasiDeps } from "./service.js";
+import { audit } from "../privacy/audit.js";
 
 // ---------- timeline ----------
 
@@ -386,6 +387,15 @@ export async function exportRows(ad: AspirasiDeps, actor: Actor, f: ExportFilter
   });
   const lastNote = new Map(notes.map((n) => [n.aspirationId, n.note]));
   const now = ad.clock.now();
+  // An export of personal data (named reporters): audited.
+  await audit(ad.prisma, {
+    forumId: f.forumId,
+    actorId: actor.personId,
+    action: "aspiration.export",
+    target: f.villageId == null ? `forum:${f.forumId}` : `village:${f.villageId}`,
+    details: { rows: rows.length, status: f.status },
+    at: now,
+  });
   return {
     zone: forum.zone,
     forumName: forum.name,

@@ -20,6 +20,7 @@ import {
 } from "./model.js";
 import type { ActorLabel, CaseView, Notice, NoticeRenderer, Recipient } from "./notices.js";
 import { caseView, forumInfo, handlers, reporterOf, villageRefs, type Db, type ForumInfo } from "./repository.js";
+import { audit } from "../privacy/audit.js";
 
 export interface AspirasiDeps {
   prisma: Prisma;
@@ -230,6 +231,14 @@ export async function actOnAspiration(ad: AspirasiDeps, actor: Actor, input: Act
     });
     // Someone else changed it between the check and now (a double press, two officials at once).
     if (changed.count !== 1) throw new Conflict("aspirasi_changed", { ticket: row.ticketNo });
+    await audit(tx, {
+      forumId: row.forumId,
+      actorId: actor.personId,
+      action: "aspiration.status",
+      target: `aspiration:${row.id}`,
+      details: { action: input.action, from: row.status, to: t.to, villageId: target },
+      at: now,
+    });
     await tx.aspirationEvent.create({
       data: {
         aspirationId: row.id,
@@ -431,6 +440,7 @@ export async function updateSettings(
   if (!Number.isInteger(next.escalateDays) || next.escalateDays < 1 || next.escalateDays > 120) throw new InvalidInput("aspirasi_bad_days");
   // Only the aspirasi key is replaced, atomically, so other features' settings are untouched.
   await ad.prisma.$executeRaw`UPDATE forums SET settings = jsonb_set(settings, '{aspirasi}', ${JSON.stringify(next)}::jsonb, true) WHERE id = ${forumId}`;
+  await audit(ad.prisma, { forumId, actorId: actor.personId, action: "aspiration.settings", target: `forum:${forumId}`, details: { fields: Object.keys(patch) }, at: ad.clock.now() });
   return next;
 }
 

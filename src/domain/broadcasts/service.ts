@@ -9,6 +9,7 @@ import { loadAccess } from "../forum/people.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
 import { CAPTION_LIMIT, isBlank, recipientPayloads, TEXT_LIMIT, type Media, type Part } from "./content.js";
+import { audit } from "../privacy/audit.js";
 
 export interface BroadcastDeps {
   prisma: Prisma;
@@ -135,8 +136,13 @@ export async function createBroadcast(d: BroadcastDeps, actor: Actor, input: Cre
           createdAt: now,
         },
       });
-      await tx.auditLog.create({
-        data: { forumId: input.forumId, actorId: actor.personId, action: "pengumuman.create", target: String(b.id), details: { targets: audience.targets, all: audience.all, villages: audience.villageIds, scheduled: !!input.scheduledAt } },
+      await audit(tx, {
+        forumId: input.forumId,
+        actorId: actor.personId,
+        action: "broadcast.create",
+        target: `broadcast:${b.id}`,
+        details: { targets: audience.targets, all: audience.all, villages: audience.villageIds, scheduled: !!input.scheduledAt },
+        at: now,
       });
       if (input.scheduledAt) {
         await d.jobs.schedule({ kind: JOB_SEND, ownerId: b.id, forumId: input.forumId, dueAt: input.scheduledAt }, tx);
@@ -371,7 +377,7 @@ export async function cancelBroadcast(d: BroadcastDeps, actor: Actor, id: number
       return r.count === 1;
     });
     if (done) {
-      await audit(d, b.forumId, actor.personId, "pengumuman.cancel", id);
+      await record(d, b.forumId, actor.personId, "broadcast.cancel", id);
       return { was: "scheduled" as const, cancelled: 0, sent: 0 };
     }
     // It started meanwhile: cancel it as a running one.
@@ -381,14 +387,14 @@ export async function cancelBroadcast(d: BroadcastDeps, actor: Actor, id: number
     await d.prisma.broadcast.update({ where: { id }, data: { state: "cancelled", cancelledAt: now, cancelledById: actor.personId } });
     const cancelled = await d.delivery.cancelBatch(b.batchId);
     const counts = countOutcomes(outcomes(await d.delivery.batchRecipients(b.batchId)));
-    await audit(d, b.forumId, actor.personId, "pengumuman.cancel", id);
+    await record(d, b.forumId, actor.personId, "broadcast.cancel", id);
     return { was: "sending" as const, cancelled: counts.cancelled, sent: counts.sent, rowsCancelled: cancelled };
   }
   throw new Conflict("pengumuman_not_cancellable");
 }
 
-async function audit(d: BroadcastDeps, forumId: number, actorId: number, action: string, id: number) {
-  await d.prisma.auditLog.create({ data: { forumId, actorId, action, target: String(id) } });
+function record(d: BroadcastDeps, forumId: number, actorId: number, action: "broadcast.cancel", id: number) {
+  return audit(d.prisma, { forumId, actorId, action, target: `broadcast:${id}`, at: d.clock.now() });
 }
 
 // ------------------------------------------------------------------------------ history

@@ -10,6 +10,7 @@ import { dateInZone, isZoneName, zonedParts, type ZoneName } from "../../lib/tim
 import type { EnqueueItem } from "../../delivery/types.js";
 import type { DueJob, JobContext } from "../../jobs/scheduler.js";
 import { JOB_EVALUATION, OWNER, requireMember, type Actor, type AgreementStatus, type AgreementView, type BursaDeps, type Db, type Recipient } from "./types.js";
+import { audit } from "../privacy/audit.js";
 
 export const AGREEMENT_LIMITS = { object: [5, 300], partyName: 100, parties: 10, evaluations: 12, value: 1e13 } as const;
 const TX = { timeout: 30_000, maxWait: 10_000 };
@@ -306,7 +307,8 @@ export async function remindEvaluation(d: BursaDeps, job: DueJob, ctx: JobContex
 }
 
 /** Every agreement of the forum for the kecamatan's report (admins only). */
-export async function agreementsForReport(d: Pick<BursaDeps, "prisma">, actor: Actor, forumId: number) {
+/** The forum's agreements for the export (parties named, mitra included): the export is audited. */
+export async function agreementsForReport(d: Pick<BursaDeps, "prisma" | "clock">, actor: Actor, forumId: number) {
   requireMember(actor, forumId);
   if (!actor.access.isAdmin(forumId)) throw new NotAllowed("not_admin");
   const zone = await zoneOf(d.prisma, forumId);
@@ -315,5 +317,6 @@ export async function agreementsForReport(d: Pick<BursaDeps, "prisma">, actor: A
     orderBy: { id: "asc" },
     include: { parties: { orderBy: { id: "asc" } }, evaluations: { orderBy: { dueOn: "asc" } } },
   });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "agreement.export", target: `forum:${forumId}`, details: { rows: rows.length }, at: d.clock.now() });
   return { zone, agreements: rows.map((r) => toView(r, zone)) };
 }

@@ -11,6 +11,7 @@ import { emptyAudience } from "../meetings/types.js";
 import { isZoneName, type ZoneName } from "../../lib/time.js";
 import { loadMatch } from "./posts.js";
 import { canMediate, type Actor, type BursaDeps, type MatchView, type PostView } from "./types.js";
+import { audit } from "../privacy/audit.js";
 
 function requireMediator(actor: Actor, forumId: number) {
   if (!canMediate(actor, forumId)) throw new NotAllowed("bursa_not_mediator");
@@ -85,7 +86,7 @@ export async function discussMatch(
   if (villageIds.length === 0) throw new InvalidInput("bursa_no_villages");
   const out = await openTopic(disc.deps, disc.renderer, actor, { forumId, title: text.title, description: text.description, villageIds, endsAt: null });
   await d.prisma.bursaMatch.updateMany({ where: { id: m.id, forumId, topicId: null }, data: { topicId: out.topic.id, mediatedAt: d.clock.now(), mediatedById: actor.personId } });
-  await d.prisma.auditLog.create({ data: { forumId, actorId: actor.personId, action: "bursa.mediate.topic", target: String(m.id), details: { topicId: out.topic.id } } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_match:${m.id}`, details: { via: "topic", topicId: out.topic.id }, at: d.clock.now() });
   return out;
 }
 
@@ -104,7 +105,7 @@ export async function askAllVillages(
   if (post.topicId !== null) throw new InvalidInput("bursa_already_discussed");
   const out = await openTopic(disc.deps, disc.renderer, actor, { forumId, title: text.title, description: text.description, villageIds: null, endsAt: null });
   await d.prisma.bursaPost.updateMany({ where: { id: post.id, topicId: null }, data: { topicId: out.topic.id, mediatedAt: d.clock.now() } });
-  await d.prisma.auditLog.create({ data: { forumId, actorId: actor.personId, action: "bursa.mediate.ask_all", target: String(post.id), details: { topicId: out.topic.id } } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_post:${post.id}`, details: { via: "ask_all", topicId: out.topic.id }, at: d.clock.now() });
   return out;
 }
 
@@ -128,6 +129,6 @@ export async function inviteMad(
   const audience = { ...emptyAudience(), groups: villageIds, officials: villageIds, persons: mitra };
   const out = await createMeeting(md, actor, { forumId, kind: "mad", title: input.title, agenda: input.agenda, startsAt: input.startsAt, durationMinutes: input.durationMinutes, place: input.place, audience });
   await d.prisma.bursaMatch.updateMany({ where: { id: m.id, forumId, meetingId: null }, data: { meetingId: out.id, mediatedAt: d.clock.now(), mediatedById: actor.personId } });
-  await d.prisma.auditLog.create({ data: { forumId, actorId: actor.personId, action: "bursa.mediate.mad", target: String(m.id), details: { meetingId: out.id } } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.mediate", target: `bursa_match:${m.id}`, details: { via: "mad", meetingId: out.id }, at: d.clock.now() });
   return out;
 }

@@ -12,6 +12,7 @@ import { analyze, scorePair } from "./matcher.js";
 import { parsePeriod, type Period } from "./period.js";
 import { distanceKm } from "./geo.js";
 import { isMitra, OWNER, requireMember, type Actor, type BursaDeps, type Contact, type Db, type MatchView, type PostView, type Recipient, type Side } from "./types.js";
+import { audit } from "../privacy/audit.js";
 
 export const POST_LIMITS = { title: [5, 150], details: 1000, quantity: 100, place: 150, terms: 500, periodText: 100 } as const;
 /** At most this many matches are told per new post (the best ones), so nobody is flooded. */
@@ -187,7 +188,7 @@ export async function createPost(d: BursaDeps, actor: Actor, input: PostInput) {
       },
     });
     const matches = await matchPost(d, tx, post, now);
-    await tx.auditLog.create({ data: { forumId: input.forumId, actorId: actor.personId, action: "bursa.post", target: String(post.id), details: { kind: input.kind, matches: matches.length } } });
+    await audit(tx, { forumId: input.forumId, actorId: actor.personId, action: "bursa.post", target: `bursa_post:${post.id}`, details: { kind: input.kind, matches: matches.length }, at: now });
     return { post: (await viewsOf(tx, [post], zone))[0]!, matches };
   }, TX);
   d.delivery.kick();
@@ -302,7 +303,7 @@ export async function showInterest(d: BursaDeps, actor: Actor, forumId: number, 
       }
     }
     if (items.length) await d.delivery.enqueue({ forumId, ownerKind: OWNER.interest, ownerId: m.id, items }, tx);
-    await tx.auditLog.create({ data: { forumId, actorId: actor.personId, action: "bursa.interest", target: String(m.id), details: { side } } });
+    await audit(tx, { forumId, actorId: actor.personId, action: "bursa.interest", target: `bursa_match:${m.id}`, details: { side }, at: d.clock.now() });
     return { view, changed: true, both };
   }, TX);
   d.delivery.kick();
@@ -376,6 +377,6 @@ export async function closePost(d: Pick<BursaDeps, "prisma" | "clock">, actor: A
   if (!canManagePost(actor, row)) throw new NotAllowed("bursa_not_your_post");
   const updated = await d.prisma.bursaPost.updateMany({ where: { id: row.id, status: "terbuka" }, data: { status, closedAt: d.clock.now() } });
   if (updated.count !== 1) throw new Conflict("bursa_post_closed");
-  await d.prisma.auditLog.create({ data: { forumId, actorId: actor.personId, action: "bursa.close", target: String(row.id), details: { status } } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "bursa.close", target: `bursa_post:${row.id}`, details: { status }, at: d.clock.now() });
   return { ...row, status };
 }

@@ -26,6 +26,7 @@ import {
 } from "./fields.js";
 import { ENTERPRISE_KINDS, writeProfile, type EnterpriseInput, type EnterpriseKind, type ProfileDeps } from "./profile.js";
 import { canEditProfile, requireMember, type Actor, type Db } from "./types.js";
+import { audit } from "../privacy/audit.js";
 
 export const PROFILE_COLUMNS = ["village", "population", "households", "areaHa", "dusun", "commodities", "facilities", "challenges", "contactName", "contactPhone", "latitude", "longitude"] as const;
 export const ENTERPRISE_COLUMNS = ["village", "kind", "name", "units", "products"] as const;
@@ -361,7 +362,7 @@ export async function applyImport(d: ProfileDeps, actor: Actor, forumId: number,
         const changes = await writeProfile(tx, { forumId, villageId, actorId: actor.personId, source: "upload", now }, p?.data ?? {}, e?.list);
         if (changes.length) changed.push({ villageId, villageName: p?.villageName ?? e!.villageName, changes });
       }
-      await tx.auditLog.create({ data: { forumId, actorId: actor.personId, action: "profile.import", details: { villages: ids.size, changed: changed.length } } });
+      await audit(tx, { forumId, actorId: actor.personId, action: "profile.import", target: `forum:${forumId}`, details: { villages: ids.size, changed: changed.length }, at: now });
       return { villages: ids.size, changed, enterprises: plan.enterprises.reduce((n, e) => n + e.list.length, 0) };
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -2,6 +2,7 @@ import { InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { MAX_MUTE_MINUTES } from "./content.js";
 import { resolveAnswered } from "./relay.js";
 import type { Actor, DiscussionDeps } from "./types.js";
+import { audit } from "../privacy/audit.js";
 
 export const MUTE_CHOICES = [30, 120, 24 * 60, 7 * 24 * 60] as const;
 
@@ -45,9 +46,8 @@ export async function muteAuthor(
   const mute = await d.prisma.discussionMute.create({
     data: { forumId: relay.forumId, personId: relay.authorId, until, reason: req.reason, createdById: actor.personId, createdAt: now, lastNoticeAt: now },
   });
-  await d.prisma.auditLog.create({
-    data: { forumId: relay.forumId, actorId: actor.personId, action: "discussion.mute", target: String(relay.authorId), details: { minutes: req.minutes } },
-  });
+  // The reason a moderator typed stays on the mute (shown to the person); the audit keeps no text.
+  await audit(d.prisma, { forumId: relay.forumId, actorId: actor.personId, action: "discussion.mute", target: `person:${relay.authorId}`, details: { minutes: req.minutes, relayId: relay.id }, at: now });
   return { muteId: mute.id, forumId: relay.forumId, personId: relay.authorId, authorName: relay.authorName, until, reason: req.reason, timezone: forum.timezone };
 }
 
@@ -61,6 +61,6 @@ export async function unmuteAuthor(d: DiscussionDeps, actor: Actor, req: { chatI
     data: { liftedAt: now, liftedById: actor.personId },
   });
   if (r.count === 0) throw new NotFound("mute_not_found");
-  await d.prisma.auditLog.create({ data: { forumId: relay.forumId, actorId: actor.personId, action: "discussion.unmute", target: String(relay.authorId) } });
+  await audit(d.prisma, { forumId: relay.forumId, actorId: actor.personId, action: "discussion.unmute", target: `person:${relay.authorId}`, details: { relayId: relay.id }, at: now });
   return { forumId: relay.forumId, personId: relay.authorId, authorName: relay.authorName };
 }

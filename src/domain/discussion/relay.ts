@@ -17,6 +17,7 @@ import {
 import { phaseOf, waitForRoom } from "./pacing.js";
 import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, recordSendsAt, type Target } from "./store.js";
 import { mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
+import { audit } from "../privacy/audit.js";
 
 /** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
 export interface Answered {
@@ -675,7 +676,7 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
         for (const batchId of new Set(pendingEdits.map((c) => c.batchId))) await d.delivery.cancelBatch(batchId, tx);
         // The original in its own group too; this needs the bot to be an admin there, else it stays.
         await d.delivery.enqueue({ forumId, ownerKind: OWNER.source, ownerId: r.id, items: [{ chatId: r.sourceChatId, payload: { op: "delete", messageId: r.sourceMessageId } }] }, tx);
-        await tx.auditLog.create({ data: { forumId, actorId: actor.personId, action: `discussion.${state}`, target: String(r.id), details: { topicId: r.topicId } } });
+        await audit(tx, { forumId, actorId: actor.personId, action: state === "hidden" ? "discussion.hide" : "discussion.delete", target: `relay:${r.id}`, details: { topicId: r.topicId }, at: now });
       }
       // Digests that showed them are rewritten without them (at the groups' pace; an edit of the
       // same digest still waiting takes the new text), or deleted when nothing is left.

@@ -2,6 +2,7 @@ import type { EnqueueItem } from "../../delivery/types.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { activeTargets, recordSends } from "./store.js";
 import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
+import { audit } from "../privacy/audit.js";
 
 export const TITLE_MIN = 3;
 export const TITLE_MAX = 100;
@@ -95,7 +96,7 @@ export async function openTopic(d: DiscussionDeps, renderer: DiscussionRenderer,
     await d.delivery.enqueue({ forumId: forum.id, ownerKind: OWNER.topic, ownerId: t.id, items }, tx);
     await recordSends(tx, forum.id, groups.map((g) => g.telegramChatId), now);
     if (input.endsAt) await d.jobs.schedule({ kind: JOB.close, ownerId: t.id, forumId: forum.id, dueAt: input.endsAt }, tx);
-    await tx.auditLog.create({ data: { forumId: forum.id, actorId: actor.personId, action: "discussion.open", target: String(t.id), details: { groups: groups.length } } });
+    await audit(tx, { forumId: forum.id, actorId: actor.personId, action: "discussion.open", target: `topic:${t.id}`, details: { groups: groups.length }, at: now });
     return t;
   });
   d.delivery.kick();
@@ -248,7 +249,7 @@ export async function closeTopic(
     await d.delivery.enqueue({ forumId: topic.forumId, ownerKind: OWNER.note, ownerId: topic.id, items }, db);
     await recordSends(db, topic.forumId, targets.map((t) => t.chatId), now);
     await d.jobs.cancel(JOB.close, topic.id, db);
-    await db.auditLog.create({ data: { forumId: topic.forumId, actorId: actor?.personId ?? null, action: "discussion.close", target: String(topic.id), details: { auto: actor === null } } });
+    await audit(db, { forumId: topic.forumId, actorId: actor?.personId ?? null, action: "discussion.close", target: `topic:${topic.id}`, details: { auto: actor === null }, at: now });
     return { topic: { ...topic, state: "closed" as const }, groups: targets.length, messages };
   };
   if (tx) return run(tx);

@@ -4,6 +4,8 @@ export interface MembershipView {
   id: number;
   forumId: number;
   forumName: string;
+  /** The forum's privacy notice version (Forum.privacyVersion): a change asks members again. */
+  forumPrivacyVersion?: number;
   villageId: number | null;
   villageName: string | null;
   role: Role;

@@ -13,6 +13,7 @@ import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Access } from "./access.js";
 import { loadAccess } from "./people.js";
 import type { Actor, ForumDeps } from "./service.js";
+import { audit, target } from "../privacy/audit.js";
 
 /** What Telegram says about a person in a group: in it, not in it, or it could not tell. */
 export type GroupPresence = "in" | "out" | "unknown";
@@ -64,7 +65,7 @@ export async function admitFromGroup(d: ForumDeps, personId: number, forumId: nu
     const any = await tx.membership.findFirst({ where: { personId, forumId }, select: { id: true } });
     if (any) return false;
     await tx.membership.create({ data: { personId, forumId, villageId, role: "warga", source: "group", confirmedAt: now } });
-    await tx.auditLog.create({ data: { forumId, actorId: personId, action: "member.join_group", target: String(villageId) } });
+    await audit(tx, { forumId, actorId: personId, action: "member.join", target: target("village", villageId), at: now });
     return true;
   });
 }
@@ -99,7 +100,7 @@ export async function reconfirmGroupMemberships(
 
 async function endGroupMembership(d: ForumDeps, membershipId: number, forumId: number, personId: number, reason: string) {
   const r = await d.prisma.membership.deleteMany({ where: { id: membershipId, source: "group" } });
-  if (r.count) await d.prisma.auditLog.create({ data: { forumId, actorId: null, action: "member.left_group", target: String(personId), details: { reason } } });
+  if (r.count) await audit(d.prisma, { forumId, actorId: null, action: "member.leave", target: target("person", personId), details: { reason }, at: d.clock.now() });
 }
 
 /**
@@ -148,7 +149,7 @@ export async function claimHomeVillage(d: ForumDeps, port: GroupPort, actor: Act
     await d.prisma.$transaction(async (tx) => {
       await moveHome(tx as unknown as Prisma, { personId: actor.personId, forumId, villageId: v.id, source: "group", grantedById: null, now });
       await tx.villageClaim.updateMany({ where: { personId: actor.personId, forumId, state: "pending" }, data: { state: "withdrawn", decidedAt: now } });
-      await tx.auditLog.create({ data: { forumId, actorId: actor.personId, action: "member.home_group", target: String(v.id) } });
+      await audit(tx, { forumId, actorId: actor.personId, action: "member.move", target: target("village", v.id), at: now });
     });
     return { kind: "confirmed_by_group", villageId: v.id, villageName: v.name };
   }
@@ -172,7 +173,7 @@ export async function decideClaim(d: ForumDeps, actor: Actor, forumId: number, c
     const r = await tx.villageClaim.updateMany({ where: { id: claim.id, state: "pending" }, data: { state: confirm ? "confirmed" : "rejected", decidedById: actor.personId, decidedAt: now } });
     if (r.count !== 1) return false;
     if (confirm) await moveHome(tx as unknown as Prisma, { personId: claim.personId, forumId, villageId: claim.villageId, source: "claim", grantedById: actor.personId, now });
-    await tx.auditLog.create({ data: { forumId, actorId: actor.personId, action: confirm ? "claim.confirm" : "claim.reject", target: String(claim.personId), details: { villageId: claim.villageId } } });
+    await audit(tx, { forumId, actorId: actor.personId, action: confirm ? "claim.confirm" : "claim.reject", target: target("person", claim.personId), details: { villageId: claim.villageId }, at: now });
     return true;
   });
   if (!done) throw new Conflict("claim_decided");
@@ -246,7 +247,7 @@ export async function revokeCode(d: ForumDeps, actor: Actor, forumId: number, in
   const now = d.clock.now();
   const r = await d.prisma.invite.updateMany({ where: { id: inv.id, usedById: null, revokedAt: null }, data: { revokedAt: now, revokedById: actor.personId, revokeReason: "manual" } });
   if (r.count !== 1) throw new Conflict("invite_used");
-  await d.prisma.auditLog.create({ data: { forumId, actorId: actor.personId, action: "invite.revoke", target: String(inv.id), details: { role: inv.role, purpose: inv.purpose } } });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "invite.revoke", target: target("invite", inv.id), details: { role: inv.role, purpose: inv.purpose, reason: "manual" }, at: now });
   return inv;
 }
 
@@ -261,7 +262,7 @@ export async function revokeCodesOfFormerIssuer(db: Prisma, personId: number, fo
   const dead = open.filter((i) => !canIssue(access, forumId, i)).map((i) => i.id);
   if (dead.length === 0) return 0;
   await db.invite.updateMany({ where: { id: { in: dead }, usedById: null, revokedAt: null }, data: { revokedAt: now, revokeReason: "issuer_lost_right" } });
-  await db.auditLog.create({ data: { forumId, actorId: null, action: "invite.revoke_issuer", target: String(personId), details: { count: dead.length } } });
+  await audit(db, { forumId, actorId: null, action: "invite.revoke", target: target("person", personId), details: { reason: "issuer_lost_right", count: dead.length }, at: now });
   return dead.length;
 }
 

@@ -18,6 +18,9 @@ export interface PersonRecord {
   username: string | null;
   language: string;
   canMessage: boolean;
+  privacyConsent: string | null;
+  privacyVersion: string | null;
+  privacyAnsweredAt: Date | null;
 }
 
 // Bidi controls and invisible characters: a name carrying U+202E can reverse the rest of a relay
@@ -29,20 +32,22 @@ export function cleanName(raw: string | null | undefined): string {
   return (raw ?? "").replace(INVISIBLE, "").replace(/\s+/g, " ").trim().slice(0, 64);
 }
 
-/** Creates or refreshes the person behind a Telegram user; writes only when something changed. */
+/**
+ * Creates or refreshes the person behind a Telegram user; writes only when something changed.
+ * Names and username are kept only once the person agreed to the privacy notice (UU PDP): until
+ * then the row holds the Telegram id, "Warga", the display language and whether the bot may write.
+ */
 export async function ensurePerson(prisma: Prisma, u: TelegramUserLike, opts: { privateChat: boolean }): Promise<PersonRecord> {
   const telegramUserId = BigInt(u.id);
-  const firstName = cleanName(u.first_name) || "Warga";
-  const lastName = cleanName(u.last_name) || null;
   const existing = await prisma.person.findUnique({ where: { telegramUserId } });
   if (!existing) {
     try {
       return await prisma.person.create({
         data: {
           telegramUserId,
-          firstName,
-          lastName,
-          username: u.username ?? null,
+          firstName: "Warga",
+          lastName: null,
+          username: null,
           language: u.language_code?.startsWith("en") ? "en" : "id",
           canMessage: opts.privateChat,
         },
@@ -52,20 +57,19 @@ export async function ensurePerson(prisma: Prisma, u: TelegramUserLike, opts: { 
       return prisma.person.findUniqueOrThrow({ where: { telegramUserId } });
     }
   }
+  const consented = existing.privacyConsent === "given";
+  const firstName = consented ? cleanName(u.first_name) || "Warga" : existing.firstName;
+  const lastName = consented ? cleanName(u.last_name) || null : existing.lastName;
+  const username = consented ? (u.username ?? null) : existing.username;
   const changed =
     existing.firstName !== firstName ||
     existing.lastName !== lastName ||
-    existing.username !== (u.username ?? null) ||
+    existing.username !== username ||
     (opts.privateChat && !existing.canMessage);
   if (!changed) return existing;
   return prisma.person.update({
     where: { id: existing.id },
-    data: {
-      firstName,
-      lastName,
-      username: u.username ?? null,
-      canMessage: existing.canMessage || opts.privateChat,
-    },
+    data: { firstName, lastName, username, canMessage: existing.canMessage || opts.privateChat },
   });
 }
 
@@ -73,13 +77,14 @@ export async function loadAccess(prisma: Prisma, personId: number | null, bootst
   if (personId === null) return new Access(null, [], bootstrapAdmin);
   const rows = await prisma.membership.findMany({
     where: { personId },
-    include: { forum: { select: { name: true } }, village: { select: { name: true } } },
+    include: { forum: { select: { name: true, privacyVersion: true } }, village: { select: { name: true } } },
     orderBy: { id: "asc" },
   });
   const views: MembershipView[] = rows.map((m) => ({
     id: m.id,
     forumId: m.forumId,
     forumName: m.forum.name,
+    forumPrivacyVersion: m.forum.privacyVersion,
     villageId: m.villageId,
     villageName: m.village?.name ?? null,
     role: m.role,

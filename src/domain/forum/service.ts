@@ -6,6 +6,7 @@ import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Access } from "./access.js";
 import { assertValidCodeInput, canIssue, OFFICIAL_GRANTABLE, revokeCodesOfFormerIssuer } from "./membership.js";
 import { loadAccess } from "./people.js";
+import { audit, target, type AuditAction, type AuditDetails } from "../privacy/audit.js";
 
 export interface ForumDeps {
   prisma: Prisma;
@@ -28,8 +29,8 @@ export function requireAdmin(actor: Actor, forumId: number) {
   if (!actor.access.isAdmin(forumId)) throw new NotAllowed("not_admin");
 }
 
-async function audit(d: ForumDeps, forumId: number | null, actorId: number | null, action: string, target?: string, details: object = {}) {
-  await d.prisma.auditLog.create({ data: { forumId, actorId, action, target: target ?? null, details } });
+function record(d: ForumDeps, forumId: number | null, actorId: number | null, action: AuditAction, target?: string, details: AuditDetails = {}) {
+  return audit(d.prisma, { forumId, actorId, action, target: target ?? null, details, at: d.clock.now() });
 }
 
 // ---------- forums and villages ----------
@@ -46,7 +47,7 @@ export async function createForum(d: ForumDeps, actor: Actor, input: { name: str
     await tx.membership.create({ data: { personId: actor.personId, forumId: f.id, role: "admin_forum", grantedById: actor.personId, source: "founder" } });
     return f;
   });
-  await audit(d, forum.id, actor.personId, "forum.create", String(forum.id));
+  await record(d, forum.id, actor.personId, "forum.create", target("forum", forum.id));
   return forum;
 }
 
@@ -130,7 +131,7 @@ export async function addVillages(d: ForumDeps, actor: Actor, forumId: number, l
       );
     }
   });
-  await audit(d, forumId, actor.personId, "village.add", undefined, { count: created.length });
+  await record(d, forumId, actor.personId, "village.add", target("forum", forumId), { count: created.length });
   return { created, skipped };
 }
 
@@ -204,7 +205,7 @@ export async function createInvite(
     },
     include: { village: { select: { name: true } }, forum: { select: { name: true } } },
   });
-  await audit(d, input.forumId, actor.personId, "invite.create", invite.code.slice(0, 3) + "…", { role: input.role, purpose });
+  await record(d, input.forumId, actor.personId, "invite.create", target("invite", invite.id), { role: input.role, purpose, villageId: invite.villageId });
   return invite;
 }
 
@@ -235,7 +236,7 @@ export async function redeemInvite(d: ForumDeps, personId: number, rawCode: stri
     const claimed = await tx.invite.updateMany({ where: { id: inv.id, usedById: null }, data: { usedById: personId, usedAt: now } });
     if (claimed.count !== 1) throw new Conflict("invite_used");
     await grantMembership(tx as unknown as Prisma, { personId, forumId: inv.forumId, role: inv.role, villageId: inv.villageId, grantedById: inv.createdById, source: "code", inviteId: inv.id });
-    await tx.auditLog.create({ data: { forumId: inv.forumId, actorId: personId, action: "invite.redeem", target: String(inv.id), details: { role: inv.role } } });
+    await audit(tx, { forumId: inv.forumId, actorId: personId, action: "invite.redeem", target: target("invite", inv.id), details: { role: inv.role, villageId: inv.villageId }, at: now });
     return { revoked: false as const, forum: inv.forum, village: inv.village, role: inv.role };
   });
   // The revocation is committed before the person is told (a throw inside would roll it back).
@@ -268,7 +269,7 @@ export async function grantRole(d: ForumDeps, actor: Actor, input: { forumId: nu
   const known = await d.prisma.membership.findFirst({ where: { forumId: input.forumId, personId: input.personId } });
   if (!known) throw new NotFound("person_not_in_forum");
   const m = await grantMembership(d.prisma, { personId: input.personId, forumId: input.forumId, role: input.role, villageId, grantedById: actor.personId, source: "admin" });
-  await audit(d, input.forumId, actor.personId, "role.grant", String(input.personId), { role: input.role, villageId });
+  await record(d, input.forumId, actor.personId, "role.grant", target("person", input.personId), { role: input.role, villageId });
   return m;
 }
 
@@ -285,7 +286,7 @@ export async function revokeRole(d: ForumDeps, actor: Actor, forumId: number, me
     // Codes they issued with the right they just lost die with it.
     return revokeCodesOfFormerIssuer(tx as unknown as Prisma, m.personId, forumId, d.clock.now());
   });
-  await audit(d, forumId, actor.personId, "role.revoke", String(m.personId), { role: m.role, revokedCodes });
+  await record(d, forumId, actor.personId, "role.revoke", target("person", m.personId), { role: m.role, villageId: m.villageId, revokedCodes });
   return { ...m, revokedCodes };
 }
 
@@ -369,7 +370,7 @@ export async function linkGroup(
   const link = existing
     ? await d.prisma.chatLink.update({ where: { id: existing.id }, data })
     : await d.prisma.chatLink.create({ data: { ...data, telegramChatId: BigInt(input.chat.id) } });
-  await audit(d, input.forumId, actor.personId, "group.link", String(input.chat.id), { villageId: input.villageId, kind });
+  await record(d, input.forumId, actor.personId, "group.link", target("group", input.chat.id), { villageId: input.villageId, kind });
   return { link, village };
 }
 
@@ -400,7 +401,7 @@ export async function linkGroupWithCode(d: ForumDeps, personId: number, rawCode:
   const link = existing
     ? await d.prisma.chatLink.update({ where: { id: existing.id }, data })
     : await d.prisma.chatLink.create({ data: { ...data, telegramChatId: BigInt(chat.id) } });
-  await audit(d, inv.forumId, personId, "group.link", String(chat.id), { villageId: inv.villageId, viaCode: true });
+  await record(d, inv.forumId, personId, "group.link", target("group", chat.id), { villageId: inv.villageId, viaCode: true });
   return { link, village: inv.village };
 }
 
@@ -408,7 +409,7 @@ export async function deactivateChat(d: ForumDeps, chatId: number | bigint, reas
   const link = await findChatLink(d, chatId);
   if (!link || !link.active) return null;
   await d.prisma.chatLink.update({ where: { id: link.id }, data: { active: false, inactiveReason: reason } });
-  await audit(d, link.forumId, null, "group.inactive", String(chatId), { reason });
+  await record(d, link.forumId, null, "group.unlink", target("group", chatId), { reason });
   return link;
 }
 
@@ -419,6 +420,6 @@ export async function migrateChat(d: ForumDeps, oldChatId: number | bigint, newC
   const clash = await findChatLink(d, newChatId);
   if (clash) await d.prisma.chatLink.delete({ where: { id: clash.id } });
   const updated = await d.prisma.chatLink.update({ where: { id: link.id }, data: { telegramChatId: BigInt(newChatId) } });
-  await audit(d, link.forumId, null, "group.migrate", String(oldChatId), { to: String(newChatId) });
+  await record(d, link.forumId, null, "group.migrate", target("group", oldChatId), { to: String(newChatId) });
   return { ...link, ...updated };
 }

@@ -29,6 +29,7 @@ import {
   type MeetingView,
   type RsvpAnswer,
 } from "./types.js";
+import { audit as record, type AuditAction, type AuditDetails } from "../privacy/audit.js";
 
 export interface MeetingDeps {
   prisma: Prisma;
@@ -254,8 +255,8 @@ export async function requestRefresh(d: Pick<MeetingDeps, "jobs">, tx: Db, m: { 
   }
 }
 
-async function audit(db: Db, forumId: number, actorId: number | null, action: string, target: number, details: object = {}) {
-  await db.auditLog.create({ data: { forumId, actorId, action, target: String(target), details } });
+async function audit(db: Db, at: Date, forumId: number, actorId: number | null, action: AuditAction, meetingId: number, details: AuditDetails = {}) {
+  await record(db, { forumId, actorId, action, target: `meeting:${meetingId}`, details, at });
 }
 
 // ---------------------------------------------------------------- create
@@ -332,7 +333,7 @@ export async function sendNewMeeting(d: MeetingDeps, tx: Db, meetingId: number, 
   const attendance = await loadAttendance(tx, view);
   const to = view.recipients!;
   await d.notifier.invitations(tx, view, to, attendance, now);
-  await audit(tx, row.forumId, actorId, "meeting.create", row.id, { kind: row.kind, groups: to.groups.length, persons: to.persons.length, seriesId: row.seriesId });
+  await audit(tx, now, row.forumId, actorId, "meeting.create", row.id, { kind: row.kind, groups: to.groups.length, persons: to.persons.length, seriesId: row.seriesId });
   return { id: row.id, groups: to.groups.length, persons: to.persons.length };
 }
 
@@ -489,7 +490,7 @@ export async function setOpenCheckIn(d: MeetingDeps, actor: Actor, meetingId: nu
     const m = await requireManageable(tx, actor, meetingId);
     if (m.status === "cancelled") throw new Conflict("meeting_cancelled");
     await tx.meeting.update({ where: { id: m.id }, data: { openCheckIn: open } });
-    await audit(tx, m.forumId, actor.personId, open ? "meeting.open" : "meeting.close", m.id);
+    await audit(tx, d.clock.now(), m.forumId, actor.personId, open ? "meeting.checkin_open" : "meeting.checkin_close", m.id);
     return { open };
   }, TX);
 }
@@ -532,7 +533,7 @@ export async function rescheduleMeeting(
     const to = view.recipients!;
     await d.notifier.rescheduled(tx, view, to, { previousStartsAt: m.startsAt, rsvpReset: !input.keepRsvp, now });
     await d.notifier.refresh(tx, view, await loadAttendance(tx, view), now);
-    await audit(tx, m.forumId, actor.personId, "meeting.reschedule", m.id, { from: m.startsAt.toISOString(), to: startsAt.toISOString(), keepRsvp: input.keepRsvp });
+    await audit(tx, now, m.forumId, actor.personId, "meeting.reschedule", m.id, { from: m.startsAt.toISOString(), to: startsAt.toISOString(), keepRsvp: input.keepRsvp });
     return { view, previousStartsAt: m.startsAt, groups: to.groups.length, persons: to.persons.length };
   }, TX);
   d.delivery.kick();
@@ -559,7 +560,7 @@ export async function cancelMeeting(d: MeetingDeps, actor: Actor, meetingId: num
     const to = view.recipients!;
     await d.notifier.cancelled(tx, view, to, now);
     await d.notifier.refresh(tx, view, await loadAttendance(tx, view), now);
-    await audit(tx, m.forumId, actor.personId, "meeting.cancel", m.id, { stopSeries });
+    await audit(tx, now, m.forumId, actor.personId, "meeting.cancel", m.id, { stopSeries });
     return { view, groups: to.groups.length, persons: to.persons.length };
   }, TX);
   d.delivery.kick();
@@ -572,7 +573,7 @@ export async function stopSeries(d: MeetingDeps, actor: Actor, meetingId: number
     const m = await requireManageable(tx, actor, meetingId);
     if (!m.recurrence) throw new Conflict("meeting_not_recurring");
     await tx.$executeRaw`UPDATE meetings SET recurrence = NULL WHERE forum_id = ${m.forumId} AND (id = ${m.id} OR series_id = ${m.seriesId ?? m.id})`;
-    await audit(tx, m.forumId, actor.personId, "meeting.stop_series", m.id);
+    await audit(tx, d.clock.now(), m.forumId, actor.personId, "meeting.stop_series", m.id);
     return { ok: true };
   }, TX);
 }
@@ -603,7 +604,7 @@ export async function recordMinutes(
     const view = (await loadView(tx, m.id, m.forumId, "everyone"))!;
     const to = view.recipients!;
     await d.notifier.minutes(tx, view, to);
-    await audit(tx, m.forumId, actor.personId, "meeting.minutes", m.id, { replaced, file: !!input.fileId });
+    await audit(tx, now, m.forumId, actor.personId, "meeting.minutes", m.id, { replaced, file: !!input.fileId });
     return { groups: to.groups.length, persons: to.persons.length, replaced };
   }, TX);
   d.delivery.kick();

@@ -227,6 +227,6 @@ export async function closeVote(
     items.push(...mine.map((m) => ({ chatId: organiser.telegramUserId, recipientKey: `person:${vote.createdById}`, payload: { op: "send" as const, ...m } })));
   }
   if (items.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.result, ownerId: voteId, items }, tx);
-  await audit(tx, vote.forumId, opts.byId ?? null, "vote.closed", voteId);
+  await audit(tx, now, vote.forumId, opts.byId ?? null, "vote.close", voteId);
   return result;
 }

@@ -103,7 +103,7 @@ export async function createVote(d: VotingDeps, actor: Actor, draft: VoteDraft, 
       })),
     );
     await d.delivery.enqueue({ forumId: draft.forumId, ownerKind: OWNER.card, ownerId: vote.id, items }, tx);
-    await audit(tx, draft.forumId, actor.personId, "vote.create", vote.id);
+    await audit(tx, now, draft.forumId, actor.personId, "vote.create", vote.id);
     return { vote: info, groups: items.length };
   });
   d.delivery.kick();
@@ -147,7 +147,7 @@ export async function createQuickPoll(d: VotingDeps, actor: Actor, draft: QuickP
     // Polls are sent by a job (see sendQuickPolls for why not through the outbox).
     await d.jobs.schedule({ kind: JOB.sendPolls, ownerId: vote.id, forumId: draft.forumId, dueAt: now }, tx);
     await d.jobs.schedule({ kind: JOB.close, ownerId: vote.id, forumId: draft.forumId, dueAt: draft.closesAt }, tx);
-    await audit(tx, draft.forumId, actor.personId, "vote.quick.create", vote.id);
+    await audit(tx, now, draft.forumId, actor.personId, "vote.create", vote.id);
     return { vote: await infoOf(tx, vote), groups: villages.reduce((n, v) => n + v.chats.length, 0) };
   });
 }
@@ -284,7 +284,7 @@ export async function requestClose(d: VotingDeps, actor: Actor, voteId: number) 
   await d.prisma.$transaction(async (tx) => {
     await d.jobs.cancel(JOB.close, vote.id, tx);
     await d.jobs.schedule({ kind: JOB.close, ownerId: vote.id, forumId: vote.forumId, dueAt: d.clock.now(), payload: { byId: actor.personId } }, tx);
-    await audit(tx, vote.forumId, actor.personId, "vote.close", vote.id);
+    // Audited by the closing job itself ("vote.close" with this person as actor), once.
   });
   return infoOf(d.prisma, vote);
 }
@@ -300,7 +300,7 @@ export async function extendVote(d: VotingDeps, actor: Actor, voteId: number, cl
     await tx.vote.update({ where: { id: vote.id }, data: { closesAt } });
     await d.jobs.cancel([JOB.close, JOB.remind], vote.id, tx);
     await scheduleDeadline(d, tx, vote.id, vote.forumId, closesAt, reminders);
-    await audit(tx, vote.forumId, actor.personId, "vote.extend", vote.id);
+    await audit(tx, now, vote.forumId, actor.personId, "vote.extend", vote.id);
   });
   // Every card shows the new closing time.
   if (vote.kind === "formal") await requestRefresh(d, vote.id, vote.forumId, 0);
@@ -337,6 +337,6 @@ export async function exportData(d: VotingDeps, actor: Actor, voteId: number): P
       votedAt: r.votedAt?.toISOString() ?? null,
     }));
   }
-  await audit(d.prisma, vote.forumId, actor.personId, "vote.export", vote.id);
+  await audit(d.prisma, d.clock.now(), vote.forumId, actor.personId, "vote.export", vote.id);
   return { info, result, final: vote.state === "closed", ballots };
 }

@@ -9,6 +9,7 @@ import type { Actor } from "../forum/service.js";
 import { computeResult, type VillageCounts, type VoteResult } from "./tally.js";
 import { liveCountsOf, publishable } from "./publish.js";
 import type { LiveCounts, VoteInfo } from "./types.js";
+import { audit as record, type AuditDetails } from "../privacy/audit.js";
 
 export type VotingDeps = Pick<Deps, "prisma" | "clock" | "delivery" | "jobs">;
 export type Tx = JobTx;
@@ -46,9 +47,9 @@ export function canManage(actor: Actor, vote: { forumId: number; villages: Array
   return vote.villages.length > 0 && vote.villages.every((v) => actor.access.isOfficialOf(vote.forumId, v.villageId));
 }
 
-export async function audit(db: Db, forumId: number, actorId: number | null, action: string, voteId: number) {
+export async function audit(db: Db, at: Date, forumId: number, actorId: number | null, action: "vote.create" | "vote.close" | "vote.extend" | "vote.export", voteId: number, details: AuditDetails = {}) {
   // Never details of a choice: only who did what to which vote.
-  await db.auditLog.create({ data: { forumId, actorId, action, target: `vote:${voteId}`, details: {} } });
+  await record(db, { forumId, actorId, action, target: `vote:${voteId}`, details, at });
 }
 
 /** Villages of a forum with their active groups. */

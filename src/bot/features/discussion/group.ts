@@ -16,6 +16,8 @@ import {
 } from "../../../domain/discussion/index.js";
 import { NotAllowed, NotFound } from "../../../domain/errors.js";
 import { findChatLink } from "../../../domain/forum/service.js";
+import { displayName } from "../../../domain/forum/people.js";
+import { hasConsent } from "../../../domain/privacy/consent.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { actorOf } from "../../lib/forum.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";
@@ -23,6 +25,7 @@ import { intId } from "../../lib/callback.js";
 import { intervalLabel, longDate, muteCb, noticeTo, tellPrivately } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
 import { tFor } from "./render.js";
+import { audit } from "../../../domain/privacy/audit.js";
 
 /** The message a command answers, or a hint to reply first. */
 async function answeredId(ctx: FlowContext, command: string): Promise<number | null> {
@@ -74,9 +77,12 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
       replyToMessageId: reply && !reply.forum_topic_created ? reply.message_id : null,
       threadId,
       personId: person.id,
-      authorName: person.firstName,
-      // Telegram only guarantees mentions of users who have contacted the bot.
-      authorLinkUserId: person.canMessage ? Number(person.telegramUserId) : null,
+      // The name Telegram shows on the message the person chose to post in the group: it is the
+      // relay's attribution whether or not they agreed to the bot keeping their profile (docs/privasi.md).
+      authorName: displayName({ firstName: ctx.from.first_name }),
+      // Telegram only guarantees mentions of users who have contacted the bot; a link to the
+      // person's profile only with their consent.
+      authorLinkUserId: person.canMessage && hasConsent(person) ? Number(person.telegramUserId) : null,
       homeVillageId: (forumId) => access.homeVillage(forumId),
       content: contentOf(msg),
     });
@@ -281,6 +287,7 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
     try {
       const tr = await transcriptFor(deps, { chatId: ctx.chat.id }, answered.topicId);
       const file = transcriptFile(tr, "id", deps.clock.now());
+      await auditTranscript(deps, ctx.person?.id ?? null, answered.topicId, { chatId: ctx.chat.id });
       await sendTranscript(ctx, file, transcriptSummary(tr, "id"));
     } catch (err) {
       await tellError(ctx, err);
@@ -288,4 +295,11 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
   });
 
   return c;
+}
+
+/** The notulen name the people who wrote: each download is audited (who asked, which topic, where). */
+export async function auditTranscript(deps: Deps, personId: number | null, topicId: number, where: { chatId?: number }) {
+  const topic = await deps.prisma.topic.findUnique({ where: { id: topicId }, select: { forumId: true } });
+  if (!topic) return;
+  await audit(deps.prisma, { forumId: topic.forumId, actorId: personId, action: "discussion.export", target: `topic:${topicId}`, details: { inGroup: where.chatId !== undefined }, at: deps.clock.now() });
 }

@@ -22,6 +22,7 @@ import { sendTranscript } from "./group.js";
 import { closeCb, intervalLabel, longDate, NEW_TOPIC, slowAskCb, slowSetCb, topicListCb, topicViewCb, transcriptCb } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
 import { canReadTopic } from "../../../domain/discussion/transcript.js";
+import { auditTranscript } from "./group.js";
 
 const PAGE = 8;
 
@@ -172,6 +173,7 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
   const sendFile = async (ctx: FlowContext, topicId: number) => {
     const tr = await transcriptFor(deps, { actor: actorOf(ctx) }, topicId);
     const file = transcriptFile(tr, lang(ctx), deps.clock.now());
+    await auditTranscript(deps, ctx.person?.id ?? null, topicId, {});
     await sendTranscript(ctx, file, transcriptSummary(tr, lang(ctx)));
   };
 
