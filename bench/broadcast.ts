@@ -8,6 +8,7 @@
 // The rate-limit minimum is recipients / global rate (no group or private chat gets more than one
 // message, so the per-chat limits do not bind). Time runs from the announcement's confirmation to
 // the last copy sent.
+import { DEFAULT_TERMS } from "../src/domain/forum/terms.js";
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -139,15 +140,15 @@ export async function run() {
     const actor = {
       personId: camat.id,
       access: new Access(camat.id, [
-        { id: m.id, forumId: forum.id, forumName: forum.name, villageId: null, villageName: null, role: "admin_forum", source: "code", confirmedAt: null },
-        { id: wm.id, forumId: warmForum.id, forumName: warmForum.name, villageId: null, villageName: null, role: "admin_forum", source: "code", confirmedAt: null },
+        { id: m.id, forumId: forum.id, forumName: forum.name, villageId: null, villageName: null, role: "admin_forum", title: null, forumTerms: DEFAULT_TERMS, source: "code", confirmedAt: null },
+        { id: wm.id, forumId: warmForum.id, forumName: warmForum.name, villageId: null, villageName: null, role: "admin_forum", title: null, forumTerms: DEFAULT_TERMS, source: "code", confirmedAt: null },
       ]),
     };
 
     for (let i = 0; i < WORKERS; i++) children.push(await startWorker(env, `worker-${i + 1}`));
     console.log(`${GROUPS} groups, ${PEOPLE} private chats, ${WORKERS} workers, limits ×${SCALE} (${30 * SCALE}/s overall, ${20 * SCALE}/min per group, ${SCALE}/s per private chat)`);
 
-    const sig = signature({ admin: true, forumName: forum.name, villageNames: [], authorName: "Sri" });
+    const sig = signature({ admin: true, forumName: forum.name, villageNames: [], terms: DEFAULT_TERMS, authorName: "Sri" });
     const body = "Musyawarah Antar Desa (MAD) akan dilaksanakan hari Senin, 7 Desember 2026 pukul 09.00 WIB di aula kecamatan. Mohon kehadiran kepala desa dan BPD.";
     const { parts } = compose({ ...sig, body, bodyEntities: [], media: null });
 

@@ -168,7 +168,7 @@ export async function run() {
           eligibility: "anggota_grup",
           villageIds: villages.map((v) => v.id),
           closesAt: new Date(Date.now() + 24 * 3600_000),
-          quorumPercent: 50,
+          quorum: { num: 50, den: 100, above: false },
           reminderMinutes: [],
         },
         createRenderer(),

@@ -29,6 +29,10 @@ const base = z.object({
   HTTP_HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_TIMEZONE: z.enum(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]).default("Asia/Jakarta"),
+  // Local words before a forum is known (Telegram's command menu, people in no forum yet) and the
+  // first choice offered by /forumbaru; each forum keeps its own (src/domain/forum/terms.ts).
+  DEFAULT_VILLAGE_TERM: z.enum(["desa", "kampung", "kelurahan", "nagari", "gampong", "pekon", "tiyuh"]).default("desa"),
+  DEFAULT_COUNCIL_TERM: z.string().trim().min(2).max(30).default("BPD"),
   // Telegram's limits (Bot FAQ); configurable so a self-hosted Bot API or a bench can change them.
   LIMIT_GLOBAL_PER_SECOND: z.coerce.number().positive().default(30),
   LIMIT_GROUP_PER_MINUTE: z.coerce.number().positive().default(20),

@@ -4,6 +4,7 @@ import type { RunnerHandle } from "@grammyjs/runner";
 import type { Config } from "./config.js";
 import { describeError, type Logger } from "./infra/logger.js";
 import type { App, AppOverrides } from "./app.js";
+import { deploymentTerms } from "./domain/forum/terms.js";
 
 // chat_member: Telegram tells the bot (an administrator of the group) that someone left it.
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member", "poll", "poll_answer"] as const;
@@ -54,7 +55,7 @@ export async function startBot(config: Config, logger: Logger, o: StartOptions):
       throw err;
     }
   }
-  await setCommands(app.bot.api).catch((err) => logger.warn({ err }, "setMyCommands failed"));
+  await setCommands(app.bot.api, deploymentTerms(app.deps.config)).catch((err) => logger.warn({ err }, "setMyCommands failed"));
   app.startWorkers();
 
   let runner: RunnerHandle | null = null;

@@ -2,12 +2,12 @@
 
 cmd-aspirasi = Send an aspiration or complaint
 cmd-aspirasiku = My aspirations and their status
-cmd-daftar_aspirasi = Residents' aspirations of a village
+cmd-daftar_aspirasi = Residents' aspirations of a { $desa }
 cmd-aspirasi_masuk = Incoming aspirations to answer
 cmd-aspirasi_ekspor = Download aspirations (Excel/CSV) for Musrenbang
-cmd-aspirasi_qr = QR code poster for a village's aspirations
+cmd-aspirasi_qr = QR code poster for a { $desa }'s aspirations
 cmd-aspirasi_terlambat = Aspirations past their deadline
-cmd-aspirasi_klaster = Similar aspirations across villages (MAD agenda)
+cmd-aspirasi_klaster = Similar aspirations across { $desa } groups ({ $mad } agenda)
 cmd-aspirasi_atur = Set aspiration deadlines and categories
 
 menu-aspirasi = 📝 Aspiration
@@ -32,9 +32,9 @@ aspirasi-status-diteruskan = Forwarded
 aspirasi-privacy-named = 👤 With my name
 aspirasi-privacy-anonim = 🙈 Anonymous
 aspirasi-privacy-rahasia = 🔒 Confidential
-aspirasi-privacy-named-hint = Village officials see your name.
-aspirasi-privacy-anonim-hint = Village officials do not see who sent it.
-aspirasi-privacy-rahasia-hint = Village officials do not see who sent it, and it is not shown in any public list.
+aspirasi-privacy-named-hint = { $Desa } officials see your name.
+aspirasi-privacy-anonim-hint = { $Desa } officials do not see who sent it.
+aspirasi-privacy-rahasia-hint = { $Desa } officials do not see who sent it, and it is not shown in any public list.
 aspirasi-privacy-word-named = Named
 aspirasi-privacy-word-anonim = Anonymous
 aspirasi-privacy-word-rahasia = Confidential
@@ -46,13 +46,13 @@ aspirasi-yes = Yes
 ## Writing an aspiration
 
 aspirasi-no-forum =
-    To send an aspiration, open your village's aspiration link (for example from the QR code at the village hall), or type /desaku in your village's Telegram group and then /aspirasi here.
-aspirasi-link-unknown = Sorry, this aspiration link is not known. Ask the village officials for the right link.
+    To send an aspiration, open your { $desa }'s aspiration link (for example by scanning the QR code at the Balai { $Desa } with your phone camera), or type /{ $desa }ku in your { $desa } Telegram group and then /lapor here.
+aspirasi-link-unknown = Sorry, this aspiration link is not known. Ask the { $desa } officials for the right link.
 aspirasi-start = 📝 <b>Send an aspiration</b>
     I will ask a few things one at a time. Type /batal at any time to stop.
-aspirasi-start-known = 📝 <b>Send an aspiration for { $village } village</b>
+aspirasi-start-known = 📝 <b>Send an aspiration for { $Desa } { $village }</b>
     I will ask a few things one at a time. Type /batal at any time to stop.
-aspirasi-ask-village = Which village is this aspiration for?
+aspirasi-ask-village = Which { $desa } is this aspiration for?
 aspirasi-ask-category = Which category?
 aspirasi-ask-text =
     Tell us what happened and what you hope for.
@@ -74,12 +74,12 @@ aspirasi-location-text-length = Describe the place in 3 to 300 characters.
 aspirasi-location-outside = A location is only used while writing an aspiration. Type /aspirasi to start, then send the location when asked.
 aspirasi-ask-privacy =
     How should your identity be shown?
-    👤 <b>With my name</b>: village officials see your name.
-    🙈 <b>Anonymous</b>: village officials do not see who sent it.
+    👤 <b>With my name</b>: { $desa } officials see your name.
+    🙈 <b>Anonymous</b>: { $desa } officials do not see who sent it.
     🔒 <b>Confidential</b>: anonymous, and not shown in the public aspiration list.
 aspirasi-similar-header = 🔎 Similar aspirations are already being handled. You can <b>support</b> one of them to raise its priority, or still send your own.
 aspirasi-similar-line =
-    { $n }. <code>{ $ticket }</code> · { $village } village · { $status } · 👍 { $support }
+    { $n }. <code>{ $ticket }</code> · { $Desa } { $village } · { $status } · 👍 { $support }
     <i>{ $text }</i>
 aspirasi-btn-support-n = 👍 Support { $n }
 aspirasi-btn-send-mine = ➡️ Send mine anyway
@@ -88,7 +88,7 @@ aspirasi-support-already = You already supported <code>{ $ticket }</code>. No ne
 aspirasi-summary =
     <b>Please check your aspiration:</b>
 
-    Village: { $village }
+    { $Desa }: { $village }
     Category: { $category }
     Photos: { $photos }
     Location: { $location }
@@ -104,7 +104,7 @@ aspirasi-btn-edit = ✏️ Change
 aspirasi-btn-next = ➡️ Next
 aspirasi-btn-skip = ⏭️ Skip
 aspirasi-ask-edit = Which part do you want to change?
-aspirasi-field-village = Village
+aspirasi-field-village = { $Desa }
 aspirasi-field-category = Category
 aspirasi-field-text = Description
 aspirasi-field-photos = Photos
@@ -112,7 +112,7 @@ aspirasi-field-location = Location
 aspirasi-field-privacy = Identity
 aspirasi-created =
     ✅ We received your aspiration with number <code>{ $ticket }</code>.
-    Village officials will respond within { $days } working days ({ $date }). I will tell you here about every change of status.
+    { $Desa } officials will respond within { $days } working days ({ $date }). I will tell you here about every change of status.
 
 ## Cards for village officials
 
@@ -120,7 +120,7 @@ aspirasi-card-new = 📝 <b>New aspiration</b>
 aspirasi-card-forwarded = ↪️ <b>Aspiration forwarded from { $from }</b>
 aspirasi-card-current = 📝 <b>Aspiration</b>
 aspirasi-card-detail = 📄 <b>Aspiration details</b>
-aspirasi-card-village = Village: { $village }
+aspirasi-card-village = { $Desa }: { $village }
 aspirasi-card-handler = Handled by: { $handler }
 aspirasi-card-category = Category: { $category }
 aspirasi-card-status = Status: <b>{ $status }</b>
@@ -157,19 +157,19 @@ aspirasi-forward-done = ✅ <code>{ $ticket }</code> forwarded to { $target }. T
 aspirasi-ask-reply-official = Write a message to the reporter of <code>{ $ticket }</code>. The reporter's identity stays protected.
 aspirasi-reply-sent-official = ✅ Message sent to the reporter of <code>{ $ticket }</code>.
 aspirasi-msg-from-reporter = 💬 Message from { $who } about <code>{ $ticket }</code>:
-aspirasi-reminder = ⏰ <b>Reminder:</b> aspiration <code>{ $ticket }</code> from { $village } village (received { $date }) is not verified yet. Please respond soon.
+aspirasi-reminder = ⏰ <b>Reminder:</b> aspiration <code>{ $ticket }</code> from { $Desa } { $village } (received { $date }) is not verified yet. Please respond soon.
 aspirasi-escalated = ⚠️ <b>Aspiration not finished past its deadline</b>
-    <code>{ $ticket }</code> · { $village } village · handled by { $handler }
+    <code>{ $ticket }</code> · { $Desa } { $village } · handled by { $handler }
     Received: { $date }
     Status: { $status }
-    See all overdue ones per village: /aspirasi_terlambat
+    See all overdue ones per { $desa }: /aspirasi_terlambat
 aspirasi-reopened-officials = 🔁 The reporter reopened aspiration <code>{ $ticket }</code>. What is still wrong:
 aspirasi-confirmed-officials = ✅ The reporter confirmed that aspiration <code>{ $ticket }</code> is resolved. Thank you for following up.
 
 ## For the reporter
 
-aspirasi-actor-official = { $name } · { $village } village official
-aspirasi-actor-admin = { $name } · Sub-district
+aspirasi-actor-official = { $name } · { $role }
+aspirasi-actor-admin = { $name } · { $role }
 aspirasi-actor-reporter = The reporter
 aspirasi-actor-you = You
 aspirasi-actor-system = System
@@ -184,17 +184,17 @@ aspirasi-reason-line = Reason: <i>{ $note }</i>
 aspirasi-msg-from-official = 💬 Message from { $who } about aspiration <code>{ $ticket }</code>:
 aspirasi-btn-confirm = 👍 Resolved
 aspirasi-btn-reopen = 🔁 Reopen
-aspirasi-ask-reply-reporter = Write a message to the village officials about <code>{ $ticket }</code>.
-aspirasi-reply-sent-reporter = ✅ Your message about <code>{ $ticket }</code> was passed to the village officials.
+aspirasi-ask-reply-reporter = Write a message to the { $desa } officials about <code>{ $ticket }</code>.
+aspirasi-reply-sent-reporter = ✅ Your message about <code>{ $ticket }</code> was passed to the { $desa } officials.
 aspirasi-ask-reopen = What is still wrong with <code>{ $ticket }</code>? Write briefly (at least 10 characters).
-aspirasi-reopened = 🔁 Aspiration <code>{ $ticket }</code> reopened. The village officials have been told.
+aspirasi-reopened = 🔁 Aspiration <code>{ $ticket }</code> reopened. The { $desa } officials have been told.
 aspirasi-confirmed = ✅ Thank you. Aspiration <code>{ $ticket }</code> is closed as resolved.
 aspirasi-confirmed-toast = Thank you, recorded.
 aspirasi-mine-empty = You have not sent any aspiration yet. Type /aspirasi to start.
 aspirasi-mine-header = 📋 <b>My aspirations</b> — { $count }
 aspirasi-mine-detail =
     📄 <b>Aspiration <code>{ $ticket }</code></b>
-    Village: { $village }
+    { $Desa }: { $village }
     Category: { $category }
     Status: <b>{ $status }</b>
     Identity: { $privacy }
@@ -215,11 +215,11 @@ aspirasi-event-escalated = Escalated to the sub-district as overdue
 
 ## Public list and support
 
-aspirasi-public-header-village = 📜 <b>Residents' aspirations, { $village } village</b> — { $count }
-aspirasi-public-header-all = 📜 <b>Residents' aspirations, all villages</b> — { $count }
-aspirasi-public-hint = Sorted by support: this is the priority list for Musrenbangdes. Press 👍 to support.
+aspirasi-public-header-village = 📜 <b>Residents' aspirations, { $Desa } { $village }</b> — { $count }
+aspirasi-public-header-all = 📜 <b>Residents' aspirations, every { $desa }</b> — { $count }
+aspirasi-public-hint = Sorted by support: this is the priority list for the Musrenbang { $Desa }. Press 👍 to support.
 aspirasi-public-empty = No aspirations to show yet.
-aspirasi-public-unknown-village = Village "{ $name }" was not found in this forum. Type /desa to see the villages.
+aspirasi-public-unknown-village = { $Desa } "{ $name }" was not found in this forum. Type /{ $desa } to see the list.
 aspirasi-support-toast = Thank you! Support for { $ticket } recorded ({ $count } supporters).
 aspirasi-support-already-toast = You already support { $ticket }. One person, one support.
 
@@ -237,20 +237,20 @@ aspirasi-btn-filter-status = 🔖 Status
 aspirasi-btn-filter-category = 🗂️ Category
 aspirasi-btn-overdue-on = ⏰ Overdue: only
 aspirasi-btn-overdue-off = ⏰ Overdue: all
-aspirasi-overdue-header = ⏰ <b>Overdue aspirations per village</b>
+aspirasi-overdue-header = ⏰ <b>Overdue aspirations per { $desa }</b>
 aspirasi-overdue-none = No overdue aspirations. 👍
 aspirasi-count = { $count } aspiration(s)
 aspirasi-since = received { $date }
 aspirasi-more = …and { $count } more
-aspirasi-clusters-header = 🧩 <b>Similar aspirations from several villages</b>
-    Agenda candidates for the inter-village meeting (MAD):
-aspirasi-clusters-none = No similar aspirations from different villages yet.
-aspirasi-cluster-title = <b>{ $n }. { $category }</b> — { $villages } villages, 👍 { $support }
+aspirasi-clusters-header = 🧩 <b>Similar aspirations from several { $desa } groups</b>
+    Agenda candidates for the Musyawarah Antar { $Desa } ({ $mad }):
+aspirasi-clusters-none = No similar aspirations from different { $desa } groups yet.
+aspirasi-cluster-title = <b>{ $n }. { $category }</b> — { $villages } { $desa }, 👍 { $support }
 
 ## Export
 
-aspirasi-all-villages = All villages
-aspirasi-export-ask-village = Export the aspirations of which village?
+aspirasi-all-villages = Every { $desa }
+aspirasi-export-ask-village = Download the aspirations of which { $desa }?
 aspirasi-export-ask-status = Which status?
 aspirasi-export-ask-period = Which period?
 aspirasi-period-30d = Last 30 days
@@ -262,7 +262,7 @@ aspirasi-export-caption = 📊 { $count } aspirations — { $village }. Anonymou
 aspirasi-export-withheld = (confidential)
 aspirasi-col-ticket = Ticket number
 aspirasi-col-created = Received
-aspirasi-col-village = Village
+aspirasi-col-village = { $Desa }
 aspirasi-col-handler = Handled by
 aspirasi-col-category = Category
 aspirasi-col-text = Aspiration
@@ -278,10 +278,10 @@ aspirasi-col-overdue = Overdue
 
 ## QR and settings
 
-aspirasi-qr-ask-village = QR code for which village?
+aspirasi-qr-ask-village = QR code for which { $desa }?
 aspirasi-qr-caption =
-    🔳 <b>Residents' aspirations, { $village } village</b>
-    Print it and put it up at the village hall. Residents scan this code to send an aspiration:
+    🔳 <b>Residents' aspirations, { $Desa } { $village }</b>
+    Print it and put it up at the Balai { $Desa }. Residents scan this QR code with their phone camera to send an aspiration:
     { $link }
 aspirasi-settings =
     ⚙️ <b>Aspiration settings</b>
@@ -304,8 +304,8 @@ aspirasi-settings-saved-categories =
 ## Errors
 
 error-aspirasi_not_found = That aspiration was not found.
-error-aspirasi_not_official = Only village officials or forum admins can do this.
-error-aspirasi_not_your_village = This aspiration is handled by another village. You can only act on your own village's aspirations.
+error-aspirasi_not_official = Only { $desa } officials or forum admins can do this.
+error-aspirasi_not_your_village = This aspiration is handled by another { $desa }. You can only act on your own { $desa }'s aspirations.
 error-aspirasi_already = This aspiration is already { $status ->
         [baru] New
         [diverifikasi] Verified
@@ -326,7 +326,7 @@ error-aspirasi_bad_transition = This cannot be done to an aspiration with status
 error-aspirasi_daily_limit = You already sent { $max } aspirations in the last 24 hours. Please send more tomorrow.
 error-aspirasi_not_resolved = This aspiration has not been marked done.
 error-aspirasi_already_confirmed = You already confirmed this aspiration as resolved.
-error-aspirasi_reopen_expired = The { $days }-day period for reopening has passed. Please send a new aspiration with /aspirasi.
+error-aspirasi_reopen_expired = The { $days }-day period for reopening has passed. Please send a new aspiration with /lapor.
 error-aspirasi_support_own = This is your own aspiration; support from other residents is what counts.
 error-aspirasi_support_closed = A rejected aspiration cannot be supported.
 error-aspirasi_bad_category = That category does not exist. Choose with the buttons.

@@ -1,16 +1,11 @@
 # Village data centre and cooperation exchange (bursa kerja sama)
-# The village word comes through $desa / $Desa (filled in one place: src/bot/features/bursa/words.ts).
+# The forum's words ($desa, $Desa, $mad, …) are filled into every text by src/bot/lib/terms.ts.
 
--desa = village
--Desa = Village
-bursa-word-desa = { -desa }
-bursa-word-desa-cap = { -Desa }
-
-cmd-profil = Village profile: population, commodities, facilities, BUMDes
-cmd-potensi = Find villages with a given commodity or potential
-cmd-bursa = Cooperation exchange: needs and offers between villages
+cmd-profil = { $Desa } profile: population, commodities, facilities, BUMDes
+cmd-potensi = Find { $desa } communities with a given commodity or potential
+cmd-bursa = Cooperation exchange: needs and offers between { $desa } communities
 cmd-mediasi = Kecamatan mediation: needs and pairs that need help
-cmd-kerjasama = Village cooperation agreements
+cmd-kerjasama = Cooperation agreements
 cmd-kerjasama_ekspor = Download the list of cooperation agreements (Excel/CSV)
 
 menu-profil = 🏘️ Profile
@@ -287,11 +282,11 @@ bursa-mediator-needs = 📥 <b>Needs without an offer</b> ({ $count })
 bursa-mediator-pairs = 🤝 <b>Matched pairs without follow-up</b> ({ $count })
 bursa-mediator-none = —
 bursa-mediator-asked = already asked
-bursa-mediator-foot = 📣 asks every { $desa } about a need in a discussion topic. 🔎 opens a pair: discussion, MAD invitation or agreement.
+bursa-mediator-foot = 📣 asks every { $desa } about a need in a discussion topic. 🔎 opens a pair: discussion, { $mad } invitation or agreement.
 bursa-pair-head = 🔎 <b>Matched pair</b>
 bursa-pair-interest = Interest: the side in need { $need } · the side offering { $offer }
 bursa-btn-discuss = 💬 Discussion
-bursa-btn-mad = 📅 Invite to MAD
+bursa-btn-mad = 📅 Invite to { $mad }
 bursa-btn-agreement = 📑 Agreement
 bursa-btn-open-topic = 💬 Open discussion
 bursa-topic-title = Cooperation: { $title }
@@ -311,9 +306,9 @@ bursa-topic-preview = This discussion topic will be sent to the groups of { $cou
 bursa-topic-preview-all = This discussion topic will be sent to the groups of every { $desa }:
 bursa-topic-confirm = Open the discussion?
 bursa-topic-opened = ✅ Discussion opened in { $groups } groups.
-bursa-mad-ask-when = 📅 When will this Musyawarah Antar Desa take place?
+bursa-mad-ask-when = 📅 When will this Musyawarah Antar { $Desa } take place?
 bursa-mad-ask-duration = How long?
-bursa-mad-title = Cooperation MAD: { $title }
+bursa-mad-title = Cooperation { $mad }: { $title }
 bursa-mad-agenda-1 = Need of { $needWho } ({ $need }) and offer of { $offerWho } ({ $offer })
 bursa-mad-agenda-2 = Form of cooperation, value and duration
 bursa-mad-agenda-3 = Drafting the cooperation agreement
@@ -325,7 +320,7 @@ bursa-mad-confirm =
 
     The invitation goes to the groups and the { $desa } officials of both sides. Send it?
 bursa-btn-send-invite = 📨 Send invitation
-bursa-mad-sent = ✅ MAD invitation sent to { $groups } groups and { $persons } people.
+bursa-mad-sent = ✅ { $mad } invitation sent to { $groups } groups and { $persons } people.
 
 ## Cooperation agreements
 
@@ -393,8 +388,8 @@ bursa-eval-foot = Please prepare a report on how it went. Change the status or d
 ## Errors
 
 error-bursa_not_member = You are not registered in this forum.
-error-bursa_post_not_allowed = Only { -desa } officials (for their { -desa }), forum admins, or partners (for offers) can post in the exchange.
-error-bursa_mitra_offers_only = Partners can post offers and see { -desa } needs.
+error-bursa_post_not_allowed = Only { $desa } officials (for their { $desa }), forum admins, or partners (for offers) can post in the exchange.
+error-bursa_mitra_offers_only = Partners can post offers and see { $desa } needs.
 error-bursa_bad_category = Unknown category.
 error-bursa_title_short = Too short. Write at least { $min } characters.
 error-bursa_title_long = Too long. The limit is { $max } characters.
@@ -405,31 +400,31 @@ error-bursa_period_unparsed = I did not understand when. Write it like <i>Juli�
 error-bursa_period_past = That time has passed.
 error-bursa_post_not_found = That need or offer was not found.
 error-bursa_post_closed = This need or offer is closed.
-error-bursa_not_your_post = Only the { -desa } or partner who posted it can close it.
+error-bursa_not_your_post = Only the { $desa } or partner who posted it can close it.
 error-bursa_match_not_found = That match was not found.
 error-bursa_not_your_side = This button is for the side concerned.
 error-bursa_not_mediator = Only forum admins and kecamatan moderators can mediate.
 error-bursa_already_discussed = A discussion has already been opened for this.
-error-bursa_already_invited = A MAD invitation for this pair has already been sent.
-error-bursa_no_villages = No { -desa } is involved.
-error-profile_not_yours = You may change only your own { -desa }'s profile.
-error-profile_history_not_allowed = A profile's history can be seen by that { -desa }'s officials and forum admins only.
+error-bursa_already_invited = A { $mad } invitation for this pair has already been sent.
+error-bursa_no_villages = No { $desa } is involved.
+error-profile_not_yours = You may change only your own { $desa }'s profile.
+error-profile_history_not_allowed = A profile's history can be seen by that { $desa }'s officials and forum admins only.
 error-profile_bad_field = Unknown profile field.
 error-profile_changed = Someone else just changed this profile. Please try again.
 error-potensi_query_short = Write at least 2 characters.
 error-enterprise_bad_kind = The kind must be BUMDes, BUMDesMa or Cooperative.
 error-enterprise_bad_name = The name must be 2–{ $max } characters.
 error-enterprise_not_found = That body no longer exists.
-error-enterprise_too_many = At most { $max } bodies per { -desa }.
+error-enterprise_too_many = At most { $max } bodies per { $desa }.
 error-import_rejected = The file has { $count } errors. Nothing was saved.
 error-agreement_not_found = That agreement was not found.
-error-agreement_not_manager = Only officials of a party { -desa } and forum admins can change it.
-error-agreement_not_party = You can record only agreements your { -desa } is party to.
+error-agreement_not_manager = Only officials of a party { $desa } and forum admins can change it.
+error-agreement_not_party = You can record only agreements your { $desa } is party to.
 error-agreement_object_short = The object is too short.
 error-agreement_object_long = The object is too long. The limit is { $max } characters.
 error-agreement_parties_few = An agreement needs at least two parties.
 error-agreement_parties_many = At most { $max } parties.
-error-agreement_party_twice = One { -desa } is listed twice.
+error-agreement_party_twice = One { $desa } is listed twice.
 error-agreement_party_name_bad = A party's name must be 2–{ $max } characters.
 error-agreement_value_bad = Value not recognised. Write it like Rp 15.000.000 or 15 juta.
 error-agreement_period_bad = The end date is before the start date.

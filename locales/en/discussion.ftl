@@ -1,8 +1,8 @@
 # Inter-village forum: discussions relayed across village groups
 
-cmd-topik = Inter-village discussion: running topics, or open a new one
+cmd-topik = Discussion across { $desa } groups: running topics, or open a new one
 cmd-tutuptopik = Close a discussion topic
-cmd-ringkasan = Minutes (transcript) of a discussion topic
+cmd-ringkasan = Conversation record of a discussion topic
 cmd-hapus = Reply to your own discussion message with /hapus to remove it from every group
 cmd-sembunyikan = Moderators: reply to a message with /sembunyikan to remove it from every group
 cmd-bisukan = Moderators: reply to a message with /bisukan 2 jam to stop relaying that person
@@ -10,23 +10,23 @@ cmd-bukabisu = Moderators: reply to a message with /bukabisu to end a mute
 
 menu-topik = 💬 Discussions
 menu-tutuptopik = 🔒 Close topic
-menu-ringkasan = 📄 Minutes
+menu-ringkasan = 📄 Conversation record
 
 # Shown in village groups
 
-discussion-village = Desa { $name }
+discussion-village = { $Desa } { $name }
 discussion-kecamatan = Kecamatan
-discussion-all-villages = all villages
+discussion-all-villages = every { $desa }
 discussion-card-head =
-    💬 <b>Inter-village discussion</b>
+    💬 <b>Discussion across { $desa } groups</b>
     <b>{ $title }</b>
-discussion-card-villages = 🏘️ Villages taking part: { $villages }
+discussion-card-villages = 🏘️ Taking part: { $villages }
 discussion-card-ends = ⏳ Ends: { $date }
-discussion-card-foot = ↩️ <i>Reply to this message to join the discussion. Your reply is passed on to the other villages' groups, with your name and village.</i>
+discussion-card-foot = ↩️ <i>Reply to this message to join the discussion. Your reply is passed on to the other { $desa } groups, with your name and { $desa }.</i>
 discussion-close-head = 🔒 <b>Discussion closed: { $title }</b>
 discussion-close-auto = The discussion ended as scheduled.
 discussion-close-note = Closing note: { $note }
-discussion-close-foot = Thank you for taking part: { $messages } messages from { $villages } villages. Replies to this topic are no longer passed on.
+discussion-close-foot = Thank you for taking part: { $messages } messages from { $villages } { $desa } groups. Replies to this topic are no longer passed on.
 discussion-digest-heading = 📨 { $count } new messages in “{ $title }”
 discussion-media-photo = [Photo]
 discussion-media-video = [Video { $duration }]
@@ -42,17 +42,17 @@ discussion-media-video_note = [Video message { $duration }]
 
 discussion-closed-notice = The topic “{ $title }” is closed, so your reply was not passed on to the other groups.
 discussion-muted-notice =
-    Your reply was not passed on: you are muted in the inter-village discussion until { $until }.
+    Your reply was not passed on: you are muted in the discussion across { $desa } groups until { $until }.
     Reason: { $reason }
 discussion-muted-you =
-    🔇 A moderator muted you in the inter-village discussion of <b>{ $forum }</b> until { $until }.
+    🔇 A moderator muted you in the discussion across { $desa } groups of <b>{ $forum }</b> until { $until }.
     Reason: { $reason }
-    Until then your replies in your village group are not passed on to other villages. After that you can take part again.
+    Until then your replies in your { $desa } group are not passed on to other groups. After that you can take part again.
 discussion-muted-edit-notice =
-    Your edit was not passed on: you are muted in the inter-village discussion until { $until }.
+    Your edit was not passed on: you are muted in the discussion across { $desa } groups until { $until }.
     Reason: { $reason }
 discussion-mute-default-reason = messages that do not follow the discussion rules
-discussion-unmuted-you = 🔊 You can take part in the inter-village discussion of <b>{ $forum }</b> again.
+discussion-unmuted-you = 🔊 You can take part in the discussion across { $desa } groups of <b>{ $forum }</b> again.
 discussion-slow-notice = 🐢 Slow mode is on in “{ $title }”: one message per { $interval } for each person. Your reply was not passed on yet; please send it again in { $wait } seconds.
 discussion-slow-edit-notice = 🐢 Slow mode is on in “{ $title }”: one change per { $interval } for each person. Your edit will reach the other groups in { $wait } seconds.
 discussion-unsupported = This kind of message (a contact, poll or dice, for example) cannot be passed on to other groups. Send text, a photo, video, voice message, document, sticker or location.
@@ -78,17 +78,17 @@ discussion-btn-1w = 1 week
 
 discussion-list-header = 💬 <b>Open discussion topics</b> — { $forum }
 discussion-list-empty = There are no open discussion topics.
-discussion-list-all = 🏘️ <b>All villages</b>
-discussion-list-village = 🏘️ <b>Desa { $name }</b>
+discussion-list-all = 🏘️ <b>Every { $desa }</b>
+discussion-list-village = 🏘️ <b>{ $Desa } { $name }</b>
 discussion-list-line = • <b>{ $title }</b> — { $messages } messages
 discussion-list-until = until { $date }
 discussion-list-slow = 🐢 slow mode
 discussion-list-pick = Choose a topic to see its details.
-discussion-group-list-header = 💬 Inter-village discussion topics open for this group:
-discussion-group-list-empty = There are no open inter-village discussion topics for this group.
+discussion-group-list-header = 💬 Discussion topics open for this group:
+discussion-group-list-empty = There are no open discussion topics for this group.
 discussion-group-list-hint = To take part, reply to the topic's card (the message starting with 💬).
 discussion-btn-new = ➕ New topic
-discussion-btn-transcript = 📄 Minutes
+discussion-btn-transcript = 📄 Conversation record
 discussion-btn-slow = 🐢 Slow mode
 discussion-btn-close = 🔒 Close topic
 discussion-btn-back = ◀️ Back
@@ -96,7 +96,7 @@ discussion-view =
     💬 <b>{ $title }</b>
     { $description }
 
-    🏘️ Villages: { $villages }
+    🏘️ { $Desa }: { $villages }
     ✉️ Messages: { $messages }
     🐢 Slow mode: { $slow }
     ⏳ Ends: { $ends }
@@ -114,12 +114,12 @@ discussion-ask-title =
     💬 <b>New discussion topic</b>
     What is the topic's title? For example: <i>Repairing the Sukajaya–Sidorejo road</i>
 discussion-ask-description = Write a short description: what is to be discussed and what you hope to hear from residents.
-discussion-ask-villages = Which villages take part?
-discussion-btn-all-villages = 🏘️ All villages
-discussion-btn-pick-villages = ✅ Choose villages
-discussion-pick-villages = Tap villages to choose or unchoose them, then press “Done”. Chosen: { $count } villages.
+discussion-ask-villages = Which { $desa } groups take part?
+discussion-btn-all-villages = 🏘️ Every { $desa }
+discussion-btn-pick-villages = ✅ Choose
+discussion-pick-villages = Press a { $desa } to choose or unchoose it, then press “Done”. Chosen: { $count }.
 discussion-btn-done = ✔️ Done
-discussion-pick-none = Choose at least one village.
+discussion-pick-none = Choose at least one { $desa }.
 discussion-ask-end = When does this discussion end?
 discussion-btn-no-end = ♾️ No end
 discussion-btn-set-end = 📅 Set a time
@@ -127,9 +127,9 @@ discussion-ask-end-date = Write the day or date and time, for example: <i>Friday
 discussion-end-unparsed = I did not understand that time. Try again, for example: Friday 16:00 or 7/12 09:00
 discussion-end-need-time = Please add the time too, for example: Friday 16:00
 discussion-preview = Preview of the topic card, exactly as residents will see it in { $groups } groups:
-discussion-confirm = Send this topic to { $groups } village groups?
+discussion-confirm = Send this topic to { $groups } { $desa } groups?
 discussion-btn-send = ✅ Send
-discussion-opened = ✅ The topic “{ $title }” is open in { $groups } village groups. Residents' replies will be passed between villages.
+discussion-opened = ✅ The topic “{ $title }” is open in { $groups } { $desa } groups. Residents' replies will be passed between them.
 discussion-thread-opened = This topic also has its own thread in the kecamatan group.
 discussion-thread-failed = The thread in the kecamatan group could not be created. Make sure I am an admin allowed to manage topics there.
 
@@ -140,20 +140,22 @@ discussion-close-none = There is no open topic you can close.
 discussion-close-ask-note = Write a closing note (a conclusion or next steps, for example), or press “No note”.
 discussion-btn-no-note = ➖ No note
 discussion-close-confirm = Close “{ $title }”? Relaying stops and a closing note goes to { $groups } groups.
-discussion-closed-done = 🔒 “{ $title }” is closed. The closing note went to { $groups } groups. Ask for its minutes with /ringkasan.
+discussion-closed-done = 🔒 “{ $title }” is closed. The closing note went to { $groups } groups. Ask for its conversation record with /ringkasan.
 
-# Minutes
+# Conversation record
 
-discussion-transcript-pick = Minutes of which topic?
+discussion-transcript-pick = Conversation record of which topic?
 discussion-transcript-none = There are no discussion topics in this forum yet.
-discussion-transcript-reply-hint = Reply to a topic card with /ringkasan to get its minutes.
+discussion-transcript-reply-hint = Reply to a topic card with /ringkasan to get its conversation record.
 discussion-transcript-summary =
-    📄 <b>Minutes: { $title }</b>
+    📄 <b>Conversation record: { $title }</b>
     { $lines }
     Total: { $messages } messages from { $participants } participants.
 discussion-transcript-village-line = • { $village }: { $messages } messages, { $participants } participants
 discussion-transcript-empty = No messages have been passed on in this topic yet.
-discussion-file-title = MINUTES OF AN INTER-VILLAGE DISCUSSION
+discussion-file-title = CONVERSATION RECORD OF A DISCUSSION ACROSS { $DESA } GROUPS
+# File name of the record (letters, digits and dashes only).
+discussion-file-name = conversation-record
 discussion-file-topic = Topic: { $title }
 discussion-file-forum = Forum: { $forum }
 discussion-file-opened = Opened: { $date }{ $hasName ->
@@ -162,19 +164,19 @@ discussion-file-opened = Opened: { $date }{ $hasName ->
     }
 discussion-file-closed = Closed: { $date }
 discussion-file-running = Status: still running (printed { $date })
-discussion-file-villages = Villages taking part: { $villages }
+discussion-file-villages = Taking part: { $villages }
 discussion-file-description = Description: { $text }
 discussion-file-conversation = CONVERSATION
 discussion-file-reply = (replying to { $name })
 discussion-file-edited = (edited)
-discussion-file-summary = PER VILLAGE
+discussion-file-summary = MESSAGES PER { $DESA }
 discussion-file-close-note = Closing note: { $note }
 discussion-file-empty = No messages yet.
 discussion-file-total = Total: { $messages } messages from { $participants } participants.
 
 # Errors
 
-error-relay_not_found = That message is not part of an inter-village discussion.
+error-relay_not_found = That message is not part of a discussion across { $desa } groups.
 error-relay_is_topic_card = That is the topic card. To close the topic, use /tutuptopik in a private chat with me.
 error-relay_already_removed = That message was already removed.
 error-relay_not_yours = You can only remove your own messages. Moderators can use /sembunyikan.
@@ -183,12 +185,12 @@ error-not_moderator = Only moderators or forum admins can do this.
 error-mute_self = You cannot mute yourself.
 error-mute_duration_bad = A mute lasts at least 1 minute and at most { $max } days.
 error-mute_not_found = That person is not muted.
-error-topic_not_allowed = Only village officials, moderators and forum admins can open discussion topics.
+error-topic_not_allowed = Only { $desa } officials, moderators and forum admins can open discussion topics.
 error-topic_title_short = The title is too short. Write at least { $min } characters.
 error-topic_title_long = The title is too long. The limit is { $max } characters.
 error-topic_description_long = The description is too long. The limit is { $max } characters.
 error-topic_end_past = The end must be in the future. Try again, for example: Friday 16:00
-error-topic_no_groups = No village group is linked for the chosen villages yet. Link the groups first with /tautkan.
+error-topic_no_groups = No { $desa } group is connected for the chosen ones yet. Connect the groups first with /hubungkan.
 error-topic_not_found = That topic was not found.
 error-topic_not_manager = Only moderators, forum admins or whoever opened the topic can manage it.
 error-topic_closed = The topic “{ $title }” is already closed.

@@ -7,21 +7,33 @@ menu-jadwal = 🗓️ Schedule
 cmd-hadir = Sign a meeting's attendance list
 menu-hadir = 📝 Attendance
 
-musyawarah-kind-musdes = Village Meeting (Musdes)
-musyawarah-kind-musrenbangdes = Village Development Planning Meeting (Musrenbangdes)
-musyawarah-kind-mad = Inter-Village Meeting (MAD)
+musyawarah-kind-musdes = { $desa ->
+        [village] Village Meeting (Musdes)
+       *[other] Musyawarah { $Desa } ({ $desa } meeting)
+    }
+musyawarah-kind-musrenbangdes = { $desa ->
+        [village] Village Development Planning Meeting (Musrenbangdes)
+       *[other] Musrenbang { $Desa } (development planning)
+    }
+musyawarah-kind-mad = Musyawarah Antar { $Desa } ({ $mad })
 musyawarah-kind-rakor = Coordination Meeting
 musyawarah-kind-lainnya = Meeting
-musyawarah-kind-short-musdes = Musdes
-musyawarah-kind-short-musrenbangdes = Musrenbangdes
-musyawarah-kind-short-mad = MAD
+musyawarah-kind-short-musdes = { $desa ->
+        [village] Musdes
+       *[other] Musyawarah { $Desa }
+    }
+musyawarah-kind-short-musrenbangdes = { $desa ->
+        [village] Musrenbangdes
+       *[other] Musrenbang { $Desa }
+    }
+musyawarah-kind-short-mad = { $mad }
 musyawarah-kind-short-rakor = Coordination
 musyawarah-kind-short-lainnya = Meeting
 
 musyawarah-quorum-two_thirds = 2/3 of invitees present
 musyawarah-quorum-half_plus_one = ½ + 1 of invitees present
-musyawarah-quorum-two_thirds_villages = 2/3 of villages represented
-musyawarah-quorum-all_villages = Every village represented
+musyawarah-quorum-two_thirds_villages = 2/3 of the { $desa } groups represented
+musyawarah-quorum-all_villages = Every { $desa } represented
 
 musyawarah-dur-h = { $hours } h
 musyawarah-dur-m = { $minutes } min
@@ -42,13 +54,13 @@ musyawarah-inv-duration = ⏱️ About { $duration }
 musyawarah-inv-place = 📍 { $place }
 musyawarah-inv-map = 🗺️ <a href="{ $url }">See the location on a map</a>
 musyawarah-inv-organizer = 👤 Organiser: { $organizer }
-musyawarah-inv-villages = 🏘️ Villages invited: { $villages }
+musyawarah-inv-villages = 🏘️ Invited: { $villages }
 musyawarah-inv-recurrence = 🔁 Held { $rule }
 musyawarah-inv-agenda = <b>Agenda:</b>
 musyawarah-inv-deadline = Please confirm your attendance by { $deadline }.
 musyawarah-inv-ask = Please confirm your attendance with the buttons below.
 musyawarah-inv-rsvp-closed = The deadline for answers has passed.
-musyawarah-inv-counts = ✅ Attending: { $yes } · ❌ Not attending: { $no } · 👥 Represented: { $delegate }
+musyawarah-inv-counts = ✅ Will attend: { $yes } · ❌ Cannot attend: { $no } · 👥 Represented: { $delegate }
 musyawarah-inv-checkin-open = 📝 <b>The attendance list is open.</b> Press the button below when you arrive, or type /hadir.
 musyawarah-inv-checked-in = 📝 Signed the attendance list: { $count }
 musyawarah-inv-over = This meeting has ended. Thank you for attending.
@@ -59,13 +71,13 @@ musyawarah-inv-your-delegate = Represented by: { $name }
 musyawarah-ics-caption = 📅 Calendar file for <b>{ $title }</b>. Open it to save the date in your phone's calendar.
 musyawarah-ics-cancel-caption = 🚫 Calendar cancellation for <b>{ $title }</b>. Open it to remove the date from your phone's calendar.
 
-musyawarah-answer-yes = ✅ Attending
-musyawarah-answer-no = ❌ Not attending
+musyawarah-answer-yes = ✅ Will attend
+musyawarah-answer-no = ❌ Cannot attend
 musyawarah-answer-delegate = 👥 Represented
 musyawarah-answer-pending = ⏳ No answer yet
 
-musyawarah-btn-yes = ✅ Attending
-musyawarah-btn-no = ❌ Not attending
+musyawarah-btn-yes = ✅ Will attend
+musyawarah-btn-no = ❌ Cannot attend
 musyawarah-btn-delegate = 👥 Represented
 musyawarah-btn-checkin = 📝 Sign attendance
 musyawarah-btn-write-delegate = ✍️ Name your delegate
@@ -78,7 +90,7 @@ musyawarah-rsvp-delegate-group = Recorded: represented. Please write your delega
 musyawarah-delegate-ask-private =
     👥 You will be <b>represented</b> at <b>{ $title }</b>.
     Who represents you? Press the button below and write their name.
-musyawarah-delegate-ask = Who represents you at <b>{ $title }</b>? Write their name and position, e.g. <i>Mr Ahmad, Village Secretary</i>
+musyawarah-delegate-ask = Who represents you at <b>{ $title }</b>? Write their name and position, e.g. <i>Mr Ahmad, Sekretaris { $Desa }</i>
 musyawarah-delegate-saved = ✅ Recorded: you are represented by <b>{ $name }</b> at { $title }.
 
 # Reminders
@@ -100,9 +112,9 @@ musyawarah-cancel-header = 🚫 <b>Meeting cancelled</b>
 musyawarah-cancel-was = scheduled for { $when }
 musyawarah-cancel-sorry = We apologise for the change.
 
-# Minutes
+# Berita acara (message and PDF)
 
-musyawarah-minutes-header = 📝 <b>Minutes: { $kind }</b>
+musyawarah-minutes-header = 📝 <b>Berita acara (minutes): { $kind }</b>
 musyawarah-minutes-of = <b>{ $title }</b> — { $when }
 musyawarah-minutes-decisions = <b>Decisions:</b>
 
@@ -110,7 +122,7 @@ musyawarah-minutes-decisions = <b>Decisions:</b>
 
 musyawarah-quorum-reached = ✅ Quorum reached: { $present } of { $total } { $unit } present
 musyawarah-quorum-not = ⏳ Quorum not reached yet: { $present } of { $total } { $unit } present ({ $required } needed)
-musyawarah-unit-villages = villages
+musyawarah-unit-villages = { $desa } groups
 musyawarah-unit-people = invitees
 musyawarah-quorum-notice =
     <b>{ $title }</b>
@@ -118,13 +130,13 @@ musyawarah-quorum-notice =
     The meeting can validly begin.
 musyawarah-live-header = 📝 <b>Attendance list open</b> — { $title }
 musyawarah-live-count = Signed the attendance list: { $count }
-musyawarah-live-hint = Press 📋 Details to see the list per village.
+musyawarah-live-hint = Press 📋 Details to see the list per { $desa }.
 musyawarah-ended =
     🏁 <b>{ $title }</b> has ended.
     Present: { $count }
     { $line }
 
-    Please send the minutes to the invitees.
+    Press 📝 Berita acara to write the minutes and send them to the invitees.
 musyawarah-checkin-done = ✅ <b>{ $name }</b> is recorded as present at <b>{ $title }</b>.
 musyawarah-checkin-already = You are already recorded as present at { $title } since { $time }.
 musyawarah-checkin-none = No attendance list is open for you right now. Lists open 30 minutes before a meeting starts.
@@ -143,7 +155,7 @@ musyawarah-btn-reschedule = 🕑 Reschedule
 musyawarah-btn-cancel-meeting = 🚫 Cancel
 musyawarah-btn-open = 🔓 Open to all
 musyawarah-btn-close = 🔒 Invitees only
-musyawarah-btn-minutes = 📝 Send minutes
+musyawarah-btn-minutes = 📝 Berita acara
 musyawarah-btn-export = 📊 Download list
 musyawarah-btn-stop-series = ⏹️ Stop repeating
 musyawarah-btn-back = ◀️ Back
@@ -152,13 +164,13 @@ musyawarah-status-checkin = Attendance list open
 musyawarah-status-over = Ended
 musyawarah-status-cancelled = Cancelled
 musyawarah-detail-status = Status: { $status }
-musyawarah-detail-counts = ✅ Attending { $yes } · ❌ Not { $no } · 👥 Represented { $delegate } · ⏳ No answer { $pending }
+musyawarah-detail-counts = ✅ Will attend { $yes } · ❌ Cannot { $no } · 👥 Represented { $delegate } · ⏳ No answer { $pending }
 musyawarah-detail-checked = 📝 Signed the attendance list: { $count }
 musyawarah-detail-village = <b>{ $village }</b> — { $present } of { $total } present
-musyawarah-detail-no-village = <b>No village</b>
+musyawarah-detail-no-village = <b>No { $desa }</b>
 musyawarah-detail-village-before = <b>{ $village }</b> — { $yes } of { $total } said they will attend
 musyawarah-detail-village-empty = no answers yet
-musyawarah-detail-no-invitees = Nobody is listed yet. Residents invited through their village group appear here once they answer.
+musyawarah-detail-no-invitees = Nobody is listed yet. Residents invited through their { $desa } group appear here once they answer.
 musyawarah-detail-more = … and { $count } more. Download the attendance list (.xlsx) for everyone.
 musyawarah-detail-open = 🔓 The attendance list is open to people who were not invited.
 musyawarah-detail-minutes = 📝 Minutes sent { $when }.
@@ -177,8 +189,8 @@ musyawarah-export-caption = 📊 Attendance list of <b>{ $title }</b>
 
 musyawarah-ask-kind = 📅 <b>New meeting invitation</b>
     What kind of meeting?
-musyawarah-ask-village = On behalf of which village?
-musyawarah-ask-title = What is the title or topic? E.g. <i>Adopting the 2027 village work plan</i>
+musyawarah-ask-village = On behalf of which { $desa }?
+musyawarah-ask-title = What is the title or topic? E.g. <i>Penetapan RKP { $Desa } 2027</i>
 musyawarah-ask-agenda =
     Write the <b>agenda</b>, one line per item. E.g.:
     Opening
@@ -200,22 +212,22 @@ musyawarah-when-no-time = The time is missing. Write the date with a time, e.g.:
 musyawarah-when-too-far = That date is too far ahead (more than two years). Check the year.
 musyawarah-ask-duration = About how long? Pick, or write e.g. <i>90 menit</i>.
 musyawarah-duration-bad = Write a length between 15 minutes and 12 hours, e.g. <i>2 jam</i> or <i>90 menit</i>.
-musyawarah-ask-place = Where? Write the place (e.g. <i>Sukajaya village hall</i>), or send a location pin (📎 → Location).
+musyawarah-ask-place = Where? Write the place (e.g. <i>Balai { $Desa } Sukajaya</i>), or send a location pin (📎 → Location).
 musyawarah-ask-pin = Also send a location pin (📎 → Location) so it is easy to find, or press Skip.
-musyawarah-ask-place-name = What is the place called? E.g. <i>Sukajaya village hall</i>. Or press Skip.
+musyawarah-ask-place-name = What is the place called? E.g. <i>Balai { $Desa } Sukajaya</i>. Or press Skip.
 musyawarah-btn-skip = ⏭️ Skip
 musyawarah-place-expect = Please write the place or send a location.
 musyawarah-ask-audience =
     Who is invited? Pick one or more, then press <b>Next</b>.
-musyawarah-aud-groups = 👥 Village groups
-musyawarah-aud-officials = 🏛️ Village officials
-musyawarah-aud-bpd = 🧑‍⚖️ BPD members
+musyawarah-aud-groups = 👥 { $Desa } groups
+musyawarah-aud-officials = 🏛️ { $Desa } officials
+musyawarah-aud-bpd = 🧑‍⚖️ { $bpd } members
 musyawarah-aud-persons = 👤 Named people
 musyawarah-aud-kecamatan = 🏢 Kecamatan group
 musyawarah-btn-next = Next ▶️
-musyawarah-btn-all = ☑️ All villages
+musyawarah-btn-all = ☑️ Every { $desa }
 musyawarah-pick-one = Pick at least one.
-musyawarah-ask-villages = Which villages are invited? Pick, then press <b>Next</b>.
+musyawarah-ask-villages = Which { $desa } groups are invited? Press them, then press <b>Next</b>.
 musyawarah-ask-persons = Write the names or @usernames of the people invited, separated by commas or one per line.
 musyawarah-persons-found = I found: { $names }
 musyawarah-persons-missing = Not found in this forum: { $names }
@@ -235,7 +247,7 @@ musyawarah-deadline-none = until the meeting starts
 musyawarah-recurrence-none = does not repeat
 musyawarah-reminders-none = no reminders
 musyawarah-preview-only = This is only a preview. The buttons work on the invitation that is sent.
-musyawarah-btn-send-minutes = 📨 Send the minutes
+musyawarah-btn-send-minutes = 📨 Send the berita acara
 musyawarah-btn-send = 📨 Send invitation
 musyawarah-btn-settings = ⚙️ Settings
 musyawarah-ask-setting = Which setting do you want to change?
@@ -256,7 +268,7 @@ musyawarah-created =
     ✅ The invitation <b>{ $title }</b> is being sent to { $groups } groups and { $persons } people.
     Reminders go out automatically. See the answers with /musyawarah.
 
-# Reschedule, cancel, minutes
+# Reschedule, cancel, berita acara
 
 musyawarah-ask-new-when =
     When is the new date? Currently: <b>{ $when }</b>.
@@ -274,11 +286,20 @@ musyawarah-btn-confirm-cancel = 🚫 Yes, cancel
 musyawarah-btn-keep-meeting = Do not cancel
 musyawarah-cancelled = ✅ <b>{ $title }</b> was cancelled. Notices are going to { $groups } groups and { $persons } people.
 musyawarah-not-cancelled = All right, the meeting is not cancelled.
-musyawarah-ask-minutes = Send the <b>minutes</b> of { $title }: write the text, or send the file (PDF, Word, a photo of the document) as a document.
-musyawarah-ask-decisions = Write the meeting's <b>decisions</b> (one per line), or press Skip.
-musyawarah-minutes-expect = Please write the minutes or send a file as a document.
-musyawarah-confirm-minutes = Send these minutes to every invitee?
-musyawarah-minutes-sent = ✅ The minutes are going to { $groups } groups and { $persons } people and are kept with this meeting.
+musyawarah-ask-chair = 📝 <b>Berita acara of { $title }</b>
+    Who chaired the meeting? Press your name, or write the name and position, e.g. <i>Sutrisno, Ketua { $bpd }</i>
+musyawarah-ask-secretary = Who took the minutes? Press your name, or write the name.
+musyawarah-ask-minutes = How did the meeting go? Write short notes, or send a scan of the signed berita acara as a document (PDF or photo). Press Skip if there is none.
+musyawarah-ask-method = How were the decisions taken?
+musyawarah-btn-mufakat = 🤝 By consensus (mufakat)
+musyawarah-btn-suara = ✋ By majority vote
+musyawarah-ask-votes = Write how many were <b>for</b>, <b>against</b> and <b>abstaining</b>, separated by spaces. E.g. <i>9 3 1</i>. By the attendance list, { $present } people were present.
+musyawarah-ask-decisions = Write the meeting's <b>decisions</b>, one per line.
+musyawarah-minutes-expect = Please write the notes, send a file as a document, or press Skip.
+musyawarah-minutes-preview = 👁️ <b>Preview</b> — this is the berita acara the invitees will get (PDF, with the attendance list attached):
+musyawarah-minutes-file-caption = 📎 Scan of the signed berita acara
+musyawarah-confirm-minutes = Send this berita acara to every invitee?
+musyawarah-minutes-sent = ✅ The berita acara (PDF) is going to { $groups } groups and { $persons } people, and is kept with this meeting.
 
 # Schedule
 
@@ -287,29 +308,29 @@ musyawarah-schedule-private-header = 📅 <b>Your meetings</b>
 musyawarah-schedule-empty-group = No meetings scheduled for { $name } yet.
 musyawarah-schedule-empty-private = No meetings scheduled for you yet.
 musyawarah-schedule-kecamatan = the kecamatan
-musyawarah-schedule-village = { $name } village
+musyawarah-schedule-village = { $Desa } { $name }
 musyawarah-schedule-line = • { $when } — <b>{ $title }</b> ({ $kind })
 musyawarah-schedule-place = { "  " }📍 { $place }
 musyawarah-schedule-answer = { "  " }Your answer: { $answer }
 musyawarah-schedule-hint = Press a title to see the invitation and answer it.
-musyawarah-group-not-linked = This group is not linked to any village yet.
+musyawarah-group-not-linked = This group is not connected to any { $desa } yet.
 
 # Attendance export (.xlsx)
 
 musyawarah-x-sheet-list = Attendance
-musyawarah-x-sheet-villages = Per village
+musyawarah-x-sheet-villages = Per { $desa }
 musyawarah-x-sheet-summary = Summary
 musyawarah-x-no = No
 musyawarah-x-name = Name
-musyawarah-x-village = Village
+musyawarah-x-village = { $Desa }
 musyawarah-x-source = Invited as
 musyawarah-x-answer = Answer
 musyawarah-x-delegate = Represented by
 musyawarah-x-checkin = Signed at
 musyawarah-x-marked = Recorded by
 musyawarah-x-people = People listed
-musyawarah-x-yes = Said attending
-musyawarah-x-no-answer = Not attending
+musyawarah-x-yes = Will attend
+musyawarah-x-no-answer = Cannot attend
 musyawarah-x-delegates = Represented
 musyawarah-x-pending = No answer
 musyawarah-x-present = Present (signed)
@@ -321,10 +342,10 @@ musyawarah-x-when = Time
 musyawarah-x-place = Place
 musyawarah-x-organizer = Organiser
 musyawarah-x-quorum = Quorum
-musyawarah-x-source-official = Village official
-musyawarah-x-source-bpd = BPD member
+musyawarah-x-source-official = { $Desa } official
+musyawarah-x-source-bpd = { $bpd } member
 musyawarah-x-source-named = Invited by name
-musyawarah-x-source-group = Resident (via village group)
+musyawarah-x-source-group = Resident (via { $desa } group)
 musyawarah-x-source-walk_in = Came without invitation
 musyawarah-x-marked-self = Self
 musyawarah-x-marked-organiser = Organiser
@@ -332,9 +353,9 @@ musyawarah-x-marked-organiser = Organiser
 # Errors
 
 error-meeting_not_found = That meeting was not found.
-error-meeting_not_organiser = Only the organiser, a forum admin, or an official of the organising village can do this.
-error-meeting_mad_admin_only = Inter-village meetings (MAD) can only be created by a forum admin.
-error-meeting_other_village = You can only invite your own village's group, officials and BPD. Invitations to other villages are sent by a forum admin.
+error-meeting_not_organiser = Only the organiser, a forum admin, or an official of the organising { $desa } can do this.
+error-meeting_mad_admin_only = A Musyawarah Antar { $Desa } ({ $mad }) can only be created by a forum admin (kecamatan/{ $bkad }).
+error-meeting_other_village = You can only invite your own { $desa }'s group, officials and { $bpd }. Invitations to others are sent by a forum admin.
 error-meeting_kecamatan_admin_only = Only a forum admin can invite the kecamatan group.
 error-meeting_kind_bad = Unknown kind of meeting.
 error-meeting_title_short = The title is too short. Write at least 3 letters.
@@ -352,7 +373,7 @@ error-meeting_deadline_bad = The answer deadline must be before the meeting star
 error-meeting_quorum_bad = Unknown quorum rule.
 error-meeting_reminders_bad = Those reminder settings cannot be used.
 error-meeting_recurrence_bad = Unknown repeat rule.
-error-meeting_no_invitees = Nobody is invited yet. Pick village groups, officials, BPD members or named people.
+error-meeting_no_invitees = Nobody is invited yet. Pick { $desa } groups, officials, { $bpd } members or named people.
 error-meeting_cancelled = This meeting has been cancelled.
 error-meeting_over = This meeting has already ended.
 error-meeting_rsvp_bad = Unknown answer.
@@ -366,7 +387,49 @@ error-meeting_mark_closed = This meeting's attendance list can no longer be chan
 error-meeting_invitee_not_found = That person is not on the list of invitees.
 error-meeting_reason_long = The reason is too long. The limit is { $max } characters.
 error-meeting_not_recurring = This meeting does not repeat.
-error-meeting_minutes_empty = The minutes are empty.
-error-meeting_minutes_long = The minutes are too long for one message (limit { $max } characters). Send them as a document.
+error-meeting_minutes_empty = The notes are empty.
+error-meeting_minutes_long = The notes are too long (limit { $max } characters). Shorten them, or send them as a document.
 error-meeting_decisions_long = The decisions are too long. The limit is { $max } characters.
-error-meeting_minutes_too_early = Minutes can be sent once the meeting has started.
+error-meeting_minutes_too_early = The berita acara can be sent once the meeting has started.
+error-meeting_decisions_empty = The decisions are missing. Write at least one.
+error-meeting_chair_bad = Write the chair's name, with the position after a comma if you like, e.g. <i>Sutrisno, Ketua { $bpd }</i>
+error-meeting_secretary_bad = Write the minute-taker's name, e.g. <i>Sari</i>
+error-meeting_method_bad = Unknown way of deciding. Press one of the buttons.
+error-meeting_votes_bad = Write three numbers: for, against and abstaining. E.g. <i>9 3 1</i>
+error-meeting_votes_over_present = More votes than people present by the attendance list ({ $present }). Check the numbers.
+
+# Berita acara (the PDF is always in Indonesian; these mirror the keys)
+
+musyawarah-ba-title = BERITA ACARA (MINUTES)
+musyawarah-ba-number = Number: ......................................
+musyawarah-ba-opening = On { $day }, { $date }, from { $start } to { $end } { $zone }, at { $place }, a { $kind } was held on “{ $title }”.
+musyawarah-ba-place-none = the agreed place
+musyawarah-ba-agenda = Agenda
+musyawarah-ba-facts = Details
+musyawarah-ba-place = Place
+musyawarah-ba-time = Time
+musyawarah-ba-chair = Chaired by
+musyawarah-ba-secretary = Minutes taken by
+musyawarah-ba-invited = Invited
+musyawarah-ba-invited-value = { $people } people invited by name; { $villages } { $desa } groups invited
+musyawarah-ba-present = Present
+musyawarah-ba-present-value = { $people } people by the attendance list (attached)
+musyawarah-ba-quorum = Quorum
+musyawarah-ba-quorum-reached = { $rule }: reached ({ $present } of { $total } { $unit }, at least { $required })
+musyawarah-ba-quorum-not = { $rule }: not reached ({ $present } of { $total } { $unit }, at least { $required })
+musyawarah-ba-method = Decided by
+musyawarah-ba-method-mufakat = Consensus (musyawarah mufakat).
+musyawarah-ba-method-vote-passed = Majority vote: for { $votesFor }, against { $votesAgainst }, abstaining { $votesAbstain }. More than half (½ + 1) of the { $base } present agreed (at least { $required }).
+musyawarah-ba-method-vote-failed = Majority vote: for { $votesFor }, against { $votesAgainst }, abstaining { $votesAbstain }. Those for did not reach more than half (½ + 1) of the { $base } present (at least { $required }).
+musyawarah-ba-proceedings = Proceedings
+musyawarah-ba-decisions = Decisions
+musyawarah-ba-closing = This berita acara is made truthfully, to be used as needed.
+musyawarah-ba-signed-at = { $place }, { $date }
+musyawarah-ba-sign-chair = Chair,
+musyawarah-ba-sign-secretary = Minute-taker,
+musyawarah-ba-sign-knows = Acknowledged by,
+musyawarah-ba-sign-head = { $kepalaDesa } { $village }
+musyawarah-ba-attendance-title = ATTACHMENT: ATTENDANCE LIST
+musyawarah-ba-col-position = Position / note
+musyawarah-ba-col-signature = Signature
+musyawarah-ba-page = Page { $page } of { $pages }

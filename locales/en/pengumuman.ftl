@@ -1,6 +1,6 @@
 # Announcements: from village officials and forum admins to village groups or private chats
 
-cmd-pengumuman = Send an announcement to villages
+cmd-pengumuman = Send an announcement to { $desa } groups
 cmd-riwayat_pengumuman = Announcement history and cancelling
 menu-pengumuman = 📢 Announce
 menu-riwayat_pengumuman = 🗂️ Announcements
@@ -18,18 +18,18 @@ pengumuman-appended = I added the continued text to the announcement (now { $len
 ## Recipients
 
 pengumuman-ask-audience = Who should receive it?
-pengumuman-aud-all-groups = 🏘️ All village groups
-pengumuman-aud-groups = 📍 Chosen village groups
-pengumuman-aud-own-groups = 🏘️ Village group
-pengumuman-aud-officials = 👔 Village officials
+pengumuman-aud-all-groups = 🏘️ All { $desa } groups
+pengumuman-aud-groups = 📍 Chosen { $desa } groups
+pengumuman-aud-own-groups = 🏘️ { $Desa } group
+pengumuman-aud-officials = 👔 { $Desa } officials
 pengumuman-aud-residents = 👥 Registered residents
-pengumuman-ask-villages = Choose the villages (one or more), then press <b>Next</b>.
-pengumuman-btn-all-villages = ☑️ All villages
+pengumuman-ask-villages = Press the { $desa } names (one or more), then press <b>Next</b>.
+pengumuman-btn-all-villages = ☑️ Every { $desa }
 pengumuman-btn-next = ➡️ Next
-pengumuman-pick-one = Choose at least one village.
-pengumuman-villages-chosen = Villages chosen: { $villages }
+pengumuman-pick-one = Choose at least one { $desa }.
+pengumuman-villages-chosen = Chosen: { $villages }
 pengumuman-no-recipients = Nobody can receive this choice yet: { $why } Please choose other recipients.
-pengumuman-no-recipients-groups = no village group is linked yet.
+pengumuman-no-recipients-groups = no { $desa } group is connected yet.
 pengumuman-no-recipients-people = nobody is registered and has opened a chat with me yet.
 
 ## Sending options
@@ -72,7 +72,7 @@ pengumuman-preview-intro = 👇 <b>Preview</b> — this is how recipients will s
 pengumuman-summary =
     <b>Check before sending</b>
     Recipients: { $audience }
-    Villages: { $villages }
+    { $Desa }: { $villages }
     Time: { $when }
     Pinned in groups: { $pin ->
         [yes] yes
@@ -84,14 +84,14 @@ pengumuman-summary =
     }
 pengumuman-summary-unreachable = ℹ️ { $n } people have not opened a chat with me yet, so they cannot receive it.
 pengumuman-summary-groups = { $n ->
-        [one] one village group
-       *[other] { $n } village groups
+        [one] one { $desa } group
+       *[other] { $n } { $desa } groups
     }
 pengumuman-summary-people = { $n ->
         [one] one person by private chat
        *[other] { $n } people by private chat
     }
-pengumuman-summary-all = all villages
+pengumuman-summary-all = every { $desa }
 pengumuman-summary-now = now
 pengumuman-btn-send = ✅ Send
 pengumuman-btn-schedule = ✅ Schedule
@@ -102,10 +102,10 @@ pengumuman-scheduled =
 
 ## The announcement itself (seen by recipients)
 
-pengumuman-header-village = 📢 Announcement · { $village } village
+pengumuman-header-village = 📢 Announcement · { $Desa } { $village }
 pengumuman-header-forum = 📢 Announcement · { $forum }
-pengumuman-footer-official = — { $name }, official of { $village } village
-pengumuman-footer-admin = — { $name }, admin of { $forum }
+pengumuman-footer = — { $name }, { $role }
+pengumuman-footer-admin-role = admin of { $forum }
 
 ## Progress and report (for the sender)
 
@@ -150,7 +150,7 @@ pengumuman-report-people = people: { $sent } delivered{ $failed ->
 pengumuman-report-reason = { "  " }↳ { $count } { $reason }
 pengumuman-report-not-pinned = { "  " }↳ { $count } groups received it, but it could not be pinned (I am not a group admin)
 pengumuman-not-started = ⚠️ Announcement #{ $id } («{ $excerpt }») was not sent: { $reason }
-pengumuman-not-started-author_not_allowed = you are no longer allowed to send announcements to the chosen villages.
+pengumuman-not-started-author_not_allowed = you are no longer allowed to send announcements to the chosen { $desa }.
 pengumuman-not-started-no_recipients = at that time nobody could receive it (no linked group or nobody registered).
 
 ## Why copies failed, in plain words
@@ -182,12 +182,12 @@ pengumuman-state-sending = ⏳ Sending
 pengumuman-state-done = ✅ Delivered
 pengumuman-state-cancelled = 🛑 Cancelled
 pengumuman-state-failed = ⚠️ Not sent
-pengumuman-aud-label-groups = Village groups
-pengumuman-aud-label-officials = Village officials
+pengumuman-aud-label-groups = { $Desa } groups
+pengumuman-aud-label-officials = { $Desa } officials
 pengumuman-aud-label-residents = Registered residents
 pengumuman-aud-label-villages = { $audience } · { $all ->
-        [yes] all villages
-       *[no] { $count } villages
+        [yes] every { $desa }
+       *[no] { $count } { $desa }
     }
 pengumuman-detail =
     <b>Announcement #{ $id }</b> · { $state }
@@ -208,11 +208,11 @@ pengumuman-cancelled-sending = 🛑 Announcement #{ $id } was stopped. Delivered
 
 ## Errors
 
-error-pengumuman_not_allowed = Only village officials and forum admins can send announcements.
+error-pengumuman_not_allowed = Only { $desa } officials and forum admins can send announcements.
 error-pengumuman_bad_audience = Unknown choice of recipients. Please use the buttons.
-error-pengumuman_all_admin_only = Only forum admins can send to all villages. Village officials send to their own village.
-error-pengumuman_no_villages = Choose at least one village.
-error-pengumuman_other_village = You are an official of your own village, so you cannot send announcements to { $village }.
+error-pengumuman_all_admin_only = Only forum admins can send to every { $desa }. { $Desa } officials send to their own.
+error-pengumuman_no_villages = Choose at least one { $desa }.
+error-pengumuman_other_village = You are an official of your own { $desa }, so you cannot send announcements to { $Desa } { $village }.
 error-pengumuman_time_past = That time has passed or is too close. Choose a time at least one minute from now, or choose Send now.
 error-pengumuman_time_far = That time is too far away. Announcements can be scheduled at most one year ahead.
 error-pengumuman_empty = The announcement is still empty. Write its text first.

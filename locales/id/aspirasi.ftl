@@ -2,12 +2,12 @@
 
 cmd-aspirasi = Sampaikan aspirasi atau pengaduan
 cmd-aspirasiku = Aspirasi saya dan statusnya
-cmd-daftar_aspirasi = Daftar aspirasi warga desa
+cmd-daftar_aspirasi = Daftar aspirasi warga { $desa }
 cmd-aspirasi_masuk = Aspirasi masuk untuk ditanggapi
 cmd-aspirasi_ekspor = Unduh aspirasi (Excel/CSV) untuk Musrenbang
-cmd-aspirasi_qr = Kode QR poster aspirasi desa
+cmd-aspirasi_qr = Kode QR poster aspirasi { $desa }
 cmd-aspirasi_terlambat = Aspirasi yang melewati batas waktu
-cmd-aspirasi_klaster = Aspirasi serupa antardesa (usulan MAD)
+cmd-aspirasi_klaster = Aspirasi serupa antar{ $desa } (usulan { $mad })
 cmd-aspirasi_atur = Atur batas waktu dan kategori aspirasi
 
 menu-aspirasi = 📝 Aspirasi
@@ -32,9 +32,9 @@ aspirasi-status-diteruskan = Diteruskan
 aspirasi-privacy-named = 👤 Dengan nama
 aspirasi-privacy-anonim = 🙈 Anonim
 aspirasi-privacy-rahasia = 🔒 Rahasia
-aspirasi-privacy-named-hint = Perangkat desa melihat nama Anda.
-aspirasi-privacy-anonim-hint = Perangkat desa tidak melihat siapa pengirimnya.
-aspirasi-privacy-rahasia-hint = Perangkat desa tidak melihat siapa pengirimnya, dan aspirasi ini tidak tampil di daftar umum.
+aspirasi-privacy-named-hint = Perangkat { $desa } melihat nama Bapak/Ibu.
+aspirasi-privacy-anonim-hint = Perangkat { $desa } tidak melihat siapa pengirimnya.
+aspirasi-privacy-rahasia-hint = Perangkat { $desa } tidak melihat siapa pengirimnya, dan aspirasi ini tidak tampil di daftar umum.
 aspirasi-privacy-word-named = Dengan nama
 aspirasi-privacy-word-anonim = Anonim
 aspirasi-privacy-word-rahasia = Rahasia
@@ -46,19 +46,19 @@ aspirasi-yes = Ya
 ## Menulis aspirasi
 
 aspirasi-no-forum =
-    Untuk menyampaikan aspirasi, buka tautan aspirasi desa Anda (misalnya dari kode QR di balai desa), atau ketik /desaku di grup Telegram desa Anda lalu ketik /aspirasi di sini.
-aspirasi-link-unknown = Maaf, tautan aspirasi ini tidak dikenal. Minta tautan yang benar kepada perangkat desa.
+    Untuk menyampaikan aspirasi, buka tautan aspirasi { $desa } Bapak/Ibu (misalnya dengan scan kode QR di Balai { $Desa }), atau ketik /{ $desa }ku di grup Telegram { $desa } Bapak/Ibu, lalu ketik /lapor di sini.
+aspirasi-link-unknown = Maaf, tautan aspirasi ini tidak dikenal. Mintalah tautan yang benar kepada perangkat { $desa }.
 aspirasi-start = 📝 <b>Sampaikan aspirasi</b>
     Saya akan menanyakan beberapa hal satu per satu. Ketik /batal kapan saja untuk berhenti.
-aspirasi-start-known = 📝 <b>Sampaikan aspirasi untuk Desa { $village }</b>
+aspirasi-start-known = 📝 <b>Sampaikan aspirasi untuk { $Desa } { $village }</b>
     Saya akan menanyakan beberapa hal satu per satu. Ketik /batal kapan saja untuk berhenti.
-aspirasi-ask-village = Aspirasi ini untuk desa mana?
+aspirasi-ask-village = Aspirasi ini untuk { $desa } mana?
 aspirasi-ask-category = Termasuk kategori apa?
 aspirasi-ask-text =
     Ceritakan apa yang terjadi dan apa yang Bapak/Ibu harapkan.
     Tulis paling sedikit { $min } kata, paling banyak { $max } huruf. Contoh: <i>Jalan di RT 03 berlubang besar, mohon diperbaiki sebelum musim hujan.</i>
-aspirasi-text-photo = Mohon tulis isinya dengan teks dahulu. Foto dapat dikirim pada langkah berikutnya.
-aspirasi-text-expected = Mohon tulis isi aspirasi dengan teks.
+aspirasi-text-photo = Mohon tulis isinya dahulu. Foto dapat dikirim pada langkah berikutnya.
+aspirasi-text-expected = Mohon tulis isi aspirasinya.
 aspirasi-ask-photos = 📷 Bila ada, kirim foto (paling banyak { $max }). Setelah selesai tekan <b>Lanjut</b>, atau <b>Lewati</b> bila tidak ada foto.
 aspirasi-photo-received = Foto { $n } dari { $max } diterima. Kirim foto lain, atau tekan Lanjut.
 aspirasi-photo-received-last = Foto { $n } dari { $max } diterima. Itu sudah batasnya.
@@ -71,24 +71,24 @@ aspirasi-ask-location =
 aspirasi-location-received = Lokasi diterima.
 aspirasi-location-expected = Kirim lokasi, tulis keterangan tempat, atau tekan Lewati.
 aspirasi-location-text-length = Keterangan tempat ditulis 3 sampai 300 huruf.
-aspirasi-location-outside = Lokasi hanya dipakai saat menulis aspirasi. Ketik /aspirasi untuk mulai, lalu kirim lokasi saat ditanya.
+aspirasi-location-outside = Lokasi hanya dipakai saat menulis aspirasi. Ketik /lapor untuk mulai, lalu kirim lokasi saat ditanya.
 aspirasi-ask-privacy =
-    Bagaimana identitas Anda ditampilkan?
-    👤 <b>Dengan nama</b>: perangkat desa melihat nama Anda.
-    🙈 <b>Anonim</b>: perangkat desa tidak melihat siapa pengirimnya.
+    Bagaimana identitas Bapak/Ibu ditampilkan?
+    👤 <b>Dengan nama</b>: perangkat { $desa } melihat nama Bapak/Ibu.
+    🙈 <b>Anonim</b>: perangkat { $desa } tidak melihat siapa pengirimnya.
     🔒 <b>Rahasia</b>: anonim, dan tidak tampil di daftar aspirasi umum.
 aspirasi-similar-header = 🔎 Sudah ada aspirasi serupa yang sedang ditangani. Bapak/Ibu bisa <b>mendukung</b> salah satunya agar lebih diprioritaskan, atau tetap mengirim aspirasi sendiri.
 aspirasi-similar-line =
-    { $n }. <code>{ $ticket }</code> · Desa { $village } · { $status } · 👍 { $support }
+    { $n }. <code>{ $ticket }</code> · { $Desa } { $village } · { $status } · 👍 { $support }
     <i>{ $text }</i>
 aspirasi-btn-support-n = 👍 Dukung { $n }
 aspirasi-btn-send-mine = ➡️ Tetap kirim milik saya
 aspirasi-support-instead = ✅ Terima kasih. Dukungan Bapak/Ibu untuk <code>{ $ticket }</code> tercatat (sekarang { $count } pendukung). Aspirasi baru tidak dikirim.
 aspirasi-support-already = Bapak/Ibu sudah mendukung <code>{ $ticket }</code> sebelumnya. Aspirasi baru tidak dikirim.
 aspirasi-summary =
-    <b>Periksa kembali aspirasi Anda:</b>
+    <b>Periksa kembali aspirasi Bapak/Ibu:</b>
 
-    Desa: { $village }
+    { $Desa }: { $village }
     Kategori: { $category }
     Foto: { $photos }
     Lokasi: { $location }
@@ -104,7 +104,7 @@ aspirasi-btn-edit = ✏️ Ubah
 aspirasi-btn-next = ➡️ Lanjut
 aspirasi-btn-skip = ⏭️ Lewati
 aspirasi-ask-edit = Bagian mana yang ingin diubah?
-aspirasi-field-village = Desa
+aspirasi-field-village = { $Desa }
 aspirasi-field-category = Kategori
 aspirasi-field-text = Isi
 aspirasi-field-photos = Foto
@@ -112,7 +112,7 @@ aspirasi-field-location = Lokasi
 aspirasi-field-privacy = Identitas
 aspirasi-created =
     ✅ Aspirasi Bapak/Ibu sudah kami terima dengan nomor <code>{ $ticket }</code>.
-    Perangkat desa akan menanggapi paling lambat { $days } hari kerja ({ $date }). Setiap perubahan status akan saya kabarkan di sini.
+    Perangkat { $desa } akan menanggapi paling lambat { $days } hari kerja ({ $date }). Setiap perubahan status akan saya kabarkan di sini.
 
 ## Kartu untuk perangkat desa
 
@@ -120,7 +120,7 @@ aspirasi-card-new = 📝 <b>Aspirasi baru</b>
 aspirasi-card-forwarded = ↪️ <b>Aspirasi diteruskan dari { $from }</b>
 aspirasi-card-current = 📝 <b>Aspirasi</b>
 aspirasi-card-detail = 📄 <b>Detail aspirasi</b>
-aspirasi-card-village = Desa: { $village }
+aspirasi-card-village = { $Desa }: { $village }
 aspirasi-card-handler = Ditangani: { $handler }
 aspirasi-card-category = Kategori: { $category }
 aspirasi-card-status = Status: <b>{ $status }</b>
@@ -157,21 +157,22 @@ aspirasi-forward-done = ✅ <code>{ $ticket }</code> diteruskan ke { $target }. 
 aspirasi-ask-reply-official = Tulis pesan untuk pelapor <code>{ $ticket }</code>. Identitas pelapor tetap terlindungi.
 aspirasi-reply-sent-official = ✅ Pesan terkirim ke pelapor <code>{ $ticket }</code>.
 aspirasi-msg-from-reporter = 💬 Pesan dari { $who } tentang <code>{ $ticket }</code>:
-aspirasi-reminder = ⏰ <b>Pengingat:</b> aspirasi <code>{ $ticket }</code> dari Desa { $village } (masuk { $date }) belum diverifikasi. Mohon segera ditanggapi.
+aspirasi-reminder = ⏰ <b>Pengingat:</b> aspirasi <code>{ $ticket }</code> dari { $Desa } { $village } (masuk { $date }) belum diverifikasi. Mohon segera ditanggapi.
 aspirasi-escalated = ⚠️ <b>Aspirasi belum selesai melewati batas waktu</b>
-    <code>{ $ticket }</code> · Desa { $village } · ditangani { $handler }
+    <code>{ $ticket }</code> · { $Desa } { $village } · ditangani { $handler }
     Masuk: { $date }
     Status: { $status }
-    Lihat semua yang terlambat per desa: /aspirasi_terlambat
+    Lihat semua yang terlambat per { $desa }: /aspirasi_terlambat
 aspirasi-reopened-officials = 🔁 Pelapor membuka kembali aspirasi <code>{ $ticket }</code>. Yang belum beres:
 aspirasi-confirmed-officials = ✅ Pelapor menyatakan aspirasi <code>{ $ticket }</code> sudah beres. Terima kasih atas tindak lanjutnya.
 
 ## Untuk pelapor
 
-aspirasi-actor-official = { $name } · Perangkat Desa { $village }
-aspirasi-actor-admin = { $name } · Kecamatan
+# "Sutrisno · Kepala Kampung Sukajaya": name and position (src/bot/lib/jabatan.ts).
+aspirasi-actor-official = { $name } · { $role }
+aspirasi-actor-admin = { $name } · { $role }
 aspirasi-actor-reporter = Pelapor
-aspirasi-actor-you = Anda
+aspirasi-actor-you = Bapak/Ibu
 aspirasi-actor-system = Sistem
 aspirasi-to-reporter-verify = ✅ Aspirasi <code>{ $ticket }</code> sudah <b>diverifikasi</b> oleh { $who }.
 aspirasi-to-reporter-process = 🔧 Aspirasi <code>{ $ticket }</code> sedang <b>diproses</b> oleh { $who }.
@@ -184,17 +185,17 @@ aspirasi-reason-line = Alasan: <i>{ $note }</i>
 aspirasi-msg-from-official = 💬 Pesan dari { $who } tentang aspirasi <code>{ $ticket }</code>:
 aspirasi-btn-confirm = 👍 Sudah beres
 aspirasi-btn-reopen = 🔁 Buka kembali
-aspirasi-ask-reply-reporter = Tulis pesan untuk perangkat desa tentang <code>{ $ticket }</code>.
-aspirasi-reply-sent-reporter = ✅ Pesan Anda tentang <code>{ $ticket }</code> sudah diteruskan ke perangkat desa.
+aspirasi-ask-reply-reporter = Tulis pesan untuk perangkat { $desa } tentang <code>{ $ticket }</code>.
+aspirasi-reply-sent-reporter = ✅ Pesan Bapak/Ibu tentang <code>{ $ticket }</code> sudah diteruskan ke perangkat { $desa }.
 aspirasi-ask-reopen = Apa yang belum beres pada <code>{ $ticket }</code>? Tulis singkat (paling sedikit 10 huruf).
-aspirasi-reopened = 🔁 Aspirasi <code>{ $ticket }</code> dibuka kembali. Perangkat desa sudah diberi tahu.
+aspirasi-reopened = 🔁 Aspirasi <code>{ $ticket }</code> dibuka kembali. Perangkat { $desa } sudah diberi tahu.
 aspirasi-confirmed = ✅ Terima kasih. Aspirasi <code>{ $ticket }</code> ditutup sebagai sudah beres.
 aspirasi-confirmed-toast = Terima kasih, sudah dicatat.
-aspirasi-mine-empty = Bapak/Ibu belum pernah menyampaikan aspirasi. Ketik /aspirasi untuk mulai.
+aspirasi-mine-empty = Bapak/Ibu belum pernah menyampaikan aspirasi. Ketik /lapor untuk mulai.
 aspirasi-mine-header = 📋 <b>Aspirasi saya</b> — { $count } aspirasi
 aspirasi-mine-detail =
     📄 <b>Aspirasi <code>{ $ticket }</code></b>
-    Desa: { $village }
+    { $Desa }: { $village }
     Kategori: { $category }
     Status: <b>{ $status }</b>
     Identitas: { $privacy }
@@ -215,13 +216,13 @@ aspirasi-event-escalated = Diteruskan ke kecamatan karena terlambat
 
 ## Daftar umum dan dukungan
 
-aspirasi-public-header-village = 📜 <b>Aspirasi warga Desa { $village }</b> — { $count } aspirasi
-aspirasi-public-header-all = 📜 <b>Aspirasi warga semua desa</b> — { $count } aspirasi
-aspirasi-public-hint = Urut menurut dukungan: ini daftar prioritas untuk Musrenbangdes. Tekan 👍 untuk mendukung.
+aspirasi-public-header-village = 📜 <b>Aspirasi warga { $Desa } { $village }</b> — { $count } aspirasi
+aspirasi-public-header-all = 📜 <b>Aspirasi warga semua { $desa }</b> — { $count } aspirasi
+aspirasi-public-hint = Urut menurut dukungan: ini daftar prioritas untuk Musrenbang { $Desa }. Tekan 👍 untuk mendukung.
 aspirasi-public-empty = Belum ada aspirasi yang dapat ditampilkan.
-aspirasi-public-unknown-village = Desa "{ $name }" tidak ditemukan di forum ini. Ketik /desa untuk melihat daftar desa.
+aspirasi-public-unknown-village = { $Desa } "{ $name }" tidak ditemukan di forum ini. Ketik /{ $desa } untuk melihat daftar { $desa }.
 aspirasi-support-toast = Terima kasih! Dukungan untuk { $ticket } tercatat ({ $count } pendukung).
-aspirasi-support-already-toast = Anda sudah mendukung { $ticket }. Satu orang satu dukungan.
+aspirasi-support-already-toast = Bapak/Ibu sudah mendukung { $ticket }. Satu orang satu dukungan.
 
 ## Daftar untuk perangkat dan admin
 
@@ -237,20 +238,20 @@ aspirasi-btn-filter-status = 🔖 Status
 aspirasi-btn-filter-category = 🗂️ Kategori
 aspirasi-btn-overdue-on = ⏰ Terlambat: ya
 aspirasi-btn-overdue-off = ⏰ Terlambat: semua
-aspirasi-overdue-header = ⏰ <b>Aspirasi terlambat per desa</b>
+aspirasi-overdue-header = ⏰ <b>Aspirasi terlambat per { $desa }</b>
 aspirasi-overdue-none = Tidak ada aspirasi yang terlambat. 👍
 aspirasi-count = { $count } aspirasi
 aspirasi-since = masuk { $date }
 aspirasi-more = …dan { $count } lainnya
-aspirasi-clusters-header = 🧩 <b>Aspirasi serupa dari beberapa desa</b>
-    Calon agenda Musyawarah Antar Desa (MAD):
-aspirasi-clusters-none = Belum ada aspirasi serupa dari desa yang berbeda.
-aspirasi-cluster-title = <b>{ $n }. { $category }</b> — { $villages } desa, 👍 { $support }
+aspirasi-clusters-header = 🧩 <b>Aspirasi serupa dari beberapa { $desa }</b>
+    Calon agenda Musyawarah Antar { $Desa } ({ $mad }):
+aspirasi-clusters-none = Belum ada aspirasi serupa dari { $desa } yang berbeda.
+aspirasi-cluster-title = <b>{ $n }. { $category }</b> — { $villages } { $desa }, 👍 { $support }
 
 ## Ekspor
 
-aspirasi-all-villages = Semua desa
-aspirasi-export-ask-village = Ekspor aspirasi desa mana?
+aspirasi-all-villages = Semua { $desa }
+aspirasi-export-ask-village = Unduh aspirasi { $desa } mana?
 aspirasi-export-ask-status = Status apa?
 aspirasi-export-ask-period = Periode mana?
 aspirasi-period-30d = 30 hari terakhir
@@ -262,7 +263,7 @@ aspirasi-export-caption = 📊 { $count } aspirasi — { $village }. Identitas p
 aspirasi-export-withheld = (dirahasiakan)
 aspirasi-col-ticket = Nomor tiket
 aspirasi-col-created = Tanggal masuk
-aspirasi-col-village = Desa
+aspirasi-col-village = { $Desa }
 aspirasi-col-handler = Ditangani oleh
 aspirasi-col-category = Kategori
 aspirasi-col-text = Isi aspirasi
@@ -278,10 +279,10 @@ aspirasi-col-overdue = Terlambat
 
 ## QR dan pengaturan
 
-aspirasi-qr-ask-village = Kode QR untuk desa mana?
+aspirasi-qr-ask-village = Kode QR untuk { $desa } mana?
 aspirasi-qr-caption =
-    🔳 <b>Aspirasi warga Desa { $village }</b>
-    Cetak dan tempel di balai desa. Warga cukup memindai kode ini untuk menyampaikan aspirasi:
+    🔳 <b>Aspirasi warga { $Desa } { $village }</b>
+    Cetak dan tempel di Balai { $Desa }. Warga cukup scan dengan kamera HP kode QR ini untuk menyampaikan aspirasi:
     { $link }
 aspirasi-settings =
     ⚙️ <b>Pengaturan aspirasi</b>
@@ -304,8 +305,8 @@ aspirasi-settings-saved-categories =
 ## Galat
 
 error-aspirasi_not_found = Aspirasi itu tidak ditemukan.
-error-aspirasi_not_official = Hanya perangkat desa atau admin forum yang dapat melakukan ini.
-error-aspirasi_not_your_village = Aspirasi ini ditangani desa lain. Anda hanya dapat menanggapi aspirasi desa Anda sendiri.
+error-aspirasi_not_official = Hanya perangkat { $desa } atau admin forum yang dapat melakukan ini.
+error-aspirasi_not_your_village = Aspirasi ini ditangani { $desa } lain. Bapak/Ibu hanya dapat menanggapi aspirasi { $desa } Bapak/Ibu sendiri.
 error-aspirasi_already = Aspirasi ini sudah berstatus { $status ->
         [baru] Baru
         [diverifikasi] Diverifikasi
@@ -325,11 +326,11 @@ error-aspirasi_bad_transition = Tindakan ini tidak dapat dilakukan pada aspirasi
     }.
 error-aspirasi_daily_limit = Bapak/Ibu sudah mengirim { $max } aspirasi dalam 24 jam terakhir. Silakan kirim lagi besok.
 error-aspirasi_not_resolved = Aspirasi ini belum dinyatakan selesai.
-error-aspirasi_already_confirmed = Aspirasi ini sudah Anda nyatakan beres.
-error-aspirasi_reopen_expired = Batas { $days } hari untuk membuka kembali sudah lewat. Silakan kirim aspirasi baru dengan /aspirasi.
-error-aspirasi_support_own = Ini aspirasi Anda sendiri; dukungan dari warga lain yang dihitung.
+error-aspirasi_already_confirmed = Aspirasi ini sudah Bapak/Ibu nyatakan beres.
+error-aspirasi_reopen_expired = Batas { $days } hari untuk membuka kembali sudah lewat. Silakan kirim aspirasi baru dengan /lapor.
+error-aspirasi_support_own = Ini aspirasi Bapak/Ibu sendiri; dukungan dari warga lain yang dihitung.
 error-aspirasi_support_closed = Aspirasi yang ditolak tidak dapat didukung.
-error-aspirasi_bad_category = Kategori itu tidak ada. Pilih dengan tombol.
+error-aspirasi_bad_category = Kategori itu tidak ada. Tekan salah satu tombol.
 error-aspirasi_bad_privacy = Pilihan identitas tidak dikenal.
 error-aspirasi_bad_location = Lokasi itu tidak valid.
 error-aspirasi_photos_many = Paling banyak { $max } foto.

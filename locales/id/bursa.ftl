@@ -1,18 +1,11 @@
 # Pusat data desa dan bursa kerja sama
-# The village word comes through $desa / $Desa (filled in one place: src/bot/features/bursa/words.ts).
+# The forum's words ($desa, $Desa, $mad, …) are filled into every text by src/bot/lib/terms.ts.
 
-# The deployment's default village word. Errors use the terms; other texts get $desa/$Desa
-# from words.ts (seeded from these), which is where a per-forum word ("kampung") plugs in.
--desa = desa
--Desa = Desa
-bursa-word-desa = { -desa }
-bursa-word-desa-cap = { -Desa }
-
-cmd-profil = Profil desa: penduduk, komoditas, fasilitas, BUMDes
-cmd-potensi = Cari desa yang punya komoditas atau potensi tertentu
-cmd-bursa = Bursa kerja sama: kebutuhan dan penawaran antardesa
+cmd-profil = Profil { $desa }: penduduk, komoditas, fasilitas, BUMDes
+cmd-potensi = Cari { $desa } yang punya komoditas atau potensi tertentu
+cmd-bursa = Bursa kerja sama: kebutuhan dan penawaran antar{ $desa }
 cmd-mediasi = Mediasi kecamatan: kebutuhan dan pasangan yang perlu dibantu
-cmd-kerjasama = Kesepakatan kerja sama desa
+cmd-kerjasama = Kesepakatan kerja sama { $desa }
 cmd-kerjasama_ekspor = Unduh daftar kesepakatan kerja sama (Excel/CSV)
 
 menu-profil = 🏘️ Profil
@@ -42,7 +35,7 @@ bursa-profile-dusun = { $n } dusun
 bursa-profile-empty = Profil ini belum diisi.
 bursa-profile-updated = Diperbarui { $date }
 bursa-profile-pick = Profil { $desa } mana yang ingin Bapak/Ibu lihat?
-bursa-profile-which = Ada beberapa { $desa } dengan nama itu. Pilih salah satu:
+bursa-profile-which = Ada beberapa { $desa } dengan nama itu. Tekan salah satu:
 bursa-profile-not-found = { $Desa } “{ $name }” tidak ditemukan di forum ini.
 bursa-profile-usage = Tulis nama { $desa }, misalnya: <code>/profil Sukajaya</code>
 bursa-enterprise-units = unit: { $list }
@@ -97,9 +90,9 @@ bursa-ask-households = Berapa jumlah kepala keluarga (KK)? Contoh: 712
 bursa-ask-area = Berapa luas wilayah dalam hektare? Contoh: 1.250 atau 980,5
 bursa-ask-dusun = Tulis nama-nama dusun dipisah koma, atau jumlahnya saja. Contoh: Krajan, Sumberejo, Mulyosari
 bursa-ask-commodities = Tulis komoditas dan potensi utama, dipisah koma. Contoh: padi, jagung, kopi, ternak sapi, wisata air terjun
-bursa-ask-facilities = Tulis fasilitas yang ada, dipisah koma. Contoh: SD, polindes, pasar desa, balai desa
+bursa-ask-facilities = Tulis fasilitas yang ada, dipisah koma. Contoh: SD, polindes, pasar { $desa }, balai { $desa }
 bursa-ask-challenges = Apa tantangan utama { $desa }? Tulis singkat.
-bursa-ask-contact-name = Siapa nama kontak kantor { $desa }? (Hanya perangkat desa dan admin yang dapat melihatnya.)
+bursa-ask-contact-name = Siapa nama kontak kantor { $desa }? (Hanya perangkat { $desa } dan admin yang dapat melihatnya.)
 bursa-ask-contact-phone = Berapa nomor telepon/WhatsApp kontak itu? Contoh: 0812 3456 7890
 bursa-ask-point = Kirim titik lokasi kantor { $desa } (📎 → Lokasi), atau tulis koordinatnya, misalnya: <code>-4.93, 105.02</code>. Titik ini dipakai untuk menghitung jarak antar{ $desa } di bursa.
 bursa-ask-enterprise-action = Belum ada BUMDes, BUMDesMa, atau koperasi yang tercatat.
@@ -110,7 +103,7 @@ bursa-btn-enterprise-add = ➕ Tambah
 bursa-btn-enterprise-remove = 🗑️ Hapus { $name }
 bursa-ask-enterprise-kind = Jenis lembaganya?
 bursa-ask-enterprise-name = Apa namanya? Contoh: BUMDes Maju Bersama
-bursa-ask-enterprise-units = Unit usahanya apa saja? Dipisah koma, atau <code>-</code> jika belum ada. Contoh: simpan pinjam, sewa alsintan, toko desa
+bursa-ask-enterprise-units = Unit usahanya apa saja? Dipisah koma, atau <code>-</code> jika belum ada. Contoh: simpan pinjam, sewa alsintan, toko { $desa }
 bursa-ask-enterprise-products = Produk dan layanannya apa saja? Dipisah koma, atau <code>-</code>. Contoh: beras, pupuk organik, jasa traktor
 bursa-enterprise-name-needed = Nama lembaga perlu diisi. Tidak ada yang disimpan.
 bursa-edit-done = ✅ Profil { $Desa } <b>{ $name }</b> sudah diperbarui. Ketik /profil untuk melihatnya.
@@ -135,7 +128,7 @@ bursa-source-upload = lewat unggah berkas
 
 bursa-sheet-profil = Profil
 bursa-sheet-usaha = Usaha
-bursa-template-file = templat-profil-desa
+bursa-template-file = templat-profil-{ $desa }
 bursa-template-caption = 📄 Templat profil { $desa }. Lembar <b>Profil</b>: satu baris per { $desa }. Lembar <b>Usaha</b>: satu baris per BUMDes, BUMDesMa, atau koperasi. Isian sudah terisi data sekarang; sel kosong berarti dikosongkan. Setelah diisi, tekan 📤 Unggah berkas. Berkas .csv dengan judul kolom yang sama juga diterima.
 bursa-col-village = { $Desa }
 bursa-col-population = Jumlah Penduduk
@@ -180,7 +173,7 @@ bursa-import-duplicate_column = kolom ini muncul dua kali.
 bursa-import-village_missing = nama { $desa } kosong.
 bursa-import-village_unknown = { $desa } ini tidak ada di forum.
 bursa-import-village_duplicate = { $desa } ini sudah ada di baris lain.
-bursa-import-village_not_yours = Anda hanya dapat mengubah profil { $desa } Anda sendiri.
+bursa-import-village_not_yours = Bapak/Ibu hanya dapat mengubah profil { $desa } Bapak/Ibu sendiri.
 bursa-import-kind_unknown = jenis harus BUMDes, BUMDesMa, atau Koperasi.
 bursa-import-name_missing = nama lembaga kosong.
 bursa-import-coordinates_half = lintang dan bujur harus diisi keduanya, atau dikosongkan keduanya.
@@ -206,7 +199,7 @@ bursa-menu =
     🤝 <b>Bursa kerja sama</b>
     Kebutuhan terbuka: { $needs } · Penawaran terbuka: { $offers }
 
-    Catat kebutuhan atau penawaran { $desa } Anda. Bot mencocokkannya dengan { $desa } lain dan memberi tahu kedua pihak.
+    Catat kebutuhan atau penawaran { $desa } Bapak/Ibu. Saya mencocokkannya dengan { $desa } lain dan memberi tahu kedua pihak.
 bursa-menu-mitra =
     🤝 <b>Bursa kerja sama</b>
     Kebutuhan { $desa } yang terbuka: { $needs }
@@ -224,15 +217,15 @@ bursa-btn-post-withdraw = 🗑️ Tarik
 bursa-btn-interest = 🤝 Saya berminat
 bursa-list-head-n = 📥 <b>Kebutuhan terbuka</b> ({ $count })
 bursa-list-head-o = 📤 <b>Penawaran terbuka</b> ({ $count })
-bursa-list-head-mine = 🗂️ <b>Kebutuhan dan penawaran Anda</b> ({ $count })
+bursa-list-head-mine = 🗂️ <b>Kebutuhan dan penawaran Bapak/Ibu</b> ({ $count })
 bursa-list-empty-n = Belum ada kebutuhan yang terbuka.
 bursa-list-empty-o = Belum ada penawaran yang terbuka.
-bursa-list-empty-mine = Anda belum memasang kebutuhan atau penawaran.
+bursa-list-empty-mine = Bapak/Ibu belum memasang kebutuhan atau penawaran.
 
 bursa-post-head-need = 📥 <b>Kebutuhan</b> · { $who }
 bursa-post-head-offer = 📤 <b>Penawaran</b> · { $who }
 bursa-post-matches = 🤝 { $count } kecocokan. Tekan untuk melihat:
-bursa-post-no-matches = Belum ada yang cocok. Bot akan memberi tahu bila ada yang cocok.
+bursa-post-no-matches = Belum ada yang cocok. Saya akan memberi tahu bila ada yang cocok.
 bursa-post-closed-done = Ditandai terpenuhi.
 bursa-post-closed-withdrawn = Ditarik dari bursa.
 bursa-status-terbuka = Terbuka
@@ -266,17 +259,17 @@ bursa-confirm-post = Kirim ke bursa?
 bursa-posted-matches = ✅ Terkirim. Ada { $count } yang cocok; kedua pihak sudah kami beri tahu.
 bursa-posted-none = ✅ Terkirim. Belum ada yang cocok; kami akan memberi tahu bila ada.
 
-bursa-match-head-need = 🤝 <b>Ada yang cocok</b> dengan kebutuhan Anda “{ $title }”:
-bursa-match-head-offer = 🤝 <b>Ada yang membutuhkan</b> penawaran Anda “{ $title }”:
+bursa-match-head-need = 🤝 <b>Ada yang cocok</b> dengan kebutuhan Bapak/Ibu “{ $title }”:
+bursa-match-head-offer = 🤝 <b>Ada yang membutuhkan</b> penawaran Bapak/Ibu “{ $title }”:
 bursa-match-why = Cocok karena: { $why }
 bursa-match-distance = jarak ± { $km } km
 bursa-match-overlap = waktunya bersamaan
 bursa-match-foot = Tekan “Saya berminat” bila ingin dihubungkan. Pihak lain akan diberi tahu.
-bursa-interest-from-need = 👋 { $who } berminat pada penawaran Anda “{ $title }” untuk kebutuhan “{ $other }”. Tekan “Saya berminat” bila Anda juga ingin dihubungkan.
-bursa-interest-from-offer = 👋 { $who } berminat memenuhi kebutuhan Anda “{ $title }” dengan penawaran “{ $other }”. Tekan “Saya berminat” bila Anda juga ingin dihubungkan.
-bursa-interest-noted = Minat Anda sudah dicatat. Pihak lain sudah kami beri tahu.
+bursa-interest-from-need = 👋 { $who } berminat pada penawaran Bapak/Ibu “{ $title }” untuk kebutuhan “{ $other }”. Tekan “Saya berminat” bila Bapak/Ibu juga ingin dihubungkan.
+bursa-interest-from-offer = 👋 { $who } berminat memenuhi kebutuhan Bapak/Ibu “{ $title }” dengan penawaran “{ $other }”. Tekan “Saya berminat” bila Bapak/Ibu juga ingin dihubungkan.
+bursa-interest-noted = Minat Bapak/Ibu sudah dicatat. Pihak lain sudah kami beri tahu.
 bursa-interest-both = Kedua pihak berminat. Kontak sudah dikirim ke kedua pihak.
-bursa-interest-already = Minat Anda sudah tercatat sebelumnya.
+bursa-interest-already = Minat Bapak/Ibu sudah tercatat sebelumnya.
 bursa-both-head = ✅ <b>Kedua pihak berminat</b>
 bursa-both-contacts = Silakan hubungi { $who }:
 bursa-both-no-contact = Kecamatan akan membantu mempertemukan kedua pihak.
@@ -289,11 +282,11 @@ bursa-mediator-needs = 📥 <b>Kebutuhan tanpa penawaran</b> ({ $count })
 bursa-mediator-pairs = 🤝 <b>Pasangan cocok yang belum ditindaklanjuti</b> ({ $count })
 bursa-mediator-none = —
 bursa-mediator-asked = sudah ditanyakan
-bursa-mediator-foot = 📣 menanyakan kebutuhan ke semua { $desa } lewat forum diskusi. 🔎 membuka pasangan: diskusi, undangan MAD, atau kesepakatan.
+bursa-mediator-foot = 📣 menanyakan kebutuhan ke semua { $desa } lewat forum diskusi. 🔎 membuka pasangan: diskusi, undangan { $mad }, atau kesepakatan.
 bursa-pair-head = 🔎 <b>Pasangan cocok</b>
 bursa-pair-interest = Minat: pihak yang butuh { $need } · pihak yang menawarkan { $offer }
 bursa-btn-discuss = 💬 Diskusi
-bursa-btn-mad = 📅 Undang MAD
+bursa-btn-mad = 📅 Undang { $mad }
 bursa-btn-agreement = 📑 Kesepakatan
 bursa-btn-open-topic = 💬 Buka diskusi
 bursa-topic-title = Kerja sama: { $title }
@@ -313,9 +306,9 @@ bursa-topic-preview = Topik diskusi ini akan dikirim ke grup { $count } { $desa 
 bursa-topic-preview-all = Topik diskusi ini akan dikirim ke grup semua { $desa }:
 bursa-topic-confirm = Buka diskusinya?
 bursa-topic-opened = ✅ Diskusi dibuka di { $groups } grup.
-bursa-mad-ask-when = 📅 Kapan Musyawarah Antar Desa ini diadakan?
+bursa-mad-ask-when = 📅 Kapan Musyawarah Antar { $Desa } ini diadakan?
 bursa-mad-ask-duration = Berapa lama?
-bursa-mad-title = MAD kerja sama: { $title }
+bursa-mad-title = { $mad } kerja sama: { $title }
 bursa-mad-agenda-1 = Kebutuhan { $needWho } ({ $need }) dan penawaran { $offerWho } ({ $offer })
 bursa-mad-agenda-2 = Bentuk kerja sama, nilai, dan jangka waktu
 bursa-mad-agenda-3 = Penyusunan kesepakatan kerja sama
@@ -327,7 +320,7 @@ bursa-mad-confirm =
 
     Undangan dikirim ke grup dan perangkat { $desa } kedua pihak. Kirim?
 bursa-btn-send-invite = 📨 Kirim undangan
-bursa-mad-sent = ✅ Undangan MAD terkirim ke { $groups } grup dan { $persons } orang.
+bursa-mad-sent = ✅ Undangan { $mad } terkirim ke { $groups } grup dan { $persons } orang.
 
 ## Kesepakatan kerja sama
 
@@ -394,9 +387,9 @@ bursa-eval-foot = Mohon para pihak menyiapkan laporan pelaksanaan. Ubah status a
 
 ## Galat
 
-error-bursa_not_member = Anda belum terdaftar di forum ini.
-error-bursa_post_not_allowed = Hanya perangkat { -desa } (untuk { -desa }nya), admin forum, atau mitra (untuk penawaran) yang dapat memasang di bursa.
-error-bursa_mitra_offers_only = Mitra dapat memasang penawaran dan melihat kebutuhan { -desa }.
+error-bursa_not_member = Bapak/Ibu belum terdaftar di forum ini.
+error-bursa_post_not_allowed = Hanya perangkat { $desa } (untuk { $desa }nya), admin forum, atau mitra (untuk penawaran) yang dapat memasang di bursa.
+error-bursa_mitra_offers_only = Mitra dapat memasang penawaran dan melihat kebutuhan { $desa }.
 error-bursa_bad_category = Kategori tidak dikenal.
 error-bursa_title_short = Terlalu singkat. Tulis paling sedikit { $min } huruf.
 error-bursa_title_long = Terlalu panjang. Batasnya { $max } huruf.
@@ -407,31 +400,31 @@ error-bursa_period_unparsed = Waktunya tidak saya pahami. Tulis seperti <i>Juli�
 error-bursa_period_past = Waktu itu sudah lewat.
 error-bursa_post_not_found = Kebutuhan atau penawaran itu tidak ditemukan.
 error-bursa_post_closed = Kebutuhan atau penawaran ini sudah ditutup.
-error-bursa_not_your_post = Hanya { -desa } atau mitra yang memasangnya yang dapat menutupnya.
+error-bursa_not_your_post = Hanya { $desa } atau mitra yang memasangnya yang dapat menutupnya.
 error-bursa_match_not_found = Kecocokan itu tidak ditemukan.
 error-bursa_not_your_side = Tombol ini untuk pihak yang bersangkutan.
 error-bursa_not_mediator = Hanya admin forum dan moderator kecamatan yang dapat memediasi.
 error-bursa_already_discussed = Diskusi untuk ini sudah dibuka.
-error-bursa_already_invited = Undangan MAD untuk pasangan ini sudah dikirim.
-error-bursa_no_villages = Tidak ada { -desa } yang terlibat.
-error-profile_not_yours = Anda hanya dapat mengubah profil { -desa } Anda sendiri.
-error-profile_history_not_allowed = Riwayat profil hanya dapat dilihat perangkat { -desa } itu dan admin forum.
+error-bursa_already_invited = Undangan { $mad } untuk pasangan ini sudah dikirim.
+error-bursa_no_villages = Tidak ada { $desa } yang terlibat.
+error-profile_not_yours = Bapak/Ibu hanya dapat mengubah profil { $desa } Bapak/Ibu sendiri.
+error-profile_history_not_allowed = Riwayat profil hanya dapat dilihat perangkat { $desa } itu dan admin forum.
 error-profile_bad_field = Bagian profil tidak dikenal.
 error-profile_changed = Profil baru saja diubah orang lain. Silakan coba lagi.
 error-potensi_query_short = Tulis paling sedikit 2 huruf.
 error-enterprise_bad_kind = Jenis harus BUMDes, BUMDesMa, atau Koperasi.
 error-enterprise_bad_name = Nama lembaga 2–{ $max } huruf.
 error-enterprise_not_found = Lembaga itu sudah tidak ada.
-error-enterprise_too_many = Paling banyak { $max } lembaga per { -desa }.
+error-enterprise_too_many = Paling banyak { $max } lembaga per { $desa }.
 error-import_rejected = Berkas berisi { $count } kesalahan. Tidak ada yang disimpan.
 error-agreement_not_found = Kesepakatan itu tidak ditemukan.
-error-agreement_not_manager = Hanya perangkat { -desa } pihak kesepakatan dan admin forum yang dapat mengubahnya.
-error-agreement_not_party = Anda hanya dapat mencatat kesepakatan yang melibatkan { -desa } Anda.
+error-agreement_not_manager = Hanya perangkat { $desa } pihak kesepakatan dan admin forum yang dapat mengubahnya.
+error-agreement_not_party = Bapak/Ibu hanya dapat mencatat kesepakatan yang melibatkan { $desa } Bapak/Ibu.
 error-agreement_object_short = Objek kerja sama terlalu singkat.
 error-agreement_object_long = Objek kerja sama terlalu panjang. Batasnya { $max } huruf.
 error-agreement_parties_few = Kesepakatan perlu paling sedikit dua pihak.
 error-agreement_parties_many = Paling banyak { $max } pihak.
-error-agreement_party_twice = Satu { -desa } tercantum dua kali.
+error-agreement_party_twice = Satu { $desa } tercantum dua kali.
 error-agreement_party_name_bad = Nama pihak 2–{ $max } huruf.
 error-agreement_value_bad = Nilai tidak dikenali. Tulis seperti Rp 15.000.000 atau 15 juta.
 error-agreement_period_bad = Tanggal berakhir sebelum tanggal mulai.

@@ -7,21 +7,34 @@ menu-jadwal = 🗓️ Jadwal
 cmd-hadir = Isi daftar hadir musyawarah
 menu-hadir = 📝 Daftar hadir
 
-musyawarah-kind-musdes = Musyawarah Desa (Musdes)
-musyawarah-kind-musrenbangdes = Musrenbangdes
-musyawarah-kind-mad = Musyawarah Antar Desa (MAD)
+musyawarah-kind-musdes = Musyawarah { $Desa }{ $desa ->
+        [desa] {" "}(Musdes)
+       *[other] {""}
+    }
+musyawarah-kind-musrenbangdes = Musrenbang { $Desa }{ $desa ->
+        [desa] {" "}(Musrenbangdes)
+       *[other] {""}
+    }
+musyawarah-kind-mad = Musyawarah Antar { $Desa } ({ $mad })
 musyawarah-kind-rakor = Rapat Koordinasi
 musyawarah-kind-lainnya = Pertemuan
-musyawarah-kind-short-musdes = Musdes
-musyawarah-kind-short-musrenbangdes = Musrenbangdes
-musyawarah-kind-short-mad = MAD
+# The usual abbreviations where the forum says "desa"; the full words elsewhere ("Musyawarah Kampung").
+musyawarah-kind-short-musdes = { $desa ->
+        [desa] Musdes
+       *[other] Musyawarah { $Desa }
+    }
+musyawarah-kind-short-musrenbangdes = { $desa ->
+        [desa] Musrenbangdes
+       *[other] Musrenbang { $Desa }
+    }
+musyawarah-kind-short-mad = { $mad }
 musyawarah-kind-short-rakor = Rakor
 musyawarah-kind-short-lainnya = Pertemuan
 
 musyawarah-quorum-two_thirds = 2/3 undangan hadir
 musyawarah-quorum-half_plus_one = ½ + 1 undangan hadir
-musyawarah-quorum-two_thirds_villages = 2/3 desa terwakili
-musyawarah-quorum-all_villages = Semua desa terwakili
+musyawarah-quorum-two_thirds_villages = 2/3 { $desa } terwakili
+musyawarah-quorum-all_villages = Semua { $desa } terwakili
 
 musyawarah-dur-h = { $hours } jam
 musyawarah-dur-m = { $minutes } menit
@@ -42,30 +55,30 @@ musyawarah-inv-duration = ⏱️ Sekitar { $duration }
 musyawarah-inv-place = 📍 { $place }
 musyawarah-inv-map = 🗺️ <a href="{ $url }">Lihat lokasi di peta</a>
 musyawarah-inv-organizer = 👤 Penyelenggara: { $organizer }
-musyawarah-inv-villages = 🏘️ Desa yang diundang: { $villages }
+musyawarah-inv-villages = 🏘️ { $Desa } yang diundang: { $villages }
 musyawarah-inv-recurrence = 🔁 Diadakan { $rule }
 musyawarah-inv-agenda = <b>Acara:</b>
 musyawarah-inv-deadline = Mohon konfirmasi kehadiran paling lambat { $deadline }.
-musyawarah-inv-ask = Mohon konfirmasi kehadiran dengan tombol di bawah.
+musyawarah-inv-ask = Mohon konfirmasi kehadiran: tekan salah satu tombol di bawah.
 musyawarah-inv-rsvp-closed = Batas konfirmasi kehadiran sudah lewat.
-musyawarah-inv-counts = ✅ Hadir: { $yes } · ❌ Tidak hadir: { $no } · 👥 Diwakilkan: { $delegate }
+musyawarah-inv-counts = ✅ Akan hadir: { $yes } · ❌ Berhalangan: { $no } · 👥 Diwakilkan: { $delegate }
 musyawarah-inv-checkin-open = 📝 <b>Daftar hadir sudah dibuka.</b> Tekan tombol di bawah setibanya di tempat, atau ketik /hadir.
 musyawarah-inv-checked-in = 📝 Sudah mengisi daftar hadir: { $count } orang
 musyawarah-inv-over = Musyawarah ini sudah selesai. Terima kasih atas kehadiran Bapak/Ibu.
 musyawarah-inv-cancel-reason = Alasan: { $reason }
 musyawarah-inv-cancelled-note = Musyawarah ini dibatalkan. Tombol jawaban tidak berlaku lagi.
-musyawarah-inv-your-answer = Jawaban Anda: { $answer }
+musyawarah-inv-your-answer = Jawaban Bapak/Ibu: { $answer }
 musyawarah-inv-your-delegate = Diwakili oleh: { $name }
-musyawarah-ics-caption = 📅 Berkas kalender untuk <b>{ $title }</b>. Buka berkas ini untuk menyimpan jadwal ke kalender ponsel.
-musyawarah-ics-cancel-caption = 🚫 Berkas kalender pembatalan <b>{ $title }</b>. Buka untuk menghapus jadwal dari kalender ponsel.
+musyawarah-ics-caption = 📅 Berkas kalender untuk <b>{ $title }</b>. Buka berkas ini untuk menyimpan jadwal ke kalender HP.
+musyawarah-ics-cancel-caption = 🚫 Berkas kalender pembatalan <b>{ $title }</b>. Buka untuk menghapus jadwal dari kalender HP.
 
-musyawarah-answer-yes = ✅ Hadir
-musyawarah-answer-no = ❌ Tidak hadir
+musyawarah-answer-yes = ✅ Akan hadir
+musyawarah-answer-no = ❌ Berhalangan
 musyawarah-answer-delegate = 👥 Diwakilkan
 musyawarah-answer-pending = ⏳ Belum menjawab
 
-musyawarah-btn-yes = ✅ Hadir
-musyawarah-btn-no = ❌ Tidak hadir
+musyawarah-btn-yes = ✅ Akan hadir
+musyawarah-btn-no = ❌ Berhalangan
 musyawarah-btn-delegate = 👥 Diwakilkan
 musyawarah-btn-checkin = 📝 Isi daftar hadir
 musyawarah-btn-write-delegate = ✍️ Tulis nama wakil
@@ -78,7 +91,7 @@ musyawarah-rsvp-delegate-group = Tercatat: Diwakilkan. Silakan tulis nama wakil 
 musyawarah-delegate-ask-private =
     👥 Bapak/Ibu akan <b>diwakilkan</b> pada <b>{ $title }</b>.
     Siapa yang mewakili? Tekan tombol di bawah lalu tulis namanya.
-musyawarah-delegate-ask = Siapa yang mewakili Bapak/Ibu di <b>{ $title }</b>? Tulis nama dan jabatannya, misalnya: <i>Pak Ahmad, Sekretaris Desa</i>
+musyawarah-delegate-ask = Siapa yang mewakili Bapak/Ibu di <b>{ $title }</b>? Tulis nama dan jabatannya, misalnya: <i>Pak Ahmad, Sekretaris { $Desa }</i>
 musyawarah-delegate-saved = ✅ Tercatat: Bapak/Ibu diwakili oleh <b>{ $name }</b> di { $title }.
 
 # Pengingat
@@ -87,7 +100,7 @@ musyawarah-rem-header = ⏰ <b>Pengingat { $kind }</b>
 musyawarah-rem-starts = <b>{ $title }</b> dimulai { $left }:
 musyawarah-rem-in-progress = <b>{ $title }</b> sudah dimulai pukul { $start } dan masih berlangsung sampai pukul { $end }. Daftar hadir masih dibuka.
 musyawarah-rem-late = ⚠️ Pengingat ini terlambat terkirim karena gangguan pada sistem kami. Mohon maaf.
-musyawarah-rem-please-answer = Bapak/Ibu belum menjawab undangan. Mohon konfirmasi dengan tombol di bawah.
+musyawarah-rem-please-answer = Bapak/Ibu belum menjawab undangan. Mohon konfirmasi: tekan salah satu tombol di bawah.
 
 # Perubahan jadwal dan pembatalan
 
@@ -95,12 +108,12 @@ musyawarah-resched-header = 🕑 <b>Jadwal musyawarah diubah</b>
 musyawarah-resched-old = Sebelumnya: <s>{ $when }</s>
 musyawarah-resched-new = Menjadi: <b>{ $when }</b>
 musyawarah-resched-kept = Jawaban kehadiran yang sudah diberikan tetap berlaku.
-musyawarah-resched-reset = Mohon konfirmasi ulang kehadiran Bapak/Ibu dengan tombol di bawah.
+musyawarah-resched-reset = Mohon konfirmasi ulang kehadiran Bapak/Ibu: tekan salah satu tombol di bawah.
 musyawarah-cancel-header = 🚫 <b>Musyawarah dibatalkan</b>
 musyawarah-cancel-was = yang dijadwalkan { $when }
 musyawarah-cancel-sorry = Mohon maaf atas perubahan ini.
 
-# Berita acara
+# Berita acara (pesan dan PDF)
 
 musyawarah-minutes-header = 📝 <b>Berita acara { $kind }</b>
 musyawarah-minutes-of = <b>{ $title }</b> — { $when }
@@ -110,7 +123,7 @@ musyawarah-minutes-decisions = <b>Keputusan:</b>
 
 musyawarah-quorum-reached = ✅ Kuorum tercapai: { $present } dari { $total } { $unit } hadir
 musyawarah-quorum-not = ⏳ Kuorum belum tercapai: { $present } dari { $total } { $unit } hadir (perlu { $required })
-musyawarah-unit-villages = desa
+musyawarah-unit-villages = { $desa }
 musyawarah-unit-people = undangan
 musyawarah-quorum-notice =
     <b>{ $title }</b>
@@ -118,23 +131,23 @@ musyawarah-quorum-notice =
     Musyawarah dapat dimulai dengan sah.
 musyawarah-live-header = 📝 <b>Daftar hadir dibuka</b> — { $title }
 musyawarah-live-count = Sudah mengisi daftar hadir: { $count } orang
-musyawarah-live-hint = Tekan 📋 Rincian untuk melihat daftar per desa.
+musyawarah-live-hint = Tekan 📋 Rincian untuk melihat daftar per { $desa }.
 musyawarah-ended =
     🏁 <b>{ $title }</b> sudah selesai.
     Hadir: { $count } orang
     { $line }
 
-    Silakan kirim notulen atau berita acara kepada para undangan.
+    Tekan 📝 Berita acara untuk menyusun dan mengirimkannya kepada para undangan.
 musyawarah-checkin-done = ✅ Bapak/Ibu <b>{ $name }</b> tercatat hadir di <b>{ $title }</b>.
 musyawarah-checkin-already = Bapak/Ibu sudah tercatat hadir di { $title } sejak pukul { $time }.
 musyawarah-checkin-none = Tidak ada musyawarah yang daftar hadirnya sedang dibuka untuk Bapak/Ibu saat ini. Daftar hadir dibuka 30 menit sebelum acara dimulai.
 musyawarah-checkin-none-group = Tidak ada musyawarah yang daftar hadirnya sedang dibuka untuk grup ini.
-musyawarah-checkin-choose = Daftar hadir mana yang ingin Anda isi?
+musyawarah-checkin-choose = Daftar hadir mana yang ingin Bapak/Ibu isi?
 
 # Penyelenggara: daftar, rincian, tindakan
 
-musyawarah-list-header = 📅 <b>Musyawarah yang Anda kelola</b> ({ $count })
-musyawarah-list-empty = Anda belum mengelola musyawarah yang akan datang.
+musyawarah-list-header = 📅 <b>Musyawarah yang Bapak/Ibu kelola</b> ({ $count })
+musyawarah-list-empty = Bapak/Ibu belum mengelola musyawarah yang akan datang.
 musyawarah-btn-new = ➕ Buat undangan baru
 musyawarah-btn-refresh = 🔄 Perbarui
 musyawarah-btn-details = 📋 Rincian
@@ -143,7 +156,7 @@ musyawarah-btn-reschedule = 🕑 Ubah jadwal
 musyawarah-btn-cancel-meeting = 🚫 Batalkan
 musyawarah-btn-open = 🔓 Buka untuk umum
 musyawarah-btn-close = 🔒 Tutup untuk umum
-musyawarah-btn-minutes = 📝 Kirim notulen
+musyawarah-btn-minutes = 📝 Berita acara
 musyawarah-btn-export = 📊 Unduh daftar hadir
 musyawarah-btn-stop-series = ⏹️ Hentikan pengulangan
 musyawarah-btn-back = ◀️ Kembali
@@ -152,13 +165,13 @@ musyawarah-status-checkin = Daftar hadir dibuka
 musyawarah-status-over = Sudah selesai
 musyawarah-status-cancelled = Dibatalkan
 musyawarah-detail-status = Status: { $status }
-musyawarah-detail-counts = ✅ Hadir { $yes } · ❌ Tidak { $no } · 👥 Diwakilkan { $delegate } · ⏳ Belum menjawab { $pending }
+musyawarah-detail-counts = ✅ Akan hadir { $yes } · ❌ Berhalangan { $no } · 👥 Diwakilkan { $delegate } · ⏳ Belum menjawab { $pending }
 musyawarah-detail-checked = 📝 Sudah mengisi daftar hadir: { $count }
 musyawarah-detail-village = <b>{ $village }</b> — hadir { $present } dari { $total }
-musyawarah-detail-no-village = <b>Tanpa desa</b>
-musyawarah-detail-village-before = <b>{ $village }</b> — { $yes } dari { $total } menyatakan hadir
+musyawarah-detail-no-village = <b>Tanpa { $desa }</b>
+musyawarah-detail-village-before = <b>{ $village }</b> — { $yes } dari { $total } akan hadir
 musyawarah-detail-village-empty = belum ada jawaban
-musyawarah-detail-no-invitees = Belum ada orang yang tercatat. Warga desa yang diundang lewat grup muncul di sini setelah menjawab.
+musyawarah-detail-no-invitees = Belum ada orang yang tercatat. Warga { $desa } yang diundang lewat grup muncul di sini setelah menjawab.
 musyawarah-detail-more = … dan { $count } orang lainnya. Unduh daftar hadir (.xlsx) untuk daftar lengkap.
 musyawarah-detail-open = 🔓 Daftar hadir terbuka untuk orang yang tidak diundang.
 musyawarah-detail-minutes = 📝 Berita acara sudah dikirim { $when }.
@@ -177,17 +190,17 @@ musyawarah-export-caption = 📊 Daftar hadir <b>{ $title }</b>
 
 musyawarah-ask-kind = 📅 <b>Undangan musyawarah baru</b>
     Jenis pertemuan apa?
-musyawarah-ask-village = Atas nama desa mana?
-musyawarah-ask-title = Apa judul atau pokok bahasannya? Misalnya: <i>Penetapan RKP Desa 2027</i>
+musyawarah-ask-village = Atas nama { $desa } mana?
+musyawarah-ask-title = Apa judul atau pokok bahasannya? Misalnya: <i>Penetapan RKP { $Desa } 2027</i>
 musyawarah-ask-agenda =
     Tuliskan <b>acara</b>, satu baris untuk tiap acara. Contoh:
     Pembukaan
     Pembahasan usulan prioritas
     Penetapan hasil
 musyawarah-ask-when =
-    Kapan musyawarah dimulai? Pilih harinya dengan tombol, atau tulis tanggal dan jamnya.
+    Kapan musyawarah dimulai? Tekan tombol harinya, atau tulis tanggal dan jamnya.
     Contoh: <i>besok 09.00</i>, <i>Senin 14:00</i>, <i>25/12/2026 19.30</i>, <i>lusa jam 8 pagi</i>
-musyawarah-ask-time = Pukul berapa pada { $day }? Pilih atau tulis jamnya, misalnya <i>09.00</i> atau <i>jam 2 siang</i>.
+musyawarah-ask-time = Pukul berapa pada { $day }? Tekan salah satu atau tulis jamnya, misalnya <i>09.00</i> atau <i>jam 2 siang</i>.
 musyawarah-btn-other-day = 📅 Hari lain
 musyawarah-ask-day-typed = Tulis tanggalnya, misalnya <i>25/12/2026</i> atau <i>Senin depan</i>, boleh sekaligus dengan jamnya.
 musyawarah-confirm-when = Musyawarah dimulai <b>{ $when }</b>. Sudah benar?
@@ -198,24 +211,24 @@ musyawarah-when-invalid = Tanggal itu tidak ada di kalender (misalnya 31/02). Co
 musyawarah-when-unparsed = Maaf, saya belum mengerti waktu itu. Contoh yang bisa dipakai: <i>besok 09.00</i>, <i>Senin 14:00</i>, <i>25/12/2026 19.30</i>, <i>lusa jam 8 pagi</i>
 musyawarah-when-no-time = Jamnya belum ada. Tulis tanggal beserta jamnya, misalnya: <i>Senin 09.00</i>
 musyawarah-when-too-far = Tanggal itu terlalu jauh (lebih dari dua tahun lagi). Periksa lagi tahunnya.
-musyawarah-ask-duration = Berapa lama kira-kira? Pilih, atau tulis misalnya <i>90 menit</i>.
+musyawarah-ask-duration = Berapa lama kira-kira? Tekan salah satu, atau tulis misalnya <i>90 menit</i>.
 musyawarah-duration-bad = Tulis lamanya antara 15 menit dan 12 jam, misalnya <i>2 jam</i> atau <i>90 menit</i>.
-musyawarah-ask-place = Di mana tempatnya? Tulis nama tempat (misalnya <i>Balai Desa Sukajaya</i>), atau kirim titik lokasi (📎 → Lokasi).
+musyawarah-ask-place = Di mana tempatnya? Tulis nama tempat (misalnya <i>Balai { $Desa } Sukajaya</i>), atau kirim titik lokasi (📎 → Lokasi).
 musyawarah-ask-pin = Kirim juga titik lokasinya di peta (📎 → Lokasi) agar mudah ditemukan, atau tekan Lewati.
-musyawarah-ask-place-name = Apa nama tempatnya? Misalnya <i>Balai Desa Sukajaya</i>. Atau tekan Lewati.
+musyawarah-ask-place-name = Apa nama tempatnya? Misalnya <i>Balai { $Desa } Sukajaya</i>. Atau tekan Lewati.
 musyawarah-btn-skip = ⏭️ Lewati
 musyawarah-place-expect = Mohon tulis nama tempat atau kirim lokasi.
 musyawarah-ask-audience =
-    Siapa yang diundang? Pilih satu atau lebih, lalu tekan <b>Lanjut</b>.
-musyawarah-aud-groups = 👥 Grup warga desa
-musyawarah-aud-officials = 🏛️ Perangkat desa
-musyawarah-aud-bpd = 🧑‍⚖️ Anggota BPD
+    Siapa yang diundang? Tekan satu atau lebih, lalu tekan <b>Lanjut</b>.
+musyawarah-aud-groups = 👥 Grup warga { $desa }
+musyawarah-aud-officials = 🏛️ Perangkat { $desa }
+musyawarah-aud-bpd = 🧑‍⚖️ Anggota { $bpd }
 musyawarah-aud-persons = 👤 Orang tertentu
 musyawarah-aud-kecamatan = 🏢 Grup kecamatan
 musyawarah-btn-next = Lanjut ▶️
-musyawarah-btn-all = ☑️ Semua desa
+musyawarah-btn-all = ☑️ Semua { $desa }
 musyawarah-pick-one = Pilih paling sedikit satu.
-musyawarah-ask-villages = Desa mana saja yang diundang? Pilih lalu tekan <b>Lanjut</b>.
+musyawarah-ask-villages = { $Desa } mana saja yang diundang? Tekan namanya, lalu tekan <b>Lanjut</b>.
 musyawarah-ask-persons = Tulis nama atau @username orang yang diundang, dipisah koma atau satu per baris.
 musyawarah-persons-found = Saya menemukan: { $names }
 musyawarah-persons-missing = Tidak ditemukan di forum ini: { $names }
@@ -230,7 +243,7 @@ musyawarah-preview-settings =
     • Kuorum: { $quorum }
     • Pengingat: { $reminders }
     • Pengulangan: { $recurrence }
-musyawarah-preview-no-recipients = ⚠️ Belum ada grup atau orang yang dapat menerima undangan ini (grup belum ditautkan, atau orangnya belum pernah membuka chat dengan saya). Undangan tetap tersimpan dan tampil di /jadwal.
+musyawarah-preview-no-recipients = ⚠️ Belum ada grup atau orang yang dapat menerima undangan ini (grup belum dihubungkan, atau orangnya belum pernah membuka chat dengan saya). Undangan tetap tersimpan dan tampil di /jadwal.
 musyawarah-deadline-none = sampai musyawarah dimulai
 musyawarah-recurrence-none = tidak diulang
 musyawarah-reminders-none = tanpa pengingat
@@ -243,24 +256,24 @@ musyawarah-set-deadline = ⏳ Batas konfirmasi
 musyawarah-set-quorum = ⚖️ Kuorum
 musyawarah-set-reminders = ⏰ Pengingat
 musyawarah-set-recurrence = 🔁 Pengulangan
-musyawarah-ask-deadline = Sampai kapan undangan dapat dijawab? Pilih, atau tulis tanggal dan jamnya.
+musyawarah-ask-deadline = Sampai kapan undangan dapat dijawab? Tekan salah satu, atau tulis tanggal dan jamnya.
 musyawarah-deadline-1d = Sehari sebelumnya
 musyawarah-deadline-3h = 3 jam sebelumnya
 musyawarah-deadline-start = Sampai dimulai
 musyawarah-deadline-bad = Batas konfirmasi harus sebelum musyawarah dimulai dan belum lewat. Coba lagi.
 musyawarah-ask-quorum = Aturan kuorum mana yang dipakai?
-musyawarah-ask-reminders = Kapan pengingat dikirim? Pilih satu atau lebih, lalu tekan <b>Lanjut</b>.
+musyawarah-ask-reminders = Kapan pengingat dikirim? Tekan satu atau lebih, lalu tekan <b>Lanjut</b>.
 musyawarah-ask-recurrence = Apakah musyawarah ini diadakan berulang?
 musyawarah-btn-no-repeat = Tidak diulang
 musyawarah-created =
     ✅ Undangan <b>{ $title }</b> sedang dikirim ke { $groups } grup dan { $persons } orang.
     Pengingat akan dikirim otomatis. Lihat jawaban para undangan lewat /musyawarah.
 
-# Ubah jadwal, batal, notulen
+# Ubah jadwal, batal, berita acara
 
 musyawarah-ask-new-when =
     Kapan jadwal barunya? Saat ini: <b>{ $when }</b>.
-    Tulis tanggal dan jamnya, misalnya <i>Kamis 09.00</i>, atau pilih harinya.
+    Tulis tanggal dan jamnya, misalnya <i>Kamis 09.00</i>, atau tekan tombol harinya.
 musyawarah-ask-keep-rsvp = Jawaban kehadiran yang sudah masuk: tetap dipakai, atau semua undangan diminta menjawab ulang?
 musyawarah-btn-keep = ✅ Tetap dipakai
 musyawarah-btn-reset = 🔄 Minta jawab ulang
@@ -274,42 +287,51 @@ musyawarah-btn-confirm-cancel = 🚫 Ya, batalkan
 musyawarah-btn-keep-meeting = Jangan dibatalkan
 musyawarah-cancelled = ✅ <b>{ $title }</b> dibatalkan. Pemberitahuan dikirim ke { $groups } grup dan { $persons } orang.
 musyawarah-not-cancelled = Baik, musyawarah tidak dibatalkan.
-musyawarah-ask-minutes = Kirim <b>notulen / berita acara</b> untuk { $title }: tulis teksnya, atau kirim berkasnya (PDF, Word, foto dokumen) sebagai dokumen.
-musyawarah-ask-decisions = Tulis <b>keputusan</b> musyawarah (satu per baris), atau tekan Lewati.
-musyawarah-minutes-expect = Mohon tulis teks notulen atau kirim berkas sebagai dokumen.
+musyawarah-ask-chair = 📝 <b>Berita acara { $title }</b>
+    Siapa yang memimpin musyawarah? Tekan nama Bapak/Ibu, atau tulis nama dan jabatannya, misalnya: <i>Sutrisno, Ketua { $bpd }</i>
+musyawarah-ask-secretary = Siapa notulisnya? Tekan nama Bapak/Ibu, atau tulis namanya.
+musyawarah-ask-minutes = Bagaimana jalannya musyawarah? Tulis catatan singkat (notulen), atau kirim pindaian berita acara yang sudah ditandatangani sebagai dokumen (PDF atau foto). Tekan Lewati bila tidak ada.
+musyawarah-ask-method = Bagaimana keputusan diambil?
+musyawarah-btn-mufakat = 🤝 Musyawarah mufakat
+musyawarah-btn-suara = ✋ Suara terbanyak
+musyawarah-ask-votes = Tulis jumlah yang <b>setuju</b>, <b>tidak setuju</b>, dan <b>abstain</b>, dipisah spasi. Misalnya: <i>9 3 1</i>. Menurut daftar hadir, { $present } orang hadir.
+musyawarah-ask-decisions = Tulis <b>keputusan</b> musyawarah, satu keputusan per baris.
+musyawarah-minutes-expect = Mohon tulis catatannya, kirim berkas sebagai dokumen, atau tekan Lewati.
+musyawarah-minutes-preview = 👁️ <b>Pratinjau</b> — berita acara ini yang akan diterima para undangan (PDF, dengan daftar hadir terlampir):
+musyawarah-minutes-file-caption = 📎 Pindaian berita acara yang ditandatangani
 musyawarah-confirm-minutes = Kirim berita acara ini kepada semua undangan?
-musyawarah-minutes-sent = ✅ Berita acara dikirim ke { $groups } grup dan { $persons } orang dan disimpan bersama musyawarah ini.
+musyawarah-minutes-sent = ✅ Berita acara (PDF) dikirim ke { $groups } grup dan { $persons } orang, dan disimpan bersama musyawarah ini.
 
 # Jadwal
 
 musyawarah-schedule-group-header = 📅 <b>Jadwal musyawarah { $name }</b>
-musyawarah-schedule-private-header = 📅 <b>Jadwal musyawarah Anda</b>
+musyawarah-schedule-private-header = 📅 <b>Jadwal musyawarah Bapak/Ibu</b>
 musyawarah-schedule-empty-group = Belum ada musyawarah terjadwal untuk { $name }.
-musyawarah-schedule-empty-private = Belum ada musyawarah terjadwal untuk Anda.
+musyawarah-schedule-empty-private = Belum ada musyawarah terjadwal untuk Bapak/Ibu.
 musyawarah-schedule-kecamatan = kecamatan
-musyawarah-schedule-village = Desa { $name }
+musyawarah-schedule-village = { $Desa } { $name }
 musyawarah-schedule-line = • { $when } — <b>{ $title }</b> ({ $kind })
 musyawarah-schedule-place = { "  " }📍 { $place }
-musyawarah-schedule-answer = { "  " }Jawaban Anda: { $answer }
+musyawarah-schedule-answer = { "  " }Jawaban Bapak/Ibu: { $answer }
 musyawarah-schedule-hint = Tekan judul untuk melihat undangan dan menjawabnya.
-musyawarah-group-not-linked = Grup ini belum terhubung ke desa mana pun.
+musyawarah-group-not-linked = Grup ini belum terhubung ke { $desa } mana pun.
 
 # Ekspor daftar hadir (.xlsx)
 
 musyawarah-x-sheet-list = Daftar hadir
-musyawarah-x-sheet-villages = Per desa
+musyawarah-x-sheet-villages = Per { $desa }
 musyawarah-x-sheet-summary = Ringkasan
 musyawarah-x-no = No
 musyawarah-x-name = Nama
-musyawarah-x-village = Desa
+musyawarah-x-village = { $Desa }
 musyawarah-x-source = Diundang sebagai
 musyawarah-x-answer = Jawaban
 musyawarah-x-delegate = Diwakili oleh
 musyawarah-x-checkin = Waktu hadir
 musyawarah-x-marked = Dicatat oleh
 musyawarah-x-people = Orang tercatat
-musyawarah-x-yes = Menyatakan hadir
-musyawarah-x-no-answer = Tidak hadir
+musyawarah-x-yes = Akan hadir
+musyawarah-x-no-answer = Berhalangan
 musyawarah-x-delegates = Diwakilkan
 musyawarah-x-pending = Belum menjawab
 musyawarah-x-present = Hadir (daftar hadir)
@@ -321,10 +343,10 @@ musyawarah-x-when = Waktu
 musyawarah-x-place = Tempat
 musyawarah-x-organizer = Penyelenggara
 musyawarah-x-quorum = Kuorum
-musyawarah-x-source-official = Perangkat desa
-musyawarah-x-source-bpd = Anggota BPD
+musyawarah-x-source-official = Perangkat { $desa }
+musyawarah-x-source-bpd = Anggota { $bpd }
 musyawarah-x-source-named = Undangan pribadi
-musyawarah-x-source-group = Warga (lewat grup desa)
+musyawarah-x-source-group = Warga (lewat grup { $desa })
 musyawarah-x-source-walk_in = Hadir tanpa undangan
 musyawarah-x-marked-self = Sendiri
 musyawarah-x-marked-organiser = Penyelenggara
@@ -332,9 +354,9 @@ musyawarah-x-marked-organiser = Penyelenggara
 # Galat
 
 error-meeting_not_found = Musyawarah itu tidak ditemukan.
-error-meeting_not_organiser = Hanya penyelenggara, admin forum, atau perangkat desa penyelenggara yang dapat melakukan ini.
-error-meeting_mad_admin_only = Musyawarah Antar Desa hanya dapat dibuat oleh admin forum (kecamatan/BKAD).
-error-meeting_other_village = Bapak/Ibu hanya dapat mengundang grup, perangkat, dan BPD desa Bapak/Ibu sendiri. Undangan untuk desa lain dikirim oleh admin forum.
+error-meeting_not_organiser = Hanya penyelenggara, admin forum, atau perangkat { $desa } penyelenggara yang dapat melakukan ini.
+error-meeting_mad_admin_only = Musyawarah Antar { $Desa } hanya dapat dibuat oleh admin forum (kecamatan/{ $bkad }).
+error-meeting_other_village = Bapak/Ibu hanya dapat mengundang grup, perangkat, dan { $bpd } { $desa } Bapak/Ibu sendiri. Undangan untuk { $desa } lain dikirim oleh admin forum.
 error-meeting_kecamatan_admin_only = Hanya admin forum yang dapat mengundang grup kecamatan.
 error-meeting_kind_bad = Jenis pertemuan tidak dikenal.
 error-meeting_title_short = Judul terlalu pendek. Tulis paling sedikit 3 huruf.
@@ -352,7 +374,7 @@ error-meeting_deadline_bad = Batas konfirmasi harus sebelum musyawarah dimulai d
 error-meeting_quorum_bad = Aturan kuorum tidak dikenal.
 error-meeting_reminders_bad = Pengaturan pengingat tidak dapat dipakai.
 error-meeting_recurrence_bad = Aturan pengulangan tidak dikenal.
-error-meeting_no_invitees = Belum ada yang diundang. Pilih grup desa, perangkat desa, BPD, atau orang tertentu.
+error-meeting_no_invitees = Belum ada yang diundang. Pilih grup { $desa }, perangkat { $desa }, { $bpd }, atau orang tertentu.
 error-meeting_cancelled = Musyawarah ini sudah dibatalkan.
 error-meeting_over = Musyawarah ini sudah selesai.
 error-meeting_rsvp_bad = Jawaban tidak dikenal.
@@ -366,7 +388,49 @@ error-meeting_mark_closed = Daftar hadir musyawarah ini sudah tidak dapat diubah
 error-meeting_invitee_not_found = Orang itu tidak ada di daftar undangan.
 error-meeting_reason_long = Alasan terlalu panjang. Batasnya { $max } huruf.
 error-meeting_not_recurring = Musyawarah ini tidak diadakan berulang.
-error-meeting_minutes_empty = Notulen masih kosong.
-error-meeting_minutes_long = Notulen terlalu panjang untuk satu pesan (batas { $max } huruf). Kirim sebagai berkas dokumen.
+error-meeting_minutes_empty = Catatan jalannya musyawarah masih kosong.
+error-meeting_minutes_long = Catatan terlalu panjang (batas { $max } huruf). Ringkas catatannya, atau kirim sebagai berkas dokumen.
 error-meeting_decisions_long = Keputusan terlalu panjang. Batasnya { $max } huruf.
 error-meeting_minutes_too_early = Berita acara baru dapat dikirim setelah musyawarah dimulai.
+error-meeting_decisions_empty = Keputusannya belum ditulis. Tulis paling sedikit satu keputusan.
+error-meeting_chair_bad = Tulis nama pemimpin musyawarah, boleh dengan jabatannya setelah koma, misalnya: <i>Sutrisno, Ketua { $bpd }</i>
+error-meeting_secretary_bad = Tulis nama notulis, misalnya: <i>Sari</i>
+error-meeting_method_bad = Cara pengambilan keputusan tidak dikenal. Tekan salah satu tombol.
+error-meeting_votes_bad = Tulis tiga angka: setuju, tidak setuju, dan abstain. Misalnya: <i>9 3 1</i>
+error-meeting_votes_over_present = Jumlah suara lebih banyak daripada yang hadir menurut daftar hadir ({ $present } orang). Periksa lagi angkanya.
+
+# Berita acara (PDF, dalam Bahasa Indonesia dengan sebutan forum)
+
+musyawarah-ba-title = BERITA ACARA
+musyawarah-ba-number = Nomor: ......................................
+musyawarah-ba-opening = Pada hari ini { $day }, tanggal { $date }, pukul { $start } sampai dengan { $end } { $zone }, bertempat di { $place }, telah dilaksanakan { $kind } dengan pokok bahasan “{ $title }”.
+musyawarah-ba-place-none = tempat yang telah ditentukan
+musyawarah-ba-agenda = Acara
+musyawarah-ba-facts = Keterangan
+musyawarah-ba-place = Tempat
+musyawarah-ba-time = Waktu
+musyawarah-ba-chair = Pimpinan musyawarah
+musyawarah-ba-secretary = Notulis
+musyawarah-ba-invited = Jumlah undangan
+musyawarah-ba-invited-value = { $people } orang diundang secara pribadi; { $villages } { $desa } diundang
+musyawarah-ba-present = Jumlah hadir
+musyawarah-ba-present-value = { $people } orang menurut daftar hadir (terlampir)
+musyawarah-ba-quorum = Kuorum
+musyawarah-ba-quorum-reached = { $rule }: tercapai ({ $present } dari { $total } { $unit }, paling sedikit { $required })
+musyawarah-ba-quorum-not = { $rule }: tidak tercapai ({ $present } dari { $total } { $unit }, paling sedikit { $required })
+musyawarah-ba-method = Pengambilan keputusan
+musyawarah-ba-method-mufakat = Musyawarah untuk mufakat.
+musyawarah-ba-method-vote-passed = Suara terbanyak: setuju { $votesFor }, tidak setuju { $votesAgainst }, abstain { $votesAbstain }. Lebih dari separuh (½ + 1) dari { $base } yang hadir menyetujui (paling sedikit { $required }).
+musyawarah-ba-method-vote-failed = Suara terbanyak: setuju { $votesFor }, tidak setuju { $votesAgainst }, abstain { $votesAbstain }. Yang setuju tidak mencapai lebih dari separuh (½ + 1) dari { $base } yang hadir (paling sedikit { $required }).
+musyawarah-ba-proceedings = Jalannya musyawarah
+musyawarah-ba-decisions = Keputusan
+musyawarah-ba-closing = Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.
+musyawarah-ba-signed-at = { $place }, { $date }
+musyawarah-ba-sign-chair = Pimpinan Musyawarah,
+musyawarah-ba-sign-secretary = Notulis,
+musyawarah-ba-sign-knows = Mengetahui,
+musyawarah-ba-sign-head = { $kepalaDesa } { $village }
+musyawarah-ba-attendance-title = LAMPIRAN: DAFTAR HADIR
+musyawarah-ba-col-position = Jabatan / keterangan
+musyawarah-ba-col-signature = Tanda tangan
+musyawarah-ba-page = Halaman { $page } dari { $pages }

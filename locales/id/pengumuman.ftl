@@ -1,6 +1,6 @@
 # Pengumuman: dari perangkat desa dan admin forum ke grup desa atau chat pribadi
 
-cmd-pengumuman = Kirim pengumuman ke desa
+cmd-pengumuman = Kirim pengumuman ke { $desa }
 cmd-riwayat_pengumuman = Riwayat pengumuman dan pembatalan
 menu-pengumuman = 📢 Pengumuman
 menu-riwayat_pengumuman = 🗂️ Riwayat pengumuman
@@ -9,33 +9,33 @@ menu-riwayat_pengumuman = 🗂️ Riwayat pengumuman
 
 pengumuman-ask-content =
     📢 <b>Pengumuman baru</b>
-    Tulis isi pengumuman. Anda juga dapat mengirim <b>foto</b> atau <b>dokumen</b> (misalnya PDF) dengan keterangan sebagai isinya.
+    Tulis isi pengumuman. Bapak/Ibu juga dapat mengirim <b>foto</b> atau <b>dokumen</b> (misalnya PDF) dengan keterangan sebagai isinya.
 pengumuman-ask-caption = Berkas diterima. Sekarang tulis isi pengumumannya (akan menjadi keterangan berkas itu).
 pengumuman-unsupported-media = Jenis pesan itu belum dapat dikirim sebagai pengumuman. Kirim teks, foto, atau dokumen.
 pengumuman-empty = Isi pengumuman masih kosong atau terlalu pendek. Tulis isi pengumumannya, paling sedikit 3 huruf.
-pengumuman-appended = Lanjutan teks saya gabungkan ke pengumuman (sekarang { $length } huruf). Silakan pilih penerima dengan tombol di atas.
+pengumuman-appended = Lanjutan teks saya gabungkan ke pengumuman (sekarang { $length } huruf). Silakan tekan tombol penerima di atas.
 
 ## Penerima
 
 pengumuman-ask-audience = Kirim kepada siapa?
-pengumuman-aud-all-groups = 🏘️ Semua grup desa
-pengumuman-aud-groups = 📍 Grup desa pilihan
-pengumuman-aud-own-groups = 🏘️ Grup desa
-pengumuman-aud-officials = 👔 Perangkat desa
+pengumuman-aud-all-groups = 🏘️ Semua grup { $desa }
+pengumuman-aud-groups = 📍 Grup { $desa } pilihan
+pengumuman-aud-own-groups = 🏘️ Grup { $desa }
+pengumuman-aud-officials = 👔 Perangkat { $desa }
 pengumuman-aud-residents = 👥 Warga terdaftar
-pengumuman-ask-villages = Pilih desanya (boleh lebih dari satu), lalu tekan <b>Lanjut</b>.
-pengumuman-btn-all-villages = ☑️ Semua desa
+pengumuman-ask-villages = Tekan nama { $desa } tujuan (boleh lebih dari satu), lalu tekan <b>Lanjut</b>.
+pengumuman-btn-all-villages = ☑️ Semua { $desa }
 pengumuman-btn-next = ➡️ Lanjut
-pengumuman-pick-one = Pilih paling sedikit satu desa.
-pengumuman-villages-chosen = Desa dipilih: { $villages }
+pengumuman-pick-one = Pilih paling sedikit satu { $desa }.
+pengumuman-villages-chosen = { $Desa } yang dipilih: { $villages }
 pengumuman-no-recipients = Belum ada penerima untuk pilihan ini: { $why } Silakan pilih penerima lain.
-pengumuman-no-recipients-groups = belum ada grup desa yang terhubung.
+pengumuman-no-recipients-groups = belum ada grup { $desa } yang terhubung.
 pengumuman-no-recipients-people = belum ada orang yang terdaftar dan sudah membuka chat dengan saya.
 
 ## Pilihan pengiriman
 
 pengumuman-options = <b>Pilihan pengiriman</b>
-    Tekan tombol untuk mengubah, lalu pilih kapan dikirim.
+    Tekan tombol untuk mengubah, lalu tekan kapan dikirim.
 pengumuman-opt-pin = 📌 Sematkan: { $on ->
         [yes] Ya
        *[no] Tidak
@@ -56,13 +56,13 @@ pengumuman-time-set = 🗓️ Dijadwalkan: { $when }
 
 pengumuman-too-long =
     Pengumuman ini { $length } huruf, lebih dari batas Telegram { $max } huruf per pesan.
-    Saya dapat mengirimnya dalam { $parts } pesan berurutan, atau Anda dapat menulis ulang yang lebih pendek.
+    Saya dapat mengirimnya dalam { $parts } pesan berurutan, atau Bapak/Ibu dapat menulis ulang yang lebih pendek.
 pengumuman-too-long-caption =
     Keterangan { $kind ->
         [photo] foto
        *[document] dokumen
     } paling banyak { $max } huruf, sedangkan pengumuman ini { $length } huruf.
-    Saya dapat mengirim berkasnya dahulu, lalu teksnya dalam { $parts } pesan berikutnya, atau Anda dapat menulis ulang yang lebih pendek.
+    Saya dapat mengirim berkasnya dahulu, lalu tulisannya dalam { $parts } pesan berikutnya, atau Bapak/Ibu dapat menulis ulang yang lebih pendek.
 pengumuman-btn-split = ✂️ Kirim dalam { $parts } pesan
 pengumuman-btn-rewrite = ✏️ Tulis ulang
 
@@ -72,7 +72,7 @@ pengumuman-preview-intro = 👇 <b>Pratinjau</b> — beginilah pengumuman akan t
 pengumuman-summary =
     <b>Periksa sebelum mengirim</b>
     Penerima: { $audience }
-    Desa: { $villages }
+    { $Desa }: { $villages }
     Waktu: { $when }
     Disematkan di grup: { $pin ->
         [yes] ya
@@ -83,9 +83,9 @@ pengumuman-summary =
        *[no] tidak
     }
 pengumuman-summary-unreachable = ℹ️ { $n } orang belum membuka chat dengan saya, jadi tidak dapat menerimanya.
-pengumuman-summary-groups = { $n } grup desa
+pengumuman-summary-groups = { $n } grup { $desa }
 pengumuman-summary-people = { $n } orang lewat chat pribadi
-pengumuman-summary-all = semua desa
+pengumuman-summary-all = semua { $desa }
 pengumuman-summary-now = sekarang
 pengumuman-btn-send = ✅ Kirim
 pengumuman-btn-schedule = ✅ Jadwalkan
@@ -96,10 +96,11 @@ pengumuman-scheduled =
 
 ## Isi pengumuman (dilihat penerima)
 
-pengumuman-header-village = 📢 Pengumuman · Desa { $village }
+pengumuman-header-village = 📢 Pengumuman · { $Desa } { $village }
 pengumuman-header-forum = 📢 Pengumuman · { $forum }
-pengumuman-footer-official = — { $name }, perangkat Desa { $village }
-pengumuman-footer-admin = — { $name }, admin { $forum }
+# "— Sutrisno, Kepala Kampung Sukajaya": the author and their position (src/bot/lib/jabatan.ts).
+pengumuman-footer = — { $name }, { $role }
+pengumuman-footer-admin-role = admin { $forum }
 
 ## Kemajuan dan laporan (untuk pengirim)
 
@@ -142,10 +143,10 @@ pengumuman-report-people = orang: { $sent } terkirim{ $failed ->
        *[other] , { $pending } menunggu
     }
 pengumuman-report-reason = { "  " }↳ { $count } { $reason }
-pengumuman-report-not-pinned = { "  " }↳ { $count } grup menerima, tetapi pesan tidak dapat disematkan (saya bukan admin grup)
+pengumuman-report-not-pinned = { "  " }↳ { $count } grup menerima, tetapi pesan tidak dapat disematkan (saya bukan admin grup itu)
 pengumuman-not-started = ⚠️ Pengumuman #{ $id } («{ $excerpt }») tidak jadi dikirim: { $reason }
-pengumuman-not-started-author_not_allowed = Anda tidak lagi berwenang mengirim pengumuman ke desa yang dipilih.
-pengumuman-not-started-no_recipients = pada waktunya tidak ada penerima (grup belum terhubung atau belum ada yang terdaftar).
+pengumuman-not-started-author_not_allowed = Bapak/Ibu tidak lagi berwenang mengirim pengumuman ke { $desa } yang dipilih.
+pengumuman-not-started-no_recipients = pada waktunya tidak ada penerima (grup belum terhubung, atau belum ada yang terdaftar).
 
 ## Alasan gagal, dalam bahasa sehari-hari
 
@@ -176,12 +177,12 @@ pengumuman-state-sending = ⏳ Sedang dikirim
 pengumuman-state-done = ✅ Terkirim
 pengumuman-state-cancelled = 🛑 Dibatalkan
 pengumuman-state-failed = ⚠️ Tidak terkirim
-pengumuman-aud-label-groups = Grup desa
-pengumuman-aud-label-officials = Perangkat desa
+pengumuman-aud-label-groups = Grup { $desa }
+pengumuman-aud-label-officials = Perangkat { $desa }
 pengumuman-aud-label-residents = Warga terdaftar
 pengumuman-aud-label-villages = { $audience } · { $all ->
-        [yes] semua desa
-       *[no] { $count } desa
+        [yes] semua { $desa }
+       *[no] { $count } { $desa }
     }
 pengumuman-detail =
     <b>Pengumuman #{ $id }</b> · { $state }
@@ -202,12 +203,12 @@ pengumuman-cancelled-sending = 🛑 Pengumuman #{ $id } dihentikan. Sudah terkir
 
 ## Galat
 
-error-pengumuman_not_allowed = Hanya perangkat desa dan admin forum yang dapat mengirim pengumuman.
-error-pengumuman_bad_audience = Pilihan penerima tidak dikenal. Silakan pilih dengan tombol.
-error-pengumuman_all_admin_only = Hanya admin forum yang dapat mengirim ke semua desa. Perangkat desa mengirim ke desanya sendiri.
-error-pengumuman_no_villages = Pilih paling sedikit satu desa.
-error-pengumuman_other_village = Anda perangkat desa untuk desa Anda sendiri, jadi tidak dapat mengirim pengumuman ke Desa { $village }.
-error-pengumuman_time_past = Waktu itu sudah lewat atau terlalu dekat. Pilih waktu paling cepat satu menit dari sekarang, atau pilih Kirim sekarang.
+error-pengumuman_not_allowed = Hanya perangkat { $desa } dan admin forum yang dapat mengirim pengumuman.
+error-pengumuman_bad_audience = Pilihan penerima tidak dikenal. Silakan tekan salah satu tombol.
+error-pengumuman_all_admin_only = Hanya admin forum yang dapat mengirim ke semua { $desa }. Perangkat { $desa } mengirim ke { $desa }nya sendiri.
+error-pengumuman_no_villages = Pilih paling sedikit satu { $desa }.
+error-pengumuman_other_village = Bapak/Ibu perangkat { $desa } untuk { $desa } Bapak/Ibu sendiri, jadi tidak dapat mengirim pengumuman ke { $Desa } { $village }.
+error-pengumuman_time_past = Waktu itu sudah lewat atau terlalu dekat. Pilih waktu paling cepat satu menit dari sekarang, atau tekan Kirim sekarang.
 error-pengumuman_time_far = Waktu itu terlalu jauh. Pengumuman dapat dijadwalkan paling lama satu tahun ke depan.
 error-pengumuman_empty = Isi pengumuman masih kosong. Tulis isi pengumumannya dahulu.
 error-pengumuman_too_long = Pengumuman terlalu panjang ({ $length } huruf; batasnya { $max }).

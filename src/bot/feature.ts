@@ -12,6 +12,11 @@ export interface CommandSpec {
   command: string;
   scopes: CommandScope[];
   audience: CommandAudience;
+  /**
+   * Another name people guess for `aliasOf` (/daftar for /hubungkan, /lapor for /aspirasi,
+   * /kampungku for /desaku): accepted where its scopes say, never listed in menus or help.
+   */
+  aliasOf?: string;
 }
 
 /** One capability: its handlers, its commands, and the job kinds it runs. */

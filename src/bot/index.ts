@@ -14,6 +14,8 @@ import { createI18n } from "./i18n.js";
 import { features } from "./features/index.js";
 import { commandGuard } from "./features/unhandled.js";
 import { translate } from "./lib/translate.js";
+import { sessionReader, termsMiddleware } from "./lib/terms.js";
+import { deploymentTerms } from "../domain/forum/terms.js";
 import { membershipDoors } from "./lib/membership.js";
 import { privacyGate } from "./features/privasi/gate.js";
 
@@ -77,6 +79,10 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
   const prefix = deps.config.REDIS_PREFIX;
   const conversationStorage = kv<any>(deps, "conversations");
   const conversationPrefix = `${prefix}conv:`;
+  const sessionStorage = kv<SessionData>(deps, "sessions");
+  // The forum's words (Kampung, BPK, …) in every ctx.t; inside conversations, where there is no
+  // session, the chosen forum is read from the session storage when the person's forums differ.
+  const terms = termsMiddleware(deps, { readSession: sessionReader(sessionStorage, prefix) });
 
   // Same dependencies and person for contexts rebuilt inside conversations.
   const attach = async (ctx: FlowContext, next: () => Promise<void>) => {
@@ -120,7 +126,7 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
       keyGenerator: (ctx) => (ctx.from ? `${prefix}flood:${ctx.from.id}` : undefined),
       // Runs before the i18n middleware, so ctx.t does not exist yet.
       onLimitExceeded: async (ctx: any) => {
-        const text = translate(ctx.person?.language, "error-flood");
+        const text = translate(ctx.person?.language, "error-flood", {}, deploymentTerms(deps.config));
         if (ctx.chat?.type === "private" && ctx.callbackQuery === undefined) await ctx.reply(text).catch(() => {});
         else if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text }).catch(() => {});
       },
@@ -132,10 +138,11 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
   bot.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
-      storage: kv<SessionData>(deps, "sessions"),
+      storage: sessionStorage,
       getSessionKey: (ctx) => (ctx.chat?.type === "private" && ctx.from ? `${prefix}session:${ctx.from.id}` : undefined),
     }),
   );
+  bot.use(terms as any);
 
   // Private chats: the privacy notice is answered before anything stores data (UU PDP).
   bot.use(privacyGate());
@@ -162,6 +169,7 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
         },
         attach,
         i18n,
+        terms as any,
       ],
     }),
   );

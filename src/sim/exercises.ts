@@ -126,7 +126,7 @@ const announce: Exercise = {
       done: (c) => botSaid(c, CAMAT.id, "pengumuman-ask-audience"),
     },
     {
-      text: "Pilih 🏘️ Semua grup desa, lalu periksa pratinjaunya.",
+      text: "Tekan 🏘️ Semua grup kampung, lalu periksa pratinjaunya.",
       persona: CAMAT,
       done: (c) => botSaid(c, CAMAT.id, "pengumuman-preview-intro"),
     },
@@ -224,7 +224,7 @@ const meeting: Exercise = {
     { text: "Ketik /musyawarah, lalu tekan ➕ Buat undangan baru.", persona: SEKDES, done: (c) => botSaid(c, SEKDES.id, "musyawarah-ask-kind") },
     { text: "Pilih jenisnya, tulis judul dan acaranya.", persona: SEKDES, done: (c) => botSaid(c, SEKDES.id, "musyawarah-ask-when") },
     { text: "Tulis waktunya (misalnya: Senin depan 09.00) dan tempatnya.", persona: SEKDES, done: (c) => botSaid(c, SEKDES.id, "musyawarah-ask-audience") },
-    { text: "Pilih 👥 Grup warga desa, lalu tekan Kirim undangan.", persona: SEKDES, done: async (c) => !!(await newMeeting(c)) },
+    { text: "Tekan 👥 Grup warga kampung, lalu tekan Kirim undangan.", persona: SEKDES, done: async (c) => !!(await newMeeting(c)) },
     {
       text: "Undangan muncul di grup Warga Kampung Sukanegara.",
       persona: SEKDES,

@@ -13,7 +13,7 @@ import type { FakeTelegram, StoredMessage } from "../emulator/index.js";
 import type { SimClock } from "./clock.js";
 import { ensurePerson, loadAccess } from "../domain/forum/people.js";
 import { recordAnswer, versionString } from "../domain/privacy/consent.js";
-import { addVillages, createForum, createInvite, linkGroup, redeemInvite } from "../domain/forum/service.js";
+import { addVillages, createForum, createInvite, linkGroup, redeemInvite, setMembershipTitle } from "../domain/forum/service.js";
 import { admitFromGroup } from "../domain/forum/membership.js";
 import { actOnAspiration, createAspiration, officialMessage, type AspirationPrivacy } from "../domain/aspirations/index.js";
 import { aspirasiDeps } from "../bot/features/aspirasi/common.js";
@@ -86,12 +86,15 @@ export async function seedDemo(app: App, fake: FakeTelegram, clock: SimClock): P
 
   // ---- two weeks ago: the forum, its kampung, their officials and groups
   at(14 * DAY);
-  const forum = await createForum(deps, await actor(CAMAT), { name: FORUM_NAME });
+  // Lampung Tengah says Kampung and BPK (Badan Permusyawaratan Kampung).
+  const forum = await createForum(deps, await actor(CAMAT), { name: FORUM_NAME, terms: { village: "kampung", council: "BPK" } });
+  const founder = await prisma.membership.findFirstOrThrow({ where: { forumId: forum.id, personId: pid(CAMAT) } });
+  await setMembershipTitle(deps, await actor(CAMAT), forum.id, founder.id, CAMAT.title!);
   const { created } = await addVillages(deps, await actor(CAMAT), forum.id, KAMPUNG.map((name) => ({ name })));
   const villageOf = new Map<Kampung, { id: number; shortCode: string }>(created.map((v) => [v.name as Kampung, v]));
   const vid = (k: Kampung) => villageOf.get(k)!.id;
   for (const p of PEOPLE.filter((x) => x.role === "perangkat_desa")) {
-    const inv = await createInvite(deps, await actor(CAMAT), { forumId: forum.id, role: "perangkat_desa", villageId: vid(p.kampung!) });
+    const inv = await createInvite(deps, await actor(CAMAT), { forumId: forum.id, role: "perangkat_desa", villageId: vid(p.kampung!), title: p.title ?? null });
     await redeemInvite(deps, pid(p), inv.code);
   }
   // Residents come in through the group door: the emulator has them in their kampung's group.
@@ -105,7 +108,7 @@ export async function seedDemo(app: App, fake: FakeTelegram, clock: SimClock): P
   const announce = async (by: Person, body: string, villages: Kampung[] | "all", pin = false) => {
     const a = await actor(by);
     const admin = a.access.isAdmin(forum.id);
-    const sig = signature({ admin, forumName: forum.name, villageNames: villages === "all" ? [] : villages, authorName: by.firstName });
+    const sig = signature({ admin, forumName: forum.name, villageNames: villages === "all" ? [] : villages, authorName: by.firstName, authorTitle: by.title ?? null, terms: { village: "kampung", council: "BPK" } });
     const comp = compose({ header: sig.header, footer: sig.footer, body, bodyEntities: [], media: null });
     await createBroadcast(
       deps,
@@ -248,7 +251,7 @@ export async function seedDemo(app: App, fake: FakeTelegram, clock: SimClock): P
       eligibility: "anggota_grup",
       villageIds: KAMPUNG.map(vid),
       closesAt: new Date(clock.now().getTime() + 4 * DAY),
-      quorumPercent: null,
+      quorum: null,
       reminderMinutes: [],
     },
     votingRenderer(),

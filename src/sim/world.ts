@@ -23,7 +23,7 @@ export interface Person {
   label?: string;
   role: PersonaRole;
   kampung?: Kampung;
-  /** Free text of the office held ("Sekretaris Kampung"). */
+  /** The office held: a position key of src/domain/forum/jabatan.ts ("sekretaris") or free text. */
   title?: string;
   persona?: boolean;
 }
@@ -37,10 +37,10 @@ const KEPALA: Record<Kampung, string> = {
 };
 
 export const CAMAT: Person = {
-  id: 5_100_001, firstName: "Hendra", lastName: "Saputra", label: "Pak Camat (admin forum)", role: "admin_forum", title: "Camat Bangunrejo", persona: true,
+  id: 5_100_001, firstName: "Hendra", lastName: "Saputra", label: "Pak Camat (admin forum)", role: "admin_forum", title: "camat", persona: true,
 };
 export const SEKDES: Person = {
-  id: 5_100_002, firstName: "Sri", lastName: "Wahyuni", label: "Bu Sekdes Kampung Sukanegara", role: "perangkat_desa", kampung: "Sukanegara", title: "Sekretaris Kampung", persona: true,
+  id: 5_100_002, firstName: "Sri", lastName: "Wahyuni", label: "Bu Sekdes Kampung Sukanegara", role: "perangkat_desa", kampung: "Sukanegara", title: "sekretaris", persona: true,
 };
 export const KADUS: Person = {
   id: 5_100_003, firstName: "Bambang", lastName: "Riyadi", label: "Pak Kadus Sidomulyo", role: "perangkat_desa", kampung: "Sidomulyo", title: "Kepala Dusun II", persona: true,
@@ -67,7 +67,7 @@ export const KEPALA_KAMPUNG: Person[] = KAMPUNG.map((k, i) => ({
   firstName: KEPALA[k],
   role: "perangkat_desa" as const,
   kampung: k,
-  title: "Kepala Kampung",
+  title: "kepala",
 }));
 
 export const PEOPLE: Person[] = [...PERSONAS, ...KEPALA_KAMPUNG, ...EXTRAS];

@@ -1,3 +1,4 @@
+import { reportKeyOf } from "../../src/domain/forum/service.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
@@ -260,6 +261,7 @@ describe("lists, exports and the QR poster", () => {
     await press(h, f.admin, f.admin.id, f.villages[1]!.name);
     const call = h.fake.callsTo("sendPhoto").at(-1)!;
     expect(call.params.caption).toContain(`https://t.me/ForumDesaBot?start=aspirasi_${f.villages[1]!.reportKey}`);
+    expect(call.params.caption).toContain("scan dengan kamera HP");
     const png = Object.values(call.files)[0]!.bytes;
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     // The link opens the intake for that village.

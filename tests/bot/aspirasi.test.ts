@@ -1,3 +1,4 @@
+import { reportKeyOf } from "../../src/domain/forum/service.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, buttons, ensureConsent, lastText, press, say, texts } from "../support/world.js";
@@ -247,7 +248,7 @@ describe("lifecycle", () => {
     const detail = lastText(h, ani.id);
     expect(detail).toContain("Riwayat");
     expect(detail).toContain("Diverifikasi · Budi · Perangkat Desa Sukajaya");
-    expect(detail).toContain("Aspirasi dikirim · Anda");
+    expect(detail).toContain("Aspirasi dikirim · Bapak/Ibu");
   });
 });
 
@@ -265,9 +266,9 @@ describe("bad input and abuse", () => {
     expect(lastText(h, w.id)).toContain("terlalu panjang");
     expect(lastText(h, w.id)).toContain("3.000");
     await h.send(h.fake.updates.photo(w, "private"));
-    expect(lastText(h, w.id)).toContain("dengan teks dahulu");
+    expect(lastText(h, w.id)).toContain("Mohon tulis isinya dahulu");
     await h.send(h.fake.updates.sticker(w, "private"));
-    expect(lastText(h, w.id)).toContain("dengan teks");
+    expect(lastText(h, w.id)).toContain("isi aspirasinya");
     await say(h, w, "Jalan di RT 03 berlubang besar sekali");
     expect(lastText(h, w.id)).toContain("kirim foto");
   });
@@ -354,7 +355,7 @@ describe("public list and support", () => {
     expect(lastToast(h)).toContain("sudah mendukung");
     // The reporter cannot support their own.
     await press(h, w2, g, "Dukung 1");
-    expect(lastToast(h)).toContain("aspirasi Anda sendiri");
+    expect(lastToast(h)).toContain("aspirasi Bapak/Ibu sendiri");
     expect((await prisma().aspiration.findUniqueOrThrow({ where: { id: b.id } })).supportCount).toBe(2);
     expect(await prisma().aspirationSupport.count({ where: { aspirationId: b.id } })).toBe(2);
   });

@@ -64,9 +64,9 @@ describe("matching and notification", () => {
     expect(await prisma().bursaMatch.count()).toBe(1); // the fish were not matched
 
     await press(h, sari, sari.id, "Saya berminat");
-    expect(lastToast(h)).toContain("Minat Anda sudah dicatat");
+    expect(lastToast(h)).toContain("Minat Bapak/Ibu sudah dicatat");
     await h.flush();
-    expect(lastText(h, budi.id)).toContain("Desa Sidorejo berminat memenuhi kebutuhan Anda");
+    expect(lastText(h, budi.id)).toContain("Desa Sidorejo berminat memenuhi kebutuhan Bapak/Ibu");
     await press(h, budi, budi.id, "Saya berminat");
     expect(lastToast(h)).toContain("Kedua pihak berminat");
     await h.flush();

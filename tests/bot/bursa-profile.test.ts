@@ -82,7 +82,7 @@ describe("authorization", () => {
     const msg = h.fake.sent(sari.id).at(-1)!;
     for (const act of ["e", "u", "h"]) {
       await h.send(h.fake.updates.callback(sari, sari.id, msg.message_id, `bpv:${f.villages[0]!.id}:${act}`));
-      expect(lastToast(h)).toContain("hanya dapat mengubah profil desa Anda sendiri");
+      expect(lastToast(h)).toContain("hanya dapat mengubah profil desa Bapak/Ibu sendiri");
     }
     await expect(updateProfile(h.app.deps, await actorFor(h, sari), f.id, f.villages[0]!.id, { population: 1 })).rejects.toBeInstanceOf(NotAllowed);
     expect(await profileOf(f.id, f.villages[0]!.id)).toBeNull();
@@ -250,7 +250,7 @@ describe("template upload", () => {
     await say(h, budi, "/profil");
     await press(h, budi, budi.id, "Unggah berkas");
     await sendFile(h, budi, "profil.xlsx", await good());
-    expect(lastText(h, budi.id)).toContain("baris 3, kolom “Desa”: “Sidorejo” Anda hanya dapat mengubah profil desa Anda sendiri");
+    expect(lastText(h, budi.id)).toContain("baris 3, kolom “Desa”: “Sidorejo” Bapak/Ibu hanya dapat mengubah profil desa Bapak/Ibu sendiri");
     expect(await prisma().villageProfile.count()).toBe(0);
   });
 

@@ -24,7 +24,7 @@ describe("removing messages", () => {
 
     await h.send(h.fake.updates.command(budi, g1!, "hapus", undefined, { replyTo: inG1.message_id }));
     await h.flush();
-    expect(lastText(h, budi.id)).toContain("hanya dapat menghapus pesan Anda sendiri");
+    expect(lastText(h, budi.id)).toContain("hanya dapat menghapus pesan Bapak/Ibu sendiri");
     expect(copiesIn(h, g1!.id, "Salah ketik")).toHaveLength(1);
 
     await h.send(h.fake.updates.command(ani, g0!, "hapus", undefined, { replyTo: msg }));
@@ -291,7 +291,7 @@ describe("lists and notulen", () => {
     const call = h.fake.callsTo("sendDocument").at(-1)!;
     expect(call.params.chat_id).toBe(f.admin.id);
     const file = Object.values(call.files)[0]!;
-    expect(file.filename).toMatch(/^notulen-irigasi-.*\.txt$/);
+    expect(file.filename).toMatch(/^rekap-percakapan-irigasi-.*\.txt$/);
     const body = file.bytes.toString("utf8");
     expect(body).toContain("Topik: Irigasi");
     const order = ["Saluran tersumbat.", "Kami bantu keruk.", "Terima kasih."].map((s) => body.indexOf(s));

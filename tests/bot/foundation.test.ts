@@ -20,6 +20,8 @@ describe("forum creation", () => {
     expect(lastText(h, camat.id)).toContain("nama forum");
     await say(h, camat, "Kerja Sama Antar Desa Kecamatan Bangunrejo");
     await press(h, camat, camat.id, "WIB");
+    await press(h, camat, camat.id, "Desa");
+    await press(h, camat, camat.id, "BPD");
     await say(h, camat, "Sukajaya 18.02.13.2001\nSidorejo\n\nsidorejo\nBangunrejo 1802132003");
     const preview = lastText(h, camat.id);
     expect(preview).toContain("3 desa");
@@ -58,6 +60,7 @@ describe("invitations", () => {
     await say(h, f.admin, "/undang");
     await press(h, f.admin, f.admin.id, "Perangkat desa");
     await press(h, f.admin, f.admin.id, "Sidorejo");
+    await press(h, f.admin, f.admin.id, "Sekretaris Desa");
     const text = lastText(h, f.admin.id);
     const code = text.match(/Kode: ([A-Z0-9]{8})/)![1]!;
     expect(text).toContain(`https://t.me/ForumDesaBot?start=${code}`);
@@ -152,11 +155,11 @@ describe("menus, help and language", () => {
     await say(h, warga, "/bantuan");
     const wargaHelp = lastText(h, warga.id);
     expect(wargaHelp).toContain("/desaku");
-    expect(wargaHelp).not.toContain("/undang");
+    expect(wargaHelp).not.toContain("/kodegabung");
     expect(wargaHelp).not.toContain("/peran");
     await say(h, f.admin, "/bantuan");
     const adminHelp = lastText(h, f.admin.id);
-    expect(adminHelp).toContain("/undang");
+    expect(adminHelp).toContain("/kodegabung");
     expect(adminHelp).toContain("/peran");
   });
 
@@ -166,11 +169,11 @@ describe("menus, help and language", () => {
     await press(h, u, u.id, "English");
     expect(lastText(h, u.id)).toContain("Language changed to English");
     await say(h, u, "/bantuan");
-    expect(lastText(h, u.id)).toContain("What you can do here");
+    expect(lastText(h, u.id)).toContain("Short guide");
     await say(h, u, "/bahasa");
     await press(h, u, u.id, "Indonesia");
     await say(h, u, "/bantuan");
-    expect(lastText(h, u.id)).toContain("Yang dapat Anda lakukan");
+    expect(lastText(h, u.id)).toContain("Petunjuk singkat");
   });
 
   it("a private-only command used in a group points to the private chat", async () => {

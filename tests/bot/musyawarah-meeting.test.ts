@@ -204,47 +204,81 @@ describe("reschedule and cancel", () => {
 });
 
 describe("after the meeting", () => {
-  it("the organiser gets a summary, sends the berita acara with decisions to every invitee, and it is kept", async () => {
+  it("the organiser gets a summary, builds the berita acara step by step, sees the PDF, and every invitee gets it", async () => {
     const f = await aForum(h);
     const sari = await f.official(1, "Sari");
+    await prisma().membership.updateMany({ where: { forumId: f.id, person: { telegramUserId: BigInt(sari.id) } }, data: { title: "sekretaris" } });
     const id = await aMeeting(h, f, { audience: { groups: [f.villages[0]!.id], officials: [f.villages[1]!.id] } });
     await h.flush();
+    await at(new Date(START.getTime() - 10 * MIN));
+    const [ani, budi] = [await f.resident(0, "Ani"), await f.resident(0, "Budi")];
+    for (const u of [sari, ani, budi]) await hadir(u, u === sari ? undefined : f.villages[0]!.group);
     await at(new Date(START.getTime() + 2 * HOUR));
     expect(lastText(h, f.admin.id)).toContain("Penetapan RKP Desa 2027 sudah selesai");
-    await press(h, f.admin, f.admin.id, "Kirim notulen");
+    await press(h, f.admin, f.admin.id, "Berita acara");
+    expect(lastText(h, f.admin.id)).toContain("Siapa yang memimpin musyawarah?");
+    await say(h, f.admin, "Darto, Ketua BPD");
+    await say(h, f.admin, "Sari");
     await say(h, f.admin, "Musyawarah dibuka pukul 11.00 oleh Kepala Desa. Peserta membahas usulan & prioritas <2027>.");
+    await press(h, f.admin, f.admin.id, "Suara terbanyak");
+    expect(lastText(h, f.admin.id)).toContain("3 orang hadir");
+    await say(h, f.admin, "9 1 0");
+    expect(lastText(h, f.admin.id)).toContain("lebih banyak daripada yang hadir");
+    await say(h, f.admin, "2 1");
     await say(h, f.admin, "1. Pengerasan jalan dusun disetujui\n2. Posyandu menjadi prioritas kedua");
+    // The preview is the PDF itself.
+    const preview = h.fake.sent(f.admin.id).filter((m) => m.document).at(-1)!;
+    expect(preview.document!.file_name).toMatch(/^berita-acara-penetapan-rkp-desa-2027-2026-12-01\.pdf$/);
+    expect(preview.caption).toContain("Suara terbanyak: setuju 2, tidak setuju 1, abstain 0");
     expect(lastText(h, f.admin.id)).toContain("Kirim berita acara ini");
     await press(h, f.admin, f.admin.id, "Kirim berita acara");
-    expect(lastText(h, f.admin.id)).toContain("Berita acara dikirim ke 1 grup dan 1 orang");
+    expect(lastText(h, f.admin.id)).toContain("Berita acara (PDF) dikirim ke 1 grup dan 3 orang");
     await h.flush();
     for (const chat of [f.villages[0]!.group.id, sari.id]) {
-      const ba = lastText(h, chat);
-      expect(ba).toContain("Berita acara Musdes");
-      expect(ba).toContain("usulan & prioritas <2027>");
-      expect(ba).toContain("Keputusan:\n1. Pengerasan jalan dusun disetujui");
+      const ba = h.fake.sent(chat).filter((m) => m.document).at(-1)!;
+      expect(ba.document!.file_name).toBe(preview.document!.file_name);
+      expect(ba.caption).toContain("Berita acara Musdes");
+      expect(ba.caption).toContain("Keputusan:\n1. Pengerasan jalan dusun disetujui");
     }
     const m = await prisma().meeting.findUniqueOrThrow({ where: { id } });
     expect(m.minutesText).toContain("Kepala Desa");
     expect(m.decisions).toContain("Posyandu");
+    expect([m.chairName, m.chairTitle, m.secretaryName, m.decisionMethod, m.votesFor, m.votesAgainst, m.votesAbstain]).toEqual(["Darto", "Ketua BPD", "Sari", "suara", 2, 1, 0]);
   });
 
-  it("a berita acara sent as a document reaches the invitees as that document", async () => {
+  it("a scanned, signed berita acara follows the PDF to the invitees", async () => {
     const f = await aForum(h);
     const id = await aMeeting(h, f);
     await h.flush();
     await at(new Date(START.getTime() + 30 * MIN));
     await say(h, f.admin, "/musyawarah");
     await press(h, f.admin, f.admin.id, "Penetapan RKP");
-    await press(h, f.admin, f.admin.id, "Kirim notulen");
-    await h.send(h.fake.updates.document(f.admin, "private", { file_name: "berita-acara.pdf", mime_type: "application/pdf", bytes: Buffer.from("%PDF-1.4 test") }));
-    await press(h, f.admin, f.admin.id, "Lewati");
+    await press(h, f.admin, f.admin.id, "Berita acara");
+    await press(h, f.admin, f.admin.id, "👤");
+    await press(h, f.admin, f.admin.id, "👤");
+    await h.send(h.fake.updates.document(f.admin, "private", { file_name: "berita-acara-ttd.pdf", mime_type: "application/pdf", bytes: Buffer.from("%PDF-1.4 test") }));
+    await press(h, f.admin, f.admin.id, "Musyawarah mufakat");
+    await say(h, f.admin, "Usulan pengerasan jalan disepakati");
     await press(h, f.admin, f.admin.id, "Kirim berita acara");
     await h.flush();
-    const sent = h.fake.sent(f.villages[0]!.group.id).at(-1)!;
-    expect(sent.document?.file_name).toBe("berita-acara.pdf");
-    expect(sent.caption).toContain("Berita acara Musdes");
-    expect((await prisma().meeting.findUniqueOrThrow({ where: { id } })).minutesFileName).toBe("berita-acara.pdf");
+    const docs = h.fake.sent(f.villages[0]!.group.id).filter((m) => m.document);
+    expect(docs.at(-2)!.document?.file_name).toMatch(/^berita-acara-.*\.pdf$/);
+    expect(docs.at(-2)!.caption).toContain("Musyawarah untuk mufakat");
+    expect(docs.at(-1)!.document?.file_name).toBe("berita-acara-ttd.pdf");
+    expect((await prisma().meeting.findUniqueOrThrow({ where: { id } })).minutesFileName).toBe("berita-acara-ttd.pdf");
+  });
+
+  it("only those who manage the meeting may write its berita acara", async () => {
+    const f = await aForum(h);
+    const id = await aMeeting(h, f);
+    await at(new Date(START.getTime() + 30 * MIN));
+    const other = await aForum(h);
+    for (const u of [await f.resident(0, "Ani"), await f.official(1, "Tono"), other.admin, h.fake.addUser({ first_name: "Eve" })]) {
+      await say(h, u, "/start");
+      await h.send(h.fake.updates.callback(u, u.id, h.fake.sent(u.id).at(-1)!.message_id, `mm:${id}:minutes`));
+      expect(texts(h, u.id).join("\n")).not.toContain("Siapa yang memimpin musyawarah?");
+    }
+    expect((await prisma().meeting.findUniqueOrThrow({ where: { id } })).minutesAt).toBeNull();
   });
 
   it("the attendance list is exported as .xlsx with everyone, per village", async () => {
@@ -266,8 +300,8 @@ describe("after the meeting", () => {
     const list = wb.getWorksheet("Daftar hadir")!;
     const rows = list.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 6));
     expect(rows).toEqual([
-      [1, "Tono", "Sidorejo", "Perangkat desa", "Tidak hadir"],
-      [2, "Sari", "Sukajaya", "Perangkat desa", "Hadir"],
+      [1, "Tono", "Sidorejo", "Perangkat desa", "Berhalangan"],
+      [2, "Sari", "Sukajaya", "Perangkat desa", "Akan hadir"],
     ]);
     expect(list.getRow(2).getCell(7).value).toBeNull();
     const checkedIn = list.getRow(3).getCell(7).value as Date;

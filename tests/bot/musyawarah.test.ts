@@ -41,8 +41,8 @@ describe("creating a meeting", () => {
     expect(inv.text).toContain("1. Pembukaan");
     expect(inv.text).toContain("📍 Balai Desa Sukajaya");
     // Less than a day ahead: answers are taken until the start.
-    expect(inv.text).toContain("Mohon konfirmasi kehadiran dengan tombol di bawah.");
-    expect(buttons(h, f.villages[0]!.group.id, -2).map((b) => b.text)).toEqual(["✅ Hadir", "❌ Tidak hadir", "👥 Diwakilkan"]);
+    expect(inv.text).toContain("Mohon konfirmasi kehadiran: tekan salah satu tombol di bawah.");
+    expect(buttons(h, f.villages[0]!.group.id, -2).map((b) => b.text)).toEqual(["✅ Akan hadir", "❌ Berhalangan", "👥 Diwakilkan"]);
     expect(invitationIn(h, f.villages[1]!.group.id, m.id)).toBeTruthy();
     expect(invitationIn(h, f.villages[2]!.group.id, m.id)).toBeUndefined();
     const ics = icsSent(h, f.villages[0]!.group.id);
@@ -97,7 +97,7 @@ describe("creating a meeting", () => {
     const inv = invitationIn(h, f.villages[1]!.group.id, m.id)!;
     expect(inv.text).toContain("Diadakan setiap Rabu");
     expect(inv.text).toContain("Penyelenggara: Budi · Desa Sidorejo");
-    expect(invitationIn(h, budi.id, m.id)!.text).toContain("Jawaban Anda: ⏳ Belum menjawab");
+    expect(invitationIn(h, budi.id, m.id)!.text).toContain("Jawaban Bapak/Ibu: ⏳ Belum menjawab");
   });
 
   it("the place can be a location pin, and named people can be invited: the invitation links to the map, the .ics carries GEO", async () => {
@@ -172,7 +172,7 @@ describe("answers (RSVP)", () => {
     const group = f.villages[0]!.group.id;
     const inv = invitationIn(h, group, id)!;
     const [a, b, c] = [await f.resident(0, "Ani"), await f.resident(0, "Beni"), await f.resident(0, "Cici")];
-    expect((await pressData(h, a, group, inv.message_id, `mr:${id}:y`))!.text).toContain("Jawaban Bapak/Ibu tercatat: ✅ Hadir");
+    expect((await pressData(h, a, group, inv.message_id, `mr:${id}:y`))!.text).toContain("Jawaban Bapak/Ibu tercatat: ✅ Akan hadir");
     await pressData(h, b, group, inv.message_id, `mr:${id}:y`);
     await pressData(h, c, group, inv.message_id, `mr:${id}:n`);
     expect((await pressData(h, a, group, inv.message_id, `mr:${id}:y`))!.text).toContain("sudah tercatat");
@@ -185,8 +185,8 @@ describe("answers (RSVP)", () => {
     await h.tick();
     const edits = h.fake.callsTo("editMessageText");
     expect(edits).toHaveLength(2); // the group copy and Sari's private copy, once each
-    expect(h.fake.message(group, inv.message_id)!.text).toContain("✅ Hadir: 2 · ❌ Tidak hadir: 1 · 👥 Diwakilkan: 0");
-    expect(invitationIn(h, official.id, id)!.text).toContain("Jawaban Anda: ⏳ Belum menjawab");
+    expect(h.fake.message(group, inv.message_id)!.text).toContain("✅ Akan hadir: 2 · ❌ Berhalangan: 1 · 👥 Diwakilkan: 0");
+    expect(invitationIn(h, official.id, id)!.text).toContain("Jawaban Bapak/Ibu: ⏳ Belum menjawab");
     const rows = await prisma().meetingInvitee.findMany({ where: { meetingId: id, source: "group" } });
     expect(rows.map((r) => r.rsvp).sort()).toEqual(["no", "yes", "yes"]);
     expect(rows.every((r) => r.villageId === f.villages[0]!.id)).toBe(true);
@@ -276,9 +276,9 @@ describe("the organiser's view and the schedule", () => {
     await say(h, f.admin, "/musyawarah");
     await press(h, f.admin, f.admin.id, "Musrenbang");
     const view = lastText(h, f.admin.id);
-    expect(view).toContain("Sukajaya — 1 dari 1 menyatakan hadir");
+    expect(view).toContain("Sukajaya — 1 dari 1 akan hadir");
     expect(view).toContain("✅ Sari");
-    expect(view).toContain("Sidorejo — 0 dari 1 menyatakan hadir");
+    expect(view).toContain("Sidorejo — 0 dari 1 akan hadir");
     expect(view).toContain("❌ Tono");
     expect(view).toContain("Kuorum belum tercapai: 0 dari 2 undangan hadir (perlu 2)");
 
@@ -310,11 +310,11 @@ describe("the organiser's view and the schedule", () => {
     await say(h, sari, "/jadwal");
     const p = lastText(h, sari.id);
     expect(p).toContain("Rapat Sidorejo");
-    expect(p).toContain("Jawaban Anda: ⏳ Belum menjawab");
+    expect(p).toContain("Jawaban Bapak/Ibu: ⏳ Belum menjawab");
     expect(p).not.toContain("Musdes Sukajaya");
     await press(h, sari, sari.id, "1. Rapat Sidorejo");
     expect(lastText(h, sari.id)).toContain("Undangan Musyawarah Desa (Musdes)");
-    await press(h, sari, sari.id, "Hadir");
+    await press(h, sari, sari.id, "Akan hadir");
     const row = await prisma().meetingInvitee.findFirstOrThrow({ where: { personId: await personId(h, sari) } });
     expect(row.rsvp).toBe("yes");
   });

@@ -70,7 +70,7 @@ describe("scheduled announcements", () => {
     h.clock.advance(DAY);
     await h.tick();
     for (const g of groupsOf(f)) expect(h.fake.sent(g)).toHaveLength(0);
-    expect(lastText(h, budi.id)).toContain("tidak jadi dikirim: Anda tidak lagi berwenang");
+    expect(lastText(h, budi.id)).toContain("tidak jadi dikirim: Bapak/Ibu tidak lagi berwenang");
     expect(await h.app.deps.prisma.broadcast.findFirstOrThrow()).toMatchObject({ state: "failed", failureReason: "author_not_allowed" });
   });
 });

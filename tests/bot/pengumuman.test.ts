@@ -64,7 +64,7 @@ describe("sending an announcement", () => {
     await h.flush();
     const [msg] = announcements(h, own);
     expect(msg!.text).toContain("📢 Pengumuman · Desa Sidorejo");
-    expect(msg!.text).toContain("— Budi, perangkat Desa Sidorejo");
+    expect(msg!.text).toContain("— Budi, Perangkat Desa Sidorejo");
     expect(h.fake.pinned(own)).toEqual([msg!.message_id]);
     const send = h.fake.callsTo("sendMessage").find((c) => c.params.chat_id === own)!;
     expect(send.params.disable_notification).toBe(true);

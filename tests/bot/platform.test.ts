@@ -1,3 +1,4 @@
+import { DEFAULT_TERMS } from "../../src/domain/forum/terms.js";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -44,7 +45,7 @@ describe("conversations", () => {
     await h.restart(); // new bot, new process memory; same database and Redis
 
     await press(h, camat, camat.id, "WIB");
-    expect(lastText(h, camat.id)).toContain("desa");
+    expect(lastText(h, camat.id)).toContain("Kampung");
     await say(h, camat, "Sukamaju\nMekarsari");
     await press(h, camat, camat.id, "Simpan");
     const forum = await h.app.deps.prisma.forum.findFirstOrThrow({ include: { villages: true } });
@@ -67,7 +68,7 @@ describe("conversations", () => {
     expect(lastText(h, camat.id)).toContain("Zona waktu");
 
     await press(h, camat, camat.id, "WIB");
-    expect(lastText(h, camat.id)).toContain("desa");
+    expect(lastText(h, camat.id)).toContain("Kampung");
   });
 
   it("throttling is shared between plain handlers and conversations (one limiter per chat)", async () => {
@@ -97,7 +98,7 @@ describe("protection and errors", () => {
       const got = texts(fl, ani.id);
       expect(got).toHaveLength(4); // three answers, then one notice, then silence
       expect(got.slice(0, 3).every((t) => t.includes("/bahasa"))).toBe(true);
-      expect(got[3]).toBe("Pesan Anda terlalu cepat. Mohon tunggu sebentar, lalu coba lagi.");
+      expect(got[3]).toBe("Pesan Bapak/Ibu terlalu cepat. Mohon tunggu sebentar, lalu coba lagi.");
 
       const budi = fl.fake.addUser({ first_name: "Budi" }); // others are not affected
       fl.fake.userStartedBot(budi.id);
@@ -153,15 +154,16 @@ describe("command menus", () => {
       expect(list, key).toBeDefined();
       expect(list!.length, key).toBeGreaterThan(1);
       const lang = key.endsWith("|en") ? "en" : "id";
-      for (const c of list!) expect(c.description).toBe(translate(lang, `cmd-${c.command}`));
+      for (const c of list!) expect(c.description).toBe(translate(lang, `cmd-${c.command}`, {}, DEFAULT_TERMS));
     }
     const names = (k: string) => menus[k]!.map((c) => c.command);
     expect(names("all_private_chats|")).toEqual(expect.arrayContaining(["start", "bantuan", "bahasa", "gabung", "desa", "desaku"]));
-    expect(names("all_private_chats|").slice(0, 2)).toEqual(["start", "bantuan"]);
+    expect(names("all_private_chats|").slice(0, 4)).toEqual(["start", "menu", "bantuan", "batal"]);
     expect(names("all_private_chats|")).not.toContain("forumbaru"); // only for the bootstrap admins
     expect(names("all_group_chats|")).toEqual(expect.arrayContaining(["start", "bantuan", "desa", "desaku"]));
-    expect(names("all_group_chats|")).not.toContain("daftar"); // linking is for group admins
-    expect(names("all_chat_administrators|")).toContain("daftar");
+    expect(names("all_group_chats|")).not.toContain("hubungkan"); // linking is for group admins
+    expect(names("all_chat_administrators|")).toContain("hubungkan");
+    expect(names("all_chat_administrators|")).not.toContain("daftar"); // an alias, never listed
     expect(names("all_private_chats|en")).toEqual(names("all_private_chats|"));
     expect(menus["all_private_chats|"]!.find((c) => c.command === "bahasa")!.description).toBe("Ganti bahasa");
     expect(menus["all_private_chats|en"]!.find((c) => c.command === "bahasa")!.description).not.toBe("Ganti bahasa");

@@ -1,3 +1,4 @@
+import { DEFAULT_TERMS } from "../../src/domain/forum/terms.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { User } from "grammy/types";
 import ExcelJS from "exceljs";
@@ -182,7 +183,7 @@ describe("/audit for the forum's admins", () => {
     for (const a of AUDIT_ACTIONS) {
       for (const lang of ["id", "en"]) {
         const key = `audit-action-${a.replace(".", "-")}`;
-        expect(translate(lang, key), `${lang} ${key}`).not.toBe(key);
+        expect(translate(lang, key, {}, DEFAULT_TERMS), `${lang} ${key}`).not.toBe(key);
       }
     }
   });

@@ -1,3 +1,4 @@
+import { DEFAULT_TERMS } from "../../src/domain/forum/terms.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
@@ -168,7 +169,7 @@ describe("notice and consent at the first private contact", () => {
       retention: { ...DEFAULT_RETENTION, relayText: [90, 180, 730][id - 1]! },
     }));
     for (const lang of ["id", "en"]) {
-      const text = noticeText((k, p) => translate(lang, k, p), forums, { changed: true });
+      const text = noticeText((k, p) => translate(lang, k, p ?? {}, DEFAULT_TERMS), forums, { changed: true });
       expect(text.length).toBeLessThan(3900);
     }
   });

@@ -35,7 +35,7 @@ describe("jajak pendapat cepat (quick poll)", () => {
     expect(intro).toContain("orang yang ada di dua grup dapat menjawab dua kali");
     expect(intro).toContain("gunakan pemungutan suara resmi");
     await press(h, f.admin, f.admin.id, "Voting resmi saja");
-    await press(h, f.admin, f.admin.id, "Buat voting");
+    await press(h, f.admin, f.admin.id, "Pemungutan suara baru");
     expect(lastText(h, f.admin.id)).toContain("pertanyaan");
   });
 
@@ -67,7 +67,7 @@ describe("jajak pendapat cepat (quick poll)", () => {
       const note = h.fake.sent(f.villages[i]!.group.id).at(-1)!;
       expect(note.text).toContain("tidak dapat diteruskan ke grup lain");
       expect(note.text).toContain(`Hanya jawaban di grup ini yang dihitung untuk Desa ${village}`);
-      expect(note.text).toContain("Ditutup Selasa, 1 Desember 2026 pukul 09.00 WIB");
+      expect(note.text).toContain("Batas menjawab: Selasa, 1 Desember 2026 pukul 09.00 WIB");
       expect(note.reply_to_message?.message_id).toBe(poll.messageId);
       expect(note.has_protected_content).toBe(true);
     }

@@ -59,7 +59,7 @@ describe("rahasia (secret) votes", () => {
     await pressPrivate(h, ani!, "2. Tidak setuju");
     await pressPrivate(h, ani!, "Kirim suara");
     const done = h.fake.sent(ani!.id).at(-1)!;
-    expect(done.text).toContain("Suara rahasia Anda sudah tercatat");
+    expect(done.text).toContain("Suara rahasia Bapak/Ibu sudah tercatat");
     expect(done.text).not.toMatch(/Setuju|Tidak setuju/);
     expect(done.reply_markup?.inline_keyboard ?? []).toEqual([]);
     await pressData(h, ani!, g0, card.message_id, `vs:${vote.id}`);
@@ -130,7 +130,7 @@ describe("rahasia (secret) votes", () => {
     await press(h, f.admin, f.admin.id, "CSV");
     await press(h, f.admin, f.admin.id, "Excel");
     const files = documents(h, f.admin.id);
-    expect(files.map((x) => x.name)).toEqual([`voting-${vote.id}-desa.csv`, `voting-${vote.id}.xlsx`]);
+    expect(files.map((x) => x.name)).toEqual([`voting-${vote.id}-per-desa.csv`, `voting-${vote.id}.xlsx`]);
     const csv = files[0]!.bytes.toString("utf8");
     expect(csv).toContain("Sidorejo;1;");
     expect(csv).toContain("Dirahasiakan");
@@ -168,7 +168,7 @@ describe("rahasia (secret) votes", () => {
     await pressPrivate(h, ani, "Kirim suara");
     await say(h, ani, `/start vr_${vote.id}`);
     const view = lastText(h, ani.id);
-    expect(view).toContain("Sukajaya: 1 pemilih — pilihan baru dibuka setelah ditutup");
+    expect(view).toContain("Sukajaya: 1 pemilih — pilihan baru dibuka setelah pemungutan suara ditutup");
     expect(view).not.toMatch(/1: 1/);
   });
 });
@@ -232,7 +232,7 @@ describe("rahasia results: no figure gives away a small village's choices", () =
 
     // The chart: exactly the published figures — the totals per option, no village bars.
     const { info } = await getVote(h.app.deps, vote.id);
-    const data = chartData(tFor("id"), info, published);
+    const data = chartData(tFor("id", info), info, published);
     expect(data.stacked).toBe(false);
     expect(data.bars).toEqual([
       { label: "1. Setuju", value: 8 },
@@ -241,7 +241,7 @@ describe("rahasia results: no figure gives away a small village's choices", () =
     const photo = h.fake.sent(f.villages[1]!.group.id).find((m) => m.photo)!;
     const sent = h.fake.fileBytes(photo.photo!.at(-1)!.file_id)!;
     expect(pngSize(sent).width).toBeGreaterThan(500);
-    expect(sent.equals(await resultChart(tFor("id"), info, published))).toBe(true);
+    expect(sent.equals(await resultChart(tFor("id", info), info, published))).toBe(true);
 
     // Anyone's per-village view after closing: the same withheld lines.
     const warga = groupMember(h, f, [0], "Penanya");
@@ -328,7 +328,7 @@ describe("exports of a terbuka vote", () => {
     await press(h, f.admin, f.admin.id, "CSV");
     await press(h, f.admin, f.admin.id, "Excel");
     const files = documents(h, f.admin.id);
-    expect(files.map((x) => x.name)).toEqual([`voting-${vote.id}-desa.csv`, `voting-${vote.id}-surat-suara.csv`, `voting-${vote.id}.xlsx`]);
+    expect(files.map((x) => x.name)).toEqual([`voting-${vote.id}-per-desa.csv`, `voting-${vote.id}-surat-suara.csv`, `voting-${vote.id}.xlsx`]);
     const perVillage = files[0]!.bytes.toString("utf8").replace(/^\uFEFF/, "").split("\r\n");
     // For Indonesian Excel: ";" between fields and a decimal comma (16,7%).
     expect(perVillage[0]).toBe("Desa;Pemilih;Basis partisipasi;Partisipasi (%);1. Setuju;2. Tidak setuju;Catatan");

@@ -33,7 +33,7 @@ describe("creating a vote", () => {
     const admin = f.admin;
     await say(h, admin, "/voting");
     expect(lastText(h, admin.id)).toContain("Belum ada pemungutan suara");
-    await press(h, admin, admin.id, "Buat voting");
+    await press(h, admin, admin.id, "Pemungutan suara baru");
     expect(lastText(h, admin.id)).toContain("pertanyaan");
     await say(h, admin, "Setujukah lokasi pasar desa bersama di Sukajaya?");
     await say(h, admin, "1. Setuju\n2. Tidak setuju\n3. Abstain");
@@ -48,7 +48,7 @@ describe("creating a vote", () => {
     await say(h, admin, "besok 17.00");
     expect(lastText(h, admin.id)).toContain("Selasa, 1 Desember 2026 pukul 17.00 WIB — benar?");
     await press(h, admin, admin.id, "Benar");
-    await press(h, admin, admin.id, "50%");
+    await say(h, admin, "50");
     await press(h, admin, admin.id, "1 jam sebelum");
     await press(h, admin, admin.id, "Selesai");
     const all = texts(h, admin.id);
@@ -61,7 +61,7 @@ describe("creating a vote", () => {
 
     const vote = await h.app.deps.prisma.vote.findFirstOrThrow({ include: { villages: true } });
     expect(vote.options).toEqual(["Setuju", "Tidak setuju", "Abstain"]);
-    expect(vote.quorumPercent).toBe(50);
+    expect([vote.quorumNum, vote.quorumDen, vote.quorumAbove]).toEqual([50, 100, false]);
     expect(vote.reminderMinutes).toEqual([60]);
     expect(vote.villages.map((v) => v.villageId).sort()).toEqual([f.villages[0]!.id, f.villages[1]!.id].sort());
     for (const i of [0, 1]) {
@@ -83,7 +83,7 @@ describe("creating a vote", () => {
     const f = await aForum(h);
     const warga = await f.resident(0);
     await say(h, warga, "/voting");
-    expect(texts(h, warga.id).join("\n")).not.toContain("Buat voting");
+    expect(texts(h, warga.id).join("\n")).not.toContain("Pemungutan suara baru");
     await h.send(h.fake.updates.callback(warga, warga.id, h.fake.sent(warga.id).at(-1)!.message_id, "vote:new"));
     expect(lastText(h, warga.id)).toContain("Hanya perangkat desa atau admin forum");
     expect(await h.app.deps.prisma.vote.count()).toBe(0);
@@ -92,7 +92,7 @@ describe("creating a vote", () => {
   it("a wrong closing time is explained and asked again", async () => {
     const f = await aForum(h, { villages: ["Sukajaya"] });
     await say(h, f.admin, "/voting");
-    await press(h, f.admin, f.admin.id, "Buat voting");
+    await press(h, f.admin, f.admin.id, "Pemungutan suara baru");
     await say(h, f.admin, "Perlukah jadwal ronda bersama?");
     await say(h, f.admin, "Perlu");
     expect(lastText(h, f.admin.id)).toContain("paling sedikit 2 pilihan");
@@ -113,7 +113,7 @@ describe("casting ballots in the groups", () => {
     const vote = await aVote(h, f);
     const ani = groupMember(h, f, [0, 1], "Ani");
     await voteIn(h, ani, f.villages[0]!.group.id, vote.id, 0);
-    expect(lastAnswer(h, ani)).toContain("Suara Anda untuk «Setuju» tercatat");
+    expect(lastAnswer(h, ani)).toContain("Suara Bapak/Ibu untuk «Setuju» tercatat");
     await voteIn(h, ani, f.villages[1]!.group.id, vote.id, 0);
     expect(lastAnswer(h, ani)).toContain("sudah memilih «Setuju»");
     const { participations } = await voteRows(h, vote.id);
@@ -152,9 +152,9 @@ describe("casting ballots in the groups", () => {
     const g = f.villages[0]!.group.id;
     await voteIn(h, ani, g, vote.id, 0);
     await voteIn(h, ani, g, vote.id, 2);
-    expect(lastAnswer(h, ani)).toContain("Pilihan Anda sekarang: Jalan, Posyandu");
+    expect(lastAnswer(h, ani)).toContain("Pilihan Bapak/Ibu sekarang: Jalan, Posyandu");
     await voteIn(h, ani, g, vote.id, 0);
-    expect(lastAnswer(h, ani)).toContain("Pilihan Anda sekarang: Posyandu");
+    expect(lastAnswer(h, ani)).toContain("Pilihan Bapak/Ibu sekarang: Posyandu");
     await voteIn(h, ani, g, vote.id, 2);
     expect(lastAnswer(h, ani)).toContain("dibatalkan");
     expect((await voteRows(h, vote.id)).participations).toHaveLength(0);
@@ -254,7 +254,7 @@ describe("casting ballots in the groups", () => {
 describe("closing and results", () => {
   it("closes at the due time with results, turnout, quorum and a chart in every group and for the organiser — exactly once across a restart", async () => {
     const f = await aForum(h);
-    const vote = await aVote(h, f, { villages: [0, 1], quorumPercent: 50, closesAt: new Date(h.clock.now().getTime() + 2 * HOUR) });
+    const vote = await aVote(h, f, { villages: [0, 1], quorum: { num: 50, den: 100, above: false }, closesAt: new Date(h.clock.now().getTime() + 2 * HOUR) });
     h.fake.setMemberCount(f.villages[0]!.group.id, 5); // 4 people + the bot
     h.fake.setMemberCount(f.villages[1]!.group.id, 5);
     const voters = [groupMember(h, f, [0]), groupMember(h, f, [0]), groupMember(h, f, [0]), groupMember(h, f, [1])];
@@ -274,7 +274,9 @@ describe("closing and results", () => {
       const photo = h.fake.sent(g).find((m) => m.photo);
       expect(photo?.caption).toContain("Pilihan terbanyak: Setuju (3 suara)");
       const result = h.fake.sent(g).at(-1)!.text!;
-      expect(result).toContain("Kuorum 50%: ✅ tercapai (partisipasi 50,0%)");
+      expect(result).toContain("Kuorum 50%: ✅ tercapai — 4 dari 8 memberi suara (paling sedikit 4)");
+      expect(result).toContain("Lebih dari separuh (½ + 1): ✅ Setuju — 3 dari 4 pemilih (paling sedikit 3)");
+      expect(result).toContain("Hasil pemungutan suara ini adalah bahan musyawarah, bukan keputusan");
       expect(result).toContain("Sukajaya: 3 dari 4 anggota grup (75,0%) — 1: 3 · 2: 0");
       expect(result).toContain("Sidorejo: 1 dari 4 anggota grup (25,0%) — 1: 0 · 2: 1");
       expect((await cardIn(h, g, vote.id))!.text).toContain("sudah ditutup");
@@ -323,7 +325,7 @@ describe("closing and results", () => {
     await h.tick();
     const g3 = h.fake.sent(f.villages[3]!.group.id);
     const text = g3.at(-1)!.text!;
-    expect(text).toContain("Desa Anda");
+    expect(text).toContain("Desa Bapak/Ibu");
     expect(text).toContain(`${f.villages[3]!.name}: 1 dari`);
     expect(text).not.toContain(f.villages[4]!.name);
     expect(text).toContain("Rincian 20 desa lainnya");
@@ -334,16 +336,16 @@ describe("closing and results", () => {
     for (const v of f.villages) expect(organiser).toContain(`${v.name}:`);
   });
 
-  it("quorum not met is reported as not a valid decision", async () => {
+  it("quorum not met is reported with the count it needed, and results are material for the meeting", async () => {
     const f = await aForum(h);
-    const vote = await aVote(h, f, { villages: [0], quorumPercent: 60, closesAt: new Date(h.clock.now().getTime() + HOUR) });
+    const vote = await aVote(h, f, { villages: [0], quorum: { num: 60, den: 100, above: false }, closesAt: new Date(h.clock.now().getTime() + HOUR) });
     h.fake.setMemberCount(f.villages[0]!.group.id, 11);
     await voteIn(h, groupMember(h, f, [0]), f.villages[0]!.group.id, vote.id, 0);
     h.clock.advance(HOUR);
     await h.tick();
     const result = h.fake.sent(f.villages[0]!.group.id).at(-1)!.text!;
-    expect(result).toContain("Kuorum 60%: ❌ tidak tercapai (partisipasi 10,0%)");
-    expect(result).toContain("belum sah");
+    expect(result).toContain("Kuorum 60%: ❌ tidak tercapai — 1 dari 10 memberi suara (paling sedikit 6)");
+    expect(result).toContain("bahan musyawarah");
   });
 
   it("satu desa satu suara: each village's majority is one vote and a tied village is reported as a tie", async () => {
@@ -359,7 +361,7 @@ describe("closing and results", () => {
     h.clock.advance(HOUR);
     await h.tick();
     const result = h.fake.sent(f.villages[0]!.group.id).at(-1)!.text!;
-    expect(result).toContain("Keputusan satu desa satu suara: Setuju, dipilih 2 dari 4 desa");
+    expect(result).toContain("Hasil satu desa satu suara: Setuju, dipilih 2 dari 4 desa");
     expect(result).toMatch(/Sidorejo.*→ seri \(pilihan 1, 2\)/);
     expect(result).toMatch(/Tanjung Jaya.*→ Tidak setuju/);
     expect(result).toContain("seri 1 desa");
@@ -427,7 +429,7 @@ describe("reminders, breakdown, lists", () => {
     expect(lastText(h, notYet.id)).toContain("Desa Sidorejo");
     await press(h, notYet, notYet.id, "2. Tidak setuju");
     await press(h, notYet, notYet.id, "Kirim suara");
-    expect(lastText(h, notYet.id)).toContain("Suara Anda tercatat: Tidak setuju");
+    expect(lastText(h, notYet.id)).toContain("Suara Bapak/Ibu tercatat: Tidak setuju");
     const { participations } = await voteRows(h, vote.id);
     expect(participations.map((p) => [p.villageId, p.choices])).toEqual([
       [f.villages[0]!.id, [0]],

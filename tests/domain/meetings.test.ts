@@ -1,3 +1,4 @@
+import { DEFAULT_TERMS } from "../../src/domain/forum/terms.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { T0, createHarness, type Harness } from "../support/harness.js";
 import { aForum } from "../support/world.js";
@@ -13,6 +14,7 @@ import { NotAllowed, NotFound } from "../../src/domain/errors.js";
 const row = (o: Partial<AttendanceRow>): AttendanceRow => ({
   inviteeId: 1,
   personId: 1,
+  title: null,
   name: "X",
   villageId: null,
   source: "official",
@@ -99,10 +101,11 @@ describe(".ics content", () => {
     rsvpDeadline: null, quorumRule: "two_thirds", reminderMinutes: [1440, 120], recurrence: null, seriesId: null, status: "scheduled", openCheckIn: false,
     sequence: 0, cancelReason: null, organizerId: 1, organizerName: "Budi", villageId: 1, villageName: "Sukajaya", villages: [], audience: emptyAudience(),
     minutesText: null, minutesFileId: null, minutesFileName: null, decisions: null, minutesAt: null,
+    organizerTitle: null, terms: DEFAULT_TERMS, chairName: null, chairTitle: null, secretaryName: null, decisionMethod: null, votesFor: null, votesAgainst: null, votesAbstain: null,
   };
 
   it("an invitation: UTC times, stable UID, place, map point, agenda", () => {
-    const f = icsFile(tFor("id"), "id", view, T0);
+    const f = icsFile(tFor("id", DEFAULT_TERMS), "id", view, T0);
     const text = Buffer.from(f.base64, "base64").toString("utf8");
     expect(f.filename).toBe("musyawarah-42.ics");
     for (const line of ["METHOD:REQUEST", "UID:musyawarah-42@forum-desa", "SEQUENCE:0", "DTSTART:20261207T020000Z", "DTEND:20261207T040000Z", "STATUS:CONFIRMED", "SUMMARY:Musdes: Penetapan RKP Desa", "LOCATION:Balai Desa Sukajaya", "GEO:-4.95;105.1"]) {
@@ -112,7 +115,7 @@ describe(".ics content", () => {
   });
 
   it("a cancellation keeps the UID and raises the sequence", () => {
-    const text = Buffer.from(icsFile(tFor("id"), "id", { ...view, status: "cancelled", sequence: 2 }, T0).base64, "base64").toString("utf8");
+    const text = Buffer.from(icsFile(tFor("id", DEFAULT_TERMS), "id", { ...view, status: "cancelled", sequence: 2 }, T0).base64, "base64").toString("utf8");
     expect(text).toContain("METHOD:CANCEL");
     expect(text).toContain("STATUS:CANCELLED");
     expect(text).toContain("SEQUENCE:2");

@@ -72,7 +72,7 @@ describe("publishable: what a rahasia vote may show", () => {
   it("the attacker is not toothless: it finds the old leak (totals − shown villages = the hidden village's choice)", () => {
     // The rule before: villages with 1–2 ballots hidden, everything else shown.
     const naive = (s: Scenario) => (counts: number[][]) => {
-      const r = computeResult({ options: optionNames(s.options), counting: s.counting, ballot: "terbuka", quorumPercent: 50, villages: villagesOf({ counts, ballots: s.ballots }) });
+      const r = computeResult({ options: optionNames(s.options), counting: s.counting, ballot: "terbuka", quorum: { num: 50, den: 100, above: false }, villages: villagesOf({ counts, ballots: s.ballots }) });
       const p = publishable(r, { final: true });
       return {
         ...p,
@@ -101,7 +101,7 @@ describe("publishable: what a rahasia vote may show", () => {
     check("open publication is a function of turnout", twoWorlds, ([s, other]) => {
       const otherCounts = other.map((bs) => Array.from({ length: s.options }, (_, o) => bs.filter((m) => m & (1 << o)).length));
       const open = (counts: number[][]) =>
-        publishable(computeResult({ options: optionNames(s.options), counting: s.counting, ballot: "rahasia", quorumPercent: null, villages: villagesOf({ counts, ballots: s.ballots }) }), { final: false });
+        publishable(computeResult({ options: optionNames(s.options), counting: s.counting, ballot: "rahasia", quorum: null, villages: villagesOf({ counts, ballots: s.ballots }) }), { final: false });
       const a = open(s.counts);
       expect(a).toEqual(open(otherCounts));
       expect(a.totals).toBeNull();
@@ -139,7 +139,7 @@ describe("publishable: what a rahasia vote may show", () => {
 
   it("satu desa satu suara: a village of 1–2 ballots casts no village vote and shows none; person totals are withheld while those villages hold 1–2 ballots", () => {
     const s: Scenario = { options: 2, multiple: false, counting: "satu_desa", ballots: [2, 4, 3], counts: [[0, 2], [3, 1], [1, 2]] };
-    const r = computeResult({ options: optionNames(2), counting: "satu_desa", ballot: "rahasia", quorumPercent: null, villages: villagesOf(s) });
+    const r = computeResult({ options: optionNames(2), counting: "satu_desa", ballot: "rahasia", quorum: null, villages: villagesOf(s) });
     expect(r.villageVotes).toEqual([1, 1]);
     expect(r.villagesTooFew).toBe(1);
     expect(r.outcome).toEqual({ kind: "tie", options: [0, 1], votes: 1 });
@@ -149,12 +149,12 @@ describe("publishable: what a rahasia vote may show", () => {
     expect(p.totals).toBeNull();
     expect(p.totalsWithheld).toBe("protects_small");
     // Terbuka: the same village does cast its vote.
-    const open = computeResult({ options: optionNames(2), counting: "satu_desa", ballot: "terbuka", quorumPercent: null, villages: villagesOf(s) });
+    const open = computeResult({ options: optionNames(2), counting: "satu_desa", ballot: "terbuka", quorum: null, villages: villagesOf(s) });
     expect(open.villageVotes).toEqual([1, 2]);
   });
 
   it("terbuka votes and quick polls publish every figure", () => {
-    const r = computeResult({ options: ["A", "B"], counting: "per_orang", ballot: "terbuka", quorumPercent: null, villages: villagesOf({ ballots: [1, 3], counts: [[1, 0], [2, 1]] }) });
+    const r = computeResult({ options: ["A", "B"], counting: "per_orang", ballot: "terbuka", quorum: null, villages: villagesOf({ ballots: [1, 3], counts: [[1, 0], [2, 1]] }) });
     const p = publishable(r, { final: false });
     expect(p.totals).toEqual([3, 1]);
     expect(p.villages.map((v) => v.counts)).toEqual([[1, 0], [2, 1]]);

@@ -1,3 +1,4 @@
+import { reportKeyOf } from "../../src/domain/forum/service.js";
 import type { User } from "grammy/types";
 import type { Harness } from "./harness.js";
 import { lastText, press, say, type ForumFixture } from "./world.js";

@@ -39,7 +39,7 @@ export function villagesOf(s: { counts: number[][]; ballots: number[] }): Villag
 }
 
 export function publishFinal(s: Scenario, counts: number[][] = s.counts): PublishedResult {
-  const r = computeResult({ options: optionNames(s.options), counting: s.counting, ballot: "rahasia", quorumPercent: 50, villages: villagesOf({ counts, ballots: s.ballots }) });
+  const r = computeResult({ options: optionNames(s.options), counting: s.counting, ballot: "rahasia", quorum: { num: 50, den: 100, above: false }, villages: villagesOf({ counts, ballots: s.ballots }) });
   return publishable(r, { final: true });
 }
 

@@ -28,7 +28,7 @@ export async function aVote(h: Harness, f: ForumFixture, opts: Partial<VoteDraft
     eligibility: opts.eligibility ?? "anggota_grup",
     villageIds: opts.villageIds ?? villageIds,
     closesAt: opts.closesAt === undefined ? new Date(h.clock.now().getTime() + 24 * 3600_000) : opts.closesAt,
-    quorumPercent: opts.quorumPercent ?? null,
+    quorum: opts.quorum ?? null,
     reminderMinutes: opts.reminderMinutes ?? [],
   };
   const r = await createVote(h.app.deps, await actorFor(h, opts.by ?? f.admin), draft, createRenderer());

@@ -20,6 +20,8 @@ export const aspirasiFeature: Feature = {
   name: "aspirasi",
   commands: [
     { command: "aspirasi", scopes: ["private", "group"], audience: "all" },
+    // "Lapor" is what people say when they have something to report.
+    { command: "lapor", scopes: ["private", "group"], audience: "all", aliasOf: "aspirasi" },
     { command: "aspirasiku", scopes: ["private"], audience: "all" },
     { command: "daftar_aspirasi", scopes: ["private", "group"], audience: "all" },
     { command: "aspirasi_masuk", scopes: ["private"], audience: "official_or_admin" },
@@ -45,7 +47,7 @@ export const aspirasiFeature: Feature = {
       await ctx.conversation.enter(INTAKE, { forumId: v.forumId, villageId: v.id });
     });
 
-    commandAndMenu(p, "aspirasi", async (ctx: FlowContext & BotContext) => {
+    commandAndMenu(p, ["aspirasi", "lapor"], async (ctx: FlowContext & BotContext) => {
       const forumId = await currentForumId(ctx, { asReporter: true });
       if (!forumId) {
         if ((await forumChoices(ctx, { asReporter: true })).length === 0) return ctx.reply(ctx.t("aspirasi-no-forum"), { parse_mode: "HTML" });
@@ -54,7 +56,7 @@ export const aspirasiFeature: Feature = {
       await ctx.conversation.enter(INTAKE, { forumId, villageId: null });
     });
     // In a village group the intake continues privately, already knowing the village.
-    c.chatType(["group", "supergroup"]).command("aspirasi", async (ctx) => {
+    c.chatType(["group", "supergroup"]).command(["aspirasi", "lapor"], async (ctx) => {
       const link = await findChatLink(deps, ctx.chat.id);
       await moveToPrivate(ctx, link?.active && link.villageId ? await aspirasiPayload(deps, link.forumId, link.villageId) : "");
     });

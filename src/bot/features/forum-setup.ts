@@ -6,11 +6,17 @@ import type { Deps } from "../../deps.js";
 import type { Role } from "../../generated/prisma/enums.js";
 import {
   addVillages,
+  asksJabatan,
   createForum,
   createInvite,
+  getForumTerms,
   parseVillageList,
+  setForumTerms,
   type VillageInput,
 } from "../../domain/forum/service.js";
+import { COUNCIL_TERMS, VILLAGE_TERMS, deploymentTerms, validateCouncilTerm, type ForumTerms, type VillageTerm } from "../../domain/forum/terms.js";
+import { applyForumTerms, translate, useTerms } from "../lib/terms.js";
+import { askJabatan, jabatanLabel } from "../lib/jabatan.js";
 import { DomainError } from "../../domain/errors.js";
 import { loadAccess } from "../../domain/forum/people.js";
 import { askChoice, askChoicePaged, askText } from "../lib/flow.js";
@@ -21,11 +27,54 @@ import { defineCallback, intId } from "../lib/callback.js";
 import { formatDateTimeLong } from "../../lib/time.js";
 import { listOpenCodes, OFFICIAL_GRANTABLE, revokeCode } from "../../domain/forum/membership.js";
 import { pagerRow, replyError } from "../lib/replies.js";
+import { villageWordAliases } from "../lib/commands.js";
 
 export const forumCb = defineCallback("fsel", ["forum"] as const);
 export const codesPageCb = defineCallback("kdp", ["forum", "page"] as const);
 export const codeRevokeCb = defineCallback("kdx", ["forum", "invite"] as const);
 export const codeRevokeOkCb = defineCallback("kdy", ["forum", "invite"] as const);
+/** /istilah: change the forum's village word ("v") or council word ("c"). Admins only. */
+export const termsCb = defineCallback("ist", ["forum", "what"] as const);
+
+/** Asks which village word the forum uses (Desa, Kampung, …): one button per word. */
+async function askVillageTerm(conversation: Flow, ctx: FlowContext, prompt: string): Promise<VillageTerm> {
+  const lang = ctx.person?.language;
+  // The deployment's own word first (DEFAULT_VILLAGE_TERM): "Kampung" in Lampung Tengah.
+  const first = deploymentTerms(ctx.deps.config).village;
+  const choices = [first, ...VILLAGE_TERMS.filter((v) => v !== first)].map((v) => ({ label: translate(lang, "term-desa-cap", { village: v, council: "BPD" }, { village: v, council: "BPD" }), value: v }));
+  return (await askChoice(conversation, ctx, prompt, choices, { columns: 3 })) as VillageTerm;
+}
+
+/** Asks the council's name: BPD, BPK, or typed ("Bamus", "Tuha Peuet"). */
+async function askCouncilTerm(conversation: Flow, ctx: FlowContext, village: VillageTerm): Promise<string> {
+  // The prompt suggests the usual name for that word: BPK for a kampung, BPD otherwise.
+  const suggested = village === "kampung" ? "BPK" : "BPD";
+  const saved = ctx.terms;
+  useTerms(ctx, { village, council: suggested });
+  const prompt = ctx.t("forum-ask-council-term");
+  useTerms(ctx, saved);
+  const picked = await askChoice(
+    conversation,
+    ctx,
+    prompt,
+    [...COUNCIL_TERMS.map((c) => ({ label: c, value: c })), { label: ctx.t("btn-other"), value: "_other" }],
+    { columns: 3 },
+  );
+  if (picked !== "_other") return picked;
+  const typed = await askText(conversation, ctx, ctx.t("forum-ask-council-typed"), {
+    min: 2,
+    max: 30,
+    validate: (text) => {
+      try {
+        validateCouncilTerm(text);
+        return null;
+      } catch {
+        return { key: "error-council_term_bad" };
+      }
+    },
+  });
+  return validateCouncilTerm(typed);
+}
 
 /** Shows the parsed list back, with what could not be read, before anything is saved. */
 function villagePreview(ctx: FlowContext, villages: VillageInput[], errors: ReturnType<typeof parseVillageList>["errors"]) {
@@ -66,12 +115,17 @@ function newForumFlow(deps: Deps) {
       { label: "WITA", value: "Asia/Makassar" },
       { label: "WIT", value: "Asia/Jayapura" },
     ], { columns: 3 });
+    const village = await askVillageTerm(conversation, ctx, ctx.t("forum-ask-village-term"));
+    const council = await askCouncilTerm(conversation, ctx, village);
+    const terms: ForumTerms = { village, council };
+    // From here on the flow speaks the new forum's words ("Tuliskan daftar kampung").
+    useTerms(ctx, terms);
     const villages = await askVillages(conversation, ctx);
     if (!villages) return;
     const result = await conversation.external(async (octx) => {
       try {
         const actor = actorOf(octx);
-        const forum = await createForum(deps, actor, { name, timezone: zone });
+        const forum = await createForum(deps, actor, { name, timezone: zone, terms });
         // The creator became admin of the new forum in the same call; reload their rights.
         const fresh = { personId: actor.personId, access: await loadAccess(deps.prisma, actor.personId, actor.access.bootstrapAdmin) };
         const added = await addVillages(deps, fresh, forum.id, villages);
@@ -88,7 +142,7 @@ function newForumFlow(deps: Deps) {
     await conversation.external((octx) => {
       octx.session.forumId = result.forumId;
     });
-    const kb = new InlineKeyboard().text(ctx.t("menu-undang"), "menu:undang").text(ctx.t("menu-tautkan"), "menu:tautkan");
+    const kb = new InlineKeyboard().text(ctx.t("menu-kodegabung"), "menu:kodegabung").text(ctx.t("menu-hubungkan"), "menu:hubungkan");
     await ctx.reply(ctx.t("forum-created", { name: escapeHtml(result.name), count: result.created }), { parse_mode: "HTML", reply_markup: kb });
   };
 }
@@ -138,9 +192,17 @@ function inviteFlow(deps: Deps) {
       const choices = scope.villages.map((v) => ({ label: v.name, value: String(v.id) }));
       villageId = Number(choices.length === 1 ? choices[0]!.value : await askChoicePaged(conversation, ctx, ctx.t("invite-ask-village"), choices));
     }
+    // The position of an official (Kepala Kampung, Ketua BPK, staf kecamatan, …): chosen now, or
+    // asked of the person when they redeem the code.
+    let title: string | null = null;
+    if (asksJabatan(role)) {
+      const who = ctx.t(`role-${role}`).toLowerCase();
+      const picked = await askJabatan(conversation, ctx, role, ctx.t("jabatan-ask", { who }), [{ label: ctx.t("jabatan-btn-later"), value: "_later" }]);
+      title = picked === "_later" ? null : picked;
+    }
     const r = await conversation.external(async (octx) => {
       try {
-        const inv = await createInvite(deps, actorOf(octx), { forumId, role, villageId });
+        const inv = await createInvite(deps, actorOf(octx), { forumId, role, villageId, title });
         return { ok: true as const, code: inv.code, village: inv.village?.name ?? null, forum: inv.forum.name, expiresAt: inv.expiresAt.toISOString() };
       } catch (err) {
         if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
@@ -154,6 +216,8 @@ function inviteFlow(deps: Deps) {
         role: ctx.t(`role-${role}`),
         village: escapeHtml(r.village ?? "-"),
         hasVillage: r.village ? "yes" : "no",
+        jabatan: jabatanLabel(ctx.t, title),
+        hasJabatan: title ? "yes" : "no",
         code: r.code,
         link: deepLink(deps.botUsername, r.code),
         expires: formatDateTimeLong(new Date(r.expiresAt), forum.timezone as never, (ctx.person?.language ?? "id") as "id" | "en"),
@@ -194,10 +258,35 @@ function groupCodeFlow(deps: Deps) {
   };
 }
 
+function termsFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number, what: "v" | "c") => {
+    const current = await conversation.external(() => getForumTerms(deps, forumId));
+    useTerms(ctx, current);
+    const change: Partial<ForumTerms> =
+      what === "v"
+        ? { village: await askVillageTerm(conversation, ctx, ctx.t("forum-ask-village-term")) }
+        : { council: await askCouncilTerm(conversation, ctx, current.village) };
+    const r = await conversation.external(async (octx) => {
+      try {
+        return { ok: true as const, terms: await setForumTerms(deps, actorOf(octx), forumId, change) };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    useTerms(ctx, r.terms);
+    await ctx.reply(ctx.t("terms-saved"), { parse_mode: "HTML" });
+  };
+}
+
 /** Asks which forum when a person belongs to several; returns null (after saying why) if none. */
 export async function requireForum(ctx: FlowContext, scope: ForumScope = {}): Promise<number | null> {
   const id = await currentForumId(ctx, scope);
-  if (id) return id;
+  if (id) {
+    await applyForumTerms(ctx, id);
+    return id;
+  }
   const forums = await forumChoices(ctx, scope);
   if (forums.length === 0) {
     await ctx.reply(ctx.t("error-no_forum"));
@@ -214,10 +303,14 @@ export const forumSetupFeature: Feature = {
   commands: [
     { command: "forumbaru", scopes: ["private"], audience: "bootstrap" },
     { command: "forum", scopes: ["private"], audience: "all" },
+    { command: "istilah", scopes: ["private"], audience: "admin_forum" },
     { command: "tambahdesa", scopes: ["private"], audience: "admin_forum" },
-    { command: "undang", scopes: ["private"], audience: "official_or_admin" },
+    ...villageWordAliases("tambahdesa", { scopes: ["private"], audience: "admin_forum" }, VILLAGE_TERMS),
+    { command: "kodegabung", scopes: ["private"], audience: "official_or_admin" },
+    // "undang" is the meeting invitation's word; the old name of this command still works.
+    { command: "undang", scopes: ["private"], audience: "official_or_admin", aliasOf: "kodegabung" },
     { command: "kode", scopes: ["private"], audience: "official_or_admin" },
-    { command: "tautkan", scopes: ["private"], audience: "official_or_admin" },
+    { command: "tautkan", scopes: ["private"], audience: "official_or_admin", aliasOf: "hubungkan" },
     { command: "gabung", scopes: ["private"], audience: "all" },
   ],
   composer(deps) {
@@ -227,22 +320,45 @@ export const forumSetupFeature: Feature = {
     p.use(createConversation(addVillagesFlow(deps), "forum-add-villages"));
     p.use(createConversation(inviteFlow(deps), "forum-invite"));
     p.use(createConversation(groupCodeFlow(deps), "forum-group-code"));
+    p.use(createConversation(termsFlow(deps), "forum-terms"));
 
     commandAndMenu(p as unknown as Composer<BotContext>, "forumbaru", async (ctx) => {
       if (!ctx.access.bootstrapAdmin) return ctx.reply(ctx.t("error-not_bootstrap_admin"));
       await ctx.conversation.enter("forum-new");
     });
-    commandAndMenu(p as unknown as Composer<BotContext>, "tambahdesa", async (ctx) => {
+    commandAndMenu(p as unknown as Composer<BotContext>, ["tambahdesa", ...VILLAGE_TERMS.filter((v) => v !== "desa").map((v) => `tambah${v}`)], async (ctx) => {
       const forumId = await requireForum(ctx);
       if (!forumId) return;
       if (!ctx.access.isAdmin(forumId)) return ctx.reply(ctx.t("error-not_admin"));
       await ctx.conversation.enter("forum-add-villages", forumId);
     });
-    commandAndMenu(p as unknown as Composer<BotContext>, "undang", async (ctx) => {
+    commandAndMenu(p as unknown as Composer<BotContext>, ["kodegabung", "undang"], async (ctx) => {
       const forumId = await requireForum(ctx);
       if (!forumId) return;
       if (!ctx.access.isAdmin(forumId) && !ctx.access.isOfficial(forumId)) return ctx.reply(ctx.t("error-not_official_of_village"));
       await ctx.conversation.enter("forum-invite", forumId);
+    });
+
+    // /istilah: the forum's words, with buttons to change them (admins only; checked again on save).
+    commandAndMenu(p as unknown as Composer<BotContext>, "istilah", async (ctx) => {
+      const forumId = await requireForum(ctx);
+      if (!forumId) return;
+      if (!ctx.access.isAdmin(forumId)) return ctx.reply(ctx.t("error-not_admin"));
+      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { name: true } });
+      const kb = new InlineKeyboard()
+        .text(ctx.t("terms-btn-village"), termsCb.build({ forum: forumId, what: "v" }))
+        .row()
+        .text(ctx.t("terms-btn-council"), termsCb.build({ forum: forumId, what: "c" }));
+      await ctx.reply(ctx.t("terms-current", { forum: escapeHtml(forum.name) }), { parse_mode: "HTML", reply_markup: kb });
+    });
+    p.callbackQuery(termsCb.filter, async (ctx) => {
+      const d = termsCb.parse(ctx.callbackQuery.data)!;
+      const forumId = intId(d.forum);
+      if (!forumId || (d.what !== "v" && d.what !== "c")) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      if (!ctx.access.isAdmin(forumId)) return ctx.answerCallbackQuery({ text: ctx.t("error-not_admin"), show_alert: true });
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+      await ctx.conversation.enter("forum-terms", forumId, d.what);
     });
 
     // /kode: open codes the person may see, each with a button to cancel it.
@@ -263,6 +379,7 @@ export const forumSetupFeature: Feature = {
         });
         kb.row();
         pagerRow(kb, page, r.pages, (pg) => codesPageCb.build({ forum: forumId, page: pg }));
+        kb.row().text(ctx.t("codes-btn-new"), "menu:kodegabung");
         const text = r.total === 0 ? ctx.t("codes-empty") : `${ctx.t("codes-header", { count: r.total })}\n\n${lines.join("\n\n")}`;
         if (ctx.callbackQuery) await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: "HTML", reply_markup: kb }));
         else await ctx.reply(text, { parse_mode: "HTML", reply_markup: kb });
@@ -307,10 +424,11 @@ export const forumSetupFeature: Feature = {
         await replyError(ctx, err);
       }
     });
-    commandAndMenu(p as unknown as Composer<BotContext>, "tautkan", async (ctx) => {
+    // /hubungkan in private (old name /tautkan): a code and a button that adds the bot to the group.
+    commandAndMenu(p as unknown as Composer<BotContext>, ["hubungkan", "tautkan"], async (ctx) => {
       const forumId = await requireForum(ctx);
       if (!forumId) return;
-      if (!ctx.access.isAdmin(forumId) && !ctx.access.isOfficial(forumId)) return ctx.reply(ctx.t("error-not_official_of_village"));
+      if (!ctx.access.isAdmin(forumId) && !ctx.access.isOfficial(forumId)) return ctx.reply(ctx.t("hint-hubungkan-not-official"), { parse_mode: "HTML" });
       await ctx.conversation.enter("forum-group-code", forumId);
     });
     commandAndMenu(p as unknown as Composer<BotContext>, "forum", async (ctx) => {
@@ -328,6 +446,7 @@ export const forumSetupFeature: Feature = {
       const forum = choices.find((f) => f.id === id);
       if (!forum) return ctx.answerCallbackQuery({ text: ctx.t("error-not_in_forum"), show_alert: true });
       ctx.session.forumId = forum.id;
+      await applyForumTerms(ctx, forum.id);
       const name = forum.name;
       await ctx.answerCallbackQuery({ text: ctx.t("forum-switched", { name }) });
       await ctx.editMessageText(ctx.t("forum-switched", { name })).catch(() => {});

@@ -7,6 +7,7 @@ import {
   deactivateChat,
   findChatLink,
   forumAdmins,
+  getForumTerms,
   linkGroup,
   linkGroupWithCode,
   migrateChat,
@@ -23,12 +24,13 @@ export const groupLinkCb = defineCallback("gl", ["forum", "village"] as const);
 /** Tells every admin of a forum, privately and through the delivery queue. */
 export async function notifyForumAdmins(deps: Deps, forumId: number, key: string, params: Record<string, string | number>) {
   const admins = await forumAdmins(deps, forumId);
+  const terms = await getForumTerms(deps, forumId);
   const items = admins
     .filter((a) => a.canMessage)
     .map((a) => ({
       chatId: a.telegramUserId,
       recipientKey: `person:${a.id}`,
-      payload: { op: "send" as const, method: "sendMessage", params: { text: translate(a.language, key, params), parse_mode: "HTML" } },
+      payload: { op: "send" as const, method: "sendMessage", params: { text: translate(a.language, key, params, terms), parse_mode: "HTML" } },
     }));
   if (items.length) await deps.delivery.enqueue({ forumId, ownerKind: "admin-notice", ownerId: `${key}:${deps.clock.now().getTime()}`, items });
 }
@@ -52,7 +54,12 @@ function linkChoices(ctx: FlowContext) {
 
 export const groupsFeature: Feature = {
   name: "groups",
-  commands: [{ command: "daftar", scopes: ["group"], audience: "group_admin" }],
+  commands: [
+    // One verb for connecting a group: /hubungkan <kode> in the group, /hubungkan in private for the code.
+    { command: "hubungkan", scopes: ["private", "group"], audience: "official_or_admin" },
+    // People type /daftar ("register"): in a group it links, in private it points to what they meant.
+    { command: "daftar", scopes: ["private", "group"], audience: "all", aliasOf: "hubungkan" },
+  ],
   composer(deps) {
     const c = new Composer<BotContext>();
     const groups = c.chatType(["group", "supergroup"]);
@@ -101,7 +108,14 @@ export const groupsFeature: Feature = {
       }
     });
 
-    groups.command("daftar", async (ctx) => {
+    // In private, /daftar most likely means "register me": officials are pointed to /hubungkan,
+    // everyone else to /desaku (kampungku, …), /gabung and /lapor.
+    c.chatType("private").command("daftar", async (ctx) => {
+      const official = ctx.access.memberships.some((m) => m.role === "perangkat_desa" || m.role === "admin_forum");
+      await ctx.reply(ctx.t("hint-daftar-private", { official: official ? "yes" : "no" }), { parse_mode: "HTML" });
+    });
+
+    groups.command(["hubungkan", "daftar"], async (ctx) => {
       const code = ctx.match.trim();
       if (!(await isGroupAdmin(ctx, ctx.chat.id, ctx.from!.id))) return ctx.reply(ctx.t("group-link-not-admin"));
       if (!code) {

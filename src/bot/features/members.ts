@@ -1,11 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext, FlowContext } from "../context.js";
+import { createConversation } from "@grammyjs/conversations";
+import type { BotContext, Flow, FlowContext } from "../context.js";
+import type { Deps } from "../../deps.js";
 import type { Feature } from "../feature.js";
 import type { Role } from "../../generated/prisma/enums.js";
-import { getMemberInForum, grantRole, listMembers, revokeRole, ROLES } from "../../domain/forum/service.js";
+import { asksJabatan, getForumTerms, getMemberInForum, grantRole, listMembers, revokeRole, ROLES, setMembershipTitle } from "../../domain/forum/service.js";
+import { DomainError } from "../../domain/errors.js";
+import { askJabatan, jabatanLabel } from "../lib/jabatan.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { NotAllowed } from "../../domain/errors.js";
-import { escapeHtml, pagerRow, replyError } from "../lib/replies.js";
+import { errorText, escapeHtml, pagerRow, replyError } from "../lib/replies.js";
 import { actorOf } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { requireForum } from "./forum-setup.js";
@@ -18,12 +22,44 @@ export const roleAddCb = defineCallback("pra", ["forum", "person", "role"] as co
 export const roleVillageCb = defineCallback("prv", ["forum", "person", "role", "village"] as const);
 export const roleRevokeCb = defineCallback("prx", ["forum", "membership"] as const);
 export const roleRevokeOkCb = defineCallback("pry", ["forum", "membership"] as const);
+/** /peran → 🏷️: change the position on one membership (admins; checked again on save). */
+export const roleJabatanCb = defineCallback("prj", ["forum", "membership"] as const);
 
 type Member = Awaited<ReturnType<typeof listMembers>>["people"][number];
 
+/** "Perangkat kampung · Sukajaya (Kepala Kampung)": role, village and position, HTML-escaped. */
+function roleWithJabatan(ctx: FlowContext, m: Member["memberships"][number]) {
+  return `${ctx.t(`role-${m.role}`)}${m.village ? ` · ${escapeHtml(m.village.name)}` : ""}${m.title ? ` (${jabatanLabel(ctx.t, m.title)})` : ""}`;
+}
+
 function describe(ctx: FlowContext, p: Member) {
-  const roles = p.memberships.map((m) => ctx.t(`role-${m.role}`) + (m.village ? ` · ${m.village.name}` : "")).join(", ");
-  return `• ${escapeHtml(p.firstName)}${p.username ? ` (@${escapeHtml(p.username)})` : ""} — ${escapeHtml(roles)}`;
+  return ctx.t("members-line", {
+    name: escapeHtml(p.firstName),
+    username: p.username ? ` (@${escapeHtml(p.username)})` : "",
+    roles: p.memberships.map((m) => roleWithJabatan(ctx, m)).join(", "),
+  });
+}
+
+function memberJabatanFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number, membershipId: number) => {
+    const m = await conversation.external(async () => {
+      const row = await deps.prisma.membership.findFirst({ where: { id: membershipId, forumId }, include: { person: { select: { firstName: true } } } });
+      return row ? { role: row.role, name: row.person.firstName, terms: await getForumTerms(deps, forumId) } : null;
+    });
+    if (!m) return void (await ctx.reply(ctx.t("error-membership_not_found")));
+    ctx.terms = m.terms;
+    const picked = await askJabatan(conversation, ctx, m.role, ctx.t("jabatan-ask", { who: escapeHtml(m.name) }));
+    const r = await conversation.external(async (octx) => {
+      try {
+        return { ok: true as const, title: (await setMembershipTitle(deps, actorOf(octx), forumId, membershipId, picked)).title };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    await ctx.reply(ctx.t("jabatan-saved", { jabatan: jabatanLabel(ctx.t, r.title) }), { parse_mode: "HTML" });
+  };
 }
 
 async function editOrReply(ctx: FlowContext, text: string, kb?: InlineKeyboard) {
@@ -44,6 +80,7 @@ export const membersFeature: Feature = {
   composer(deps) {
     const c = new Composer<BotContext>();
     const p = c.chatType("private");
+    p.use(createConversation(memberJabatanFlow(deps), "member-jabatan"));
 
     const showMembers = async (ctx: FlowContext, forumId: number, page: number) => {
       try {
@@ -98,10 +135,13 @@ export const membersFeature: Feature = {
       const person = await getMemberInForum(deps, actorOf(ctx), forumId, personId);
       const kb = new InlineKeyboard();
       for (const m of person.memberships) {
-        kb.text(`❌ ${ctx.t(`role-${m.role}`)}${m.village ? ` · ${m.village.name}` : ""}`.slice(0, 60), roleRevokeCb.build({ forum: forumId, membership: m.id })).row();
+        const label = `${ctx.t(`role-${m.role}`)}${m.village ? ` · ${m.village.name}` : ""}`;
+        kb.text(`❌ ${label}`.slice(0, 60), roleRevokeCb.build({ forum: forumId, membership: m.id }));
+        if (asksJabatan(m.role)) kb.text(ctx.t("roles-btn-jabatan", { role: label }).slice(0, 60), roleJabatanCb.build({ forum: forumId, membership: m.id }));
+        kb.row();
       }
       kb.text(ctx.t("roles-btn-add"), roleAddCb.build({ forum: forumId, person: personId, role: "-" }));
-      const roles = person.memberships.map((m) => `• ${ctx.t(`role-${m.role}`)}${m.village ? ` · ${escapeHtml(m.village.name)}` : ""}`).join("\n");
+      const roles = person.memberships.map((m) => `• ${roleWithJabatan(ctx, m)}`).join("\n");
       await editOrReply(ctx, ctx.t("roles-person", { name: escapeHtml(person.firstName), roles }), kb);
     };
     c.callbackQuery(rolePersonCb.filter, async (ctx) => {
@@ -175,6 +215,15 @@ export const membersFeature: Feature = {
         .text(ctx.t("roles-btn-revoke-confirm"), roleRevokeOkCb.build({ forum: forumId, membership: membershipId }))
         .text(ctx.t("btn-cancel"), rolePeopleCb.build({ forum: forumId, page: 0 }));
       await editOrReply(ctx, ctx.t("roles-revoke-confirm"), kb);
+    });
+    p.callbackQuery(roleJabatanCb.filter, async (ctx) => {
+      const d = roleJabatanCb.parse(ctx.callbackQuery.data)!;
+      const forumId = intId(d.forum);
+      const membershipId = intId(d.membership);
+      if (!forumId || !membershipId) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      if (!ctx.access.isAdmin(forumId)) return ctx.answerCallbackQuery({ text: ctx.t("error-not_admin"), show_alert: true });
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.enter("member-jabatan", forumId, membershipId);
     });
     c.callbackQuery(roleRevokeOkCb.filter, async (ctx) => {
       const d = roleRevokeOkCb.parse(ctx.callbackQuery.data)!;

@@ -1,5 +1,6 @@
 import { groupPort, readsApi } from "../lib/telegram.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { useTerms } from "../lib/terms.js";
 import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
@@ -144,12 +145,14 @@ export const musyawarahFeature: Feature = {
 
     const showDetail = async (ctx: FlowContext, meetingId: number) => {
       const { view, attendance } = await getManaged(deps, actorOf(ctx), meetingId);
+      useTerms(ctx, view.terms);
       const now = deps.clock.now();
       await editOrReply(ctx, detailText(tOf(ctx), langOf(ctx.person?.language), view, attendance, now), detailKeyboard(tOf(ctx), view, now));
     };
 
     const showMarkList = async (ctx: FlowContext, meetingId: number, page: number) => {
       const { view, attendance } = await getManaged(deps, actorOf(ctx), meetingId);
+      useTerms(ctx, view.terms);
       const names = new Map(view.villages.map((v) => [v.id, v.name]));
       const rows = attendance.rows;
       const pages = Math.max(1, Math.ceil(rows.length / MARK_PAGE));
@@ -200,6 +203,7 @@ export const musyawarahFeature: Feature = {
             return void (await showDetail(ctx, id));
           case "export": {
             const { view, attendance } = await getManaged(deps, actor, id);
+            useTerms(ctx, view.terms);
             await ctx.answerCallbackQuery();
             const lang = langOf(ctx.person?.language);
             const file = await attendanceWorkbook(tOf(ctx), lang, view, attendance);
@@ -287,6 +291,7 @@ export const musyawarahFeature: Feature = {
     const enterDelegate = async (ctx: BotContext, id: number) => {
       try {
         const { view, own } = await getForInvitee(deps, actorOf(ctx), id);
+        useTerms(ctx, view.terms);
         if (view.status === "cancelled") return ctx.reply(ctx.t("error-meeting_cancelled"));
         if (!own) return ctx.reply(ctx.t("error-meeting_not_invited"));
         await ctx.conversation.enter("meeting-delegate", id, view.title);
@@ -378,6 +383,7 @@ export const musyawarahFeature: Feature = {
     const showInvitation = async (ctx: FlowContext, id: number) => {
       try {
         const { view, attendance, own } = await getForInvitee(deps, actorOf(ctx), id);
+        useTerms(ctx, view.terms);
         const now = deps.clock.now();
         const t = tOf(ctx);
         if (ctx.callbackQuery) await ctx.answerCallbackQuery();

@@ -1,9 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { BotContext, FlowContext } from "../context.js";
+import { createConversation } from "@grammyjs/conversations";
+import type { BotContext, Flow, FlowContext } from "../context.js";
 import type { CommandSpec, Feature } from "../feature.js";
-import { redeemInvite, linkGroupWithCode } from "../../domain/forum/service.js";
+import { getForumTerms, redeemInvite, linkGroupWithCode, setMembershipTitle } from "../../domain/forum/service.js";
+import type { Deps } from "../../deps.js";
+import type { Role } from "../../generated/prisma/enums.js";
+import { DomainError } from "../../domain/errors.js";
+import { actorOf } from "../lib/forum.js";
+import { askJabatan, jabatanLabel } from "../lib/jabatan.js";
+import { applyForumTerms } from "../lib/terms.js";
 import { loadAccess } from "../../domain/forum/people.js";
-import { replyError, escapeHtml } from "../lib/replies.js";
+import { replyError, escapeHtml, errorText } from "../lib/replies.js";
 import { visibleCommands } from "../lib/commands.js";
 import { isGroupAdmin } from "../lib/telegram.js";
 
@@ -11,17 +18,62 @@ const INVITE_CODE = /^[A-Z2-9]{8}$/;
 const GROUP_CODE = /^G[A-Z2-9]{7}$/;
 
 function roleSummary(ctx: FlowContext): string {
-  const lines = ctx.access.memberships.map((m) =>
-    ctx.t("start-role-line", { role: ctx.t(`role-${m.role}`), village: m.villageName ?? "-", forum: m.forumName, hasVillage: m.villageName ? "yes" : "no" }),
-  );
+  const saved = ctx.terms;
+  const lines = ctx.access.memberships.map((m) => {
+    // Each line in its own forum's words (a person may be in a Desa forum and a Kampung forum).
+    ctx.terms = m.forumTerms;
+    return ctx.t("start-role-line", {
+      role: ctx.t(`role-${m.role}`),
+      village: m.villageName ?? "-",
+      forum: m.forumName,
+      hasVillage: m.villageName ? "yes" : "no",
+      jabatan: m.title ? jabatanLabel(ctx.t, m.title) : "",
+      hasJabatan: m.title ? "yes" : "no",
+    });
+  });
+  ctx.terms = saved;
   return lines.join("\n");
+}
+
+/** Short how-to per role the person holds (or for newcomers), not one line per command. */
+export function helpText(ctx: FlowContext): string {
+  const roles = new Set(ctx.access.memberships.map((m) => m.role));
+  const parts = [ctx.t("help-intro")];
+  if (roles.size === 0) parts.push(ctx.t("help-new"));
+  if (roles.has("admin_forum")) parts.push(ctx.t("help-admin"));
+  if (roles.has("perangkat_desa")) parts.push(ctx.t("help-perangkat"));
+  if (roles.has("moderator")) parts.push(ctx.t("help-moderator"));
+  if (roles.has("mitra")) parts.push(ctx.t("help-mitra"));
+  if (roles.size > 0) parts.push(ctx.t("help-warga"));
+  parts.push(ctx.t("help-footer"));
+  return parts.join("\n\n");
+}
+
+/** After a code that left the position open: the new official names their own. */
+function ownJabatanFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, forumId: number, membershipId: number, role: Role, where: string) => {
+    ctx.terms = await conversation.external(() => getForumTerms(deps, forumId));
+    const picked = await askJabatan(conversation, ctx, role, ctx.t("jabatan-ask-self", { where }), [{ label: ctx.t("jabatan-btn-skip"), value: "_skip" }]);
+    if (picked === "_skip") return;
+    const r = await conversation.external(async (octx) => {
+      try {
+        const m = await setMembershipTitle(octx.deps, actorOf(octx), forumId, membershipId, picked);
+        return { ok: true as const, title: m.title };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!r.ok) return void (await ctx.reply(r.text));
+    await ctx.reply(ctx.t("jabatan-saved", { jabatan: jabatanLabel(ctx.t, r.title) }), { parse_mode: "HTML" });
+  };
 }
 
 /** The role-aware menu: a button for every private command this person may use. */
 export function menuKeyboard(ctx: FlowContext, specs: CommandSpec[]) {
   const kb = new InlineKeyboard();
   // /dataku and /hapusdata are one tap away from /privasi: the main menu stays short.
-  const shown = visibleCommands(specs, ctx, "private").filter((s) => !["start", "bantuan", "batal", "dataku", "hapusdata"].includes(s.command));
+  const shown = visibleCommands(specs, ctx, "private").filter((s) => !["start", "menu", "bantuan", "batal", "dataku", "hapusdata"].includes(s.command));
   shown.forEach((s, i) => {
     kb.text(ctx.t(`menu-${s.command}`), `menu:${s.command}`);
     if (i % 2 === 1) kb.row();
@@ -34,10 +86,38 @@ export function startFeature(allSpecs: () => CommandSpec[]): Feature {
     name: "start",
     commands: [
       { command: "start", scopes: ["private", "group"], audience: "all" },
+      { command: "menu", scopes: ["private", "group"], audience: "all" },
       { command: "bantuan", scopes: ["private", "group"], audience: "all" },
+      { command: "batal", scopes: ["private"], audience: "all" },
     ],
     composer(deps) {
       const c = new Composer<BotContext>();
+      c.chatType("private").use(createConversation(ownJabatanFlow(deps), "own-jabatan"));
+
+      /** Tells the person their new role; asks their position when the code left it open. */
+      const redeemed = async (ctx: BotContext, r: Awaited<ReturnType<typeof redeemInvite>>) => {
+        if (r.revoked) return false;
+        ctx.session.forumId = r.forum.id;
+        ctx.access = await loadAccess(deps.prisma, ctx.person!.id, ctx.access.bootstrapAdmin);
+        await applyForumTerms(ctx, r.forum.id);
+        await ctx.reply(
+          ctx.t("invite-redeemed", {
+            role: ctx.t(`role-${r.role}`),
+            forum: escapeHtml(r.forum.name),
+            village: escapeHtml(r.village?.name ?? "-"),
+            hasVillage: r.village ? "yes" : "no",
+            jabatan: jabatanLabel(ctx.t, r.title),
+            hasJabatan: r.title ? "yes" : "no",
+          }),
+          { parse_mode: "HTML" },
+        );
+        if (r.asksTitle) {
+          const where = r.village ? ctx.t("village-name", { name: escapeHtml(r.village.name) }) : escapeHtml(r.forum.name);
+          await ctx.conversation.enter("own-jabatan", r.forum.id, r.membershipId, r.role, where);
+          return true;
+        }
+        return false;
+      };
 
       const welcome = async (ctx: FlowContext) => {
         const name = escapeHtml(ctx.person?.firstName ?? "");
@@ -56,49 +136,32 @@ export function startFeature(allSpecs: () => CommandSpec[]): Feature {
         const code = payload.toUpperCase();
         if (INVITE_CODE.test(code)) {
           try {
-            const r = await redeemInvite(deps, ctx.person!.id, code);
-            await ctx.reply(
-              ctx.t("invite-redeemed", {
-                role: ctx.t(`role-${r.role}`),
-                forum: escapeHtml(r.forum.name),
-                village: escapeHtml(r.village?.name ?? "-"),
-                hasVillage: r.village ? "yes" : "no",
-              }),
-              { parse_mode: "HTML" },
-            );
-            ctx.session.forumId = r.forum.id;
-            ctx.access = await loadAccess(deps.prisma, ctx.person!.id, ctx.access.bootstrapAdmin);
+            if (await redeemed(ctx, await redeemInvite(deps, ctx.person!.id, code))) return;
           } catch (err) {
             return replyError(ctx, err);
           }
         }
         await welcome(ctx);
       });
+      priv.command("menu", welcome);
       priv.command("gabung", async (ctx) => {
         const code = ctx.match.trim();
         if (!code) return ctx.reply(ctx.t("invite-usage"), { parse_mode: "HTML" });
         try {
-          const r = await redeemInvite(deps, ctx.person!.id, code);
-          ctx.session.forumId = r.forum.id;
-          await ctx.reply(
-            ctx.t("invite-redeemed", {
-              role: ctx.t(`role-${r.role}`),
-              forum: escapeHtml(r.forum.name),
-              village: escapeHtml(r.village?.name ?? "-"),
-              hasVillage: r.village ? "yes" : "no",
-            }),
-            { parse_mode: "HTML" },
-          );
+          await redeemed(ctx, await redeemInvite(deps, ctx.person!.id, code));
         } catch (err) {
           await replyError(ctx, err);
         }
       });
-      priv.callbackQuery("menu:start", async (ctx) => {
+      priv.callbackQuery(["menu:start", "menu:menu"], async (ctx) => {
         await ctx.answerCallbackQuery();
         await welcome(ctx);
       });
 
       const groups = c.chatType(["group", "supergroup"]);
+      groups.command("menu", async (ctx) => {
+        await ctx.reply(ctx.t("start-group"), { parse_mode: "HTML" });
+      });
       groups.command("start", async (ctx) => {
         const code = ctx.match.trim().toUpperCase();
         if (GROUP_CODE.test(code)) {
@@ -114,20 +177,21 @@ export function startFeature(allSpecs: () => CommandSpec[]): Feature {
         await ctx.reply(ctx.t("start-group"), { parse_mode: "HTML" });
       });
 
-      c.command("bantuan", async (ctx) => {
-        const chatType = ctx.chat.type === "private" ? "private" : "group";
-        const groupAdmin = chatType === "group" && ctx.from ? await isGroupAdmin(ctx, ctx.chat.id, ctx.from.id) : false;
-        const visible = visibleCommands(allSpecs(), ctx, chatType, { groupAdmin });
-        const lines = visible.map((s) => `/${s.command} — ${ctx.t(`cmd-${s.command}`)}`);
-        const header = ctx.t(chatType === "private" ? "help-header-private" : "help-header-group");
-        await ctx.reply(`${header}\n\n${lines.join("\n")}`, {
-          reply_markup: chatType === "private" ? menuKeyboard(ctx, allSpecs()) : undefined,
-        });
+      c.chatType("private").command("bantuan", async (ctx) => {
+        await ctx.reply(helpText(ctx), { parse_mode: "HTML", reply_markup: menuKeyboard(ctx, allSpecs()) });
       });
       c.callbackQuery("menu:bantuan", async (ctx) => {
         await ctx.answerCallbackQuery();
-        const visible = visibleCommands(allSpecs(), ctx, "private");
-        await ctx.reply(`${ctx.t("help-header-private")}\n\n${visible.map((s) => `/${s.command} — ${ctx.t(`cmd-${s.command}`)}`).join("\n")}`);
+        await ctx.reply(helpText(ctx), { parse_mode: "HTML" });
+      });
+      // In a group: how to take part here, plus the linking and moderation lines for those who may.
+      groups.command("bantuan", async (ctx) => {
+        const parts = [ctx.t("help-group")];
+        const groupAdmin = ctx.from ? await isGroupAdmin(ctx, ctx.chat.id, ctx.from.id) : false;
+        if (groupAdmin) parts.push(ctx.t("help-group-admin"));
+        const link = await deps.prisma.chatLink.findUnique({ where: { telegramChatId: BigInt(ctx.chat.id) }, select: { forumId: true, active: true } });
+        if (link?.active && ctx.access.canModerate(link.forumId)) parts.push(ctx.t("help-group-moderator"));
+        await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML" });
       });
       return c;
     },

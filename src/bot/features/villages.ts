@@ -2,12 +2,14 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
-import { findChatLink, listVillages } from "../../domain/forum/service.js";
+import { findChatLink, getForumTerms, listVillages } from "../../domain/forum/service.js";
+import { VILLAGE_TERMS } from "../../domain/forum/terms.js";
+import { jabatanLabel } from "../lib/jabatan.js";
 import { claimDeciders, claimHomeVillage, decideClaim } from "../../domain/forum/membership.js";
 import { loadAccess } from "../../domain/forum/people.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { escapeHtml, replyError } from "../lib/replies.js";
-import { commandAndMenu } from "../lib/commands.js";
+import { commandAndMenu, villageWordAliases } from "../lib/commands.js";
 import { groupPort, readsApi } from "../lib/telegram.js";
 import { translate } from "../lib/translate.js";
 import { actorOf } from "../lib/forum.js";
@@ -19,6 +21,7 @@ export const claimCb = defineCallback("klm", ["forum", "claim", "ok"] as const);
 /** Asks the village's officials (or the forum's admins) to confirm a claim, through the outbox. */
 async function askDeciders(deps: Deps, forumId: number, claim: { claimId: number; villageId: number; villageName: string }, who: { name: string; username: string | null }) {
   const deciders = await claimDeciders(deps.prisma, forumId, claim.villageId);
+  const terms = await getForumTerms(deps, forumId);
   const items = deciders.map((p) => ({
     chatId: p.telegramUserId,
     recipientKey: `person:${p.id}`,
@@ -30,11 +33,11 @@ async function askDeciders(deps: Deps, forumId: number, claim: { claimId: number
           name: escapeHtml(who.name),
           username: who.username ? ` (@${escapeHtml(who.username)})` : "",
           village: escapeHtml(claim.villageName),
-        }),
+        }, terms),
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(translate(p.language, "home-claim-btn-yes"), claimCb.build({ forum: forumId, claim: claim.claimId, ok: 1 }))
-          .text(translate(p.language, "home-claim-btn-no"), claimCb.build({ forum: forumId, claim: claim.claimId, ok: 0 })),
+          .text(translate(p.language, "home-claim-btn-yes", {}, terms), claimCb.build({ forum: forumId, claim: claim.claimId, ok: 1 }))
+          .text(translate(p.language, "home-claim-btn-no", {}, terms), claimCb.build({ forum: forumId, claim: claim.claimId, ok: 0 })),
       },
     },
   }));
@@ -50,6 +53,9 @@ export const villagesFeature: Feature = {
   commands: [
     { command: "desa", scopes: ["private", "group"], audience: "all" },
     { command: "desaku", scopes: ["private", "group"], audience: "all" },
+    // /kampung, /kampungku, /nagariku, …: what a forum's texts show and its people guess.
+    ...villageWordAliases("desa", { scopes: ["private", "group"], audience: "all" }, VILLAGE_TERMS),
+    ...villageWordAliases("desaku", { scopes: ["private", "group"], audience: "all" }, VILLAGE_TERMS),
   ],
   composer(deps) {
     const c = new Composer<BotContext>();
@@ -70,7 +76,7 @@ export const villagesFeature: Feature = {
       const lines = villages.map((v) => {
         const groups = v.chatLinks.length ? v.chatLinks.map((l) => escapeHtml(l.title)).join(", ") : ctx.t("village-no-group");
         const officials = v.memberships.length
-          ? v.memberships.map((m) => escapeHtml(m.person.firstName)).join(", ")
+          ? v.memberships.map((m) => escapeHtml(m.person.firstName) + (m.title ? ` (${jabatanLabel(ctx.t, m.title)})` : "")).join(", ")
           : ctx.t("village-no-officials");
         return ctx.t("village-line", { name: escapeHtml(v.name), code: v.shortCode, groups, officials });
       });
@@ -86,7 +92,8 @@ export const villagesFeature: Feature = {
       }
       if (chunk) await ctx.reply(chunk, { parse_mode: "HTML" });
     };
-    commandAndMenu(c, "desa", showVillages);
+    const aliases = (base: string) => [base, ...VILLAGE_TERMS.filter((v) => v !== "desa").map((v) => base.replace("desa", v))];
+    commandAndMenu(c, aliases("desa"), showVillages);
 
     const priv = c.chatType("private");
     const askHome = async (ctx: FlowContext) => {
@@ -101,14 +108,14 @@ export const villagesFeature: Feature = {
       });
       await ctx.reply(ctx.t("home-ask"), { reply_markup: kb });
     };
-    priv.command("desaku", askHome);
+    priv.command(aliases("desaku"), askHome);
     priv.callbackQuery("menu:desaku", async (ctx) => {
       await ctx.answerCallbackQuery();
       await askHome(ctx);
     });
 
     // In a village group: "I live in this village" — Telegram confirms it when the person presses.
-    c.chatType(["group", "supergroup"]).command("desaku", async (ctx) => {
+    c.chatType(["group", "supergroup"]).command(aliases("desaku"), async (ctx) => {
       const link = await findChatLink(deps, ctx.chat.id);
       if (!link?.active || !link.village) return ctx.reply(ctx.t("group-not-linked"));
       const kb = new InlineKeyboard().text(ctx.t("home-btn-mine", { village: link.village.name }), homeCb.build({ forum: link.forumId, village: link.village.id }));
@@ -168,7 +175,7 @@ export const villagesFeature: Feature = {
               {
                 chatId: r.person.telegramUserId,
                 recipientKey: `person:${r.person.id}`,
-                payload: { op: "send", method: "sendMessage", params: { text: translate(r.person.language, r.confirmed ? "home-claim-confirmed" : "home-claim-rejected", { village: escapeHtml(r.villageName) }), parse_mode: "HTML" } },
+                payload: { op: "send", method: "sendMessage", params: { text: translate(r.person.language, r.confirmed ? "home-claim-confirmed" : "home-claim-rejected", { village: escapeHtml(r.villageName) }, ctx.terms), parse_mode: "HTML" } },
               },
             ],
           });

@@ -1,3 +1,4 @@
+import type { ForumTerms } from "../forum/terms.js";
 import type { Payload } from "../../delivery/types.js";
 import type { ZoneName } from "../../lib/time.js";
 import type { AspirationPrivacy, AspirationStatus } from "./model.js";
@@ -36,6 +37,8 @@ export interface CaseView {
   confirmedAt: Date | null;
   reopenCount: number;
   zone: ZoneName;
+  /** The forum's words (Kampung, BPK) for the texts about this case. */
+  terms: ForumTerms;
   /** Only for named aspirations; always null for anonim and rahasia. */
   reporter: { firstName: string; username: string | null } | null;
 }
@@ -45,6 +48,8 @@ export interface ActorLabel {
   name: string;
   /** Village of the official; null for a forum admin (kecamatan). */
   village: string | null;
+  /** Their position (jabatan key or typed), when known. */
+  title: string | null;
 }
 
 export type Notice =

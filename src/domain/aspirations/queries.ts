@@ -20,6 +20,8 @@ export interface TimelineEntry {
   /** Officials' names; the reporter's only when named and shown to officials. Null otherwise. */
   name: string | null;
   village: string | null;
+  /** The official's or admin's position (jabatan key or typed), when known. */
+  title: string | null;
   /** Forward target ("" = kecamatan). */
   target: string | null;
 }
@@ -31,14 +33,18 @@ async function timeline(ad: AspirasiDeps, row: Aspiration, audience: "official" 
   const events = await ad.prisma.aspirationEvent.findMany({ where: { aspirationId: row.id, forumId: row.forumId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const actorIds = [...new Set(events.filter((e) => e.actorRole !== "reporter" && e.actorId).map((e) => e.actorId!))];
   const people = new Map((await ad.prisma.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, firstName: true } })).map((p) => [p.id, p.firstName]));
-  const officialVillage = new Map(
-    (
-      await ad.prisma.membership.findMany({
-        where: { forumId: row.forumId, personId: { in: actorIds }, role: "perangkat_desa" },
-        select: { personId: true, village: { select: { name: true } } },
-      })
-    ).map((m) => [m.personId, m.village?.name ?? null]),
-  );
+  const positions = await ad.prisma.membership.findMany({
+    where: { forumId: row.forumId, personId: { in: actorIds }, role: { in: ["perangkat_desa", "admin_forum"] } },
+    select: { personId: true, role: true, villageId: true, title: true, village: { select: { name: true } } },
+    orderBy: { id: "asc" },
+  });
+  const officialVillage = new Map(positions.filter((m) => m.role === "perangkat_desa").map((m) => [m.personId, m.village?.name ?? null]));
+  // The position shown beside a name: at the ticket's village for an official, the admin's own otherwise.
+  const titleOf = (personId: number, role: string) =>
+    (role === "official"
+      ? (positions.find((m) => m.personId === personId && m.role === "perangkat_desa" && m.villageId === row.villageId) ?? positions.find((m) => m.personId === personId && m.role === "perangkat_desa"))
+      : positions.find((m) => m.personId === personId && m.role === "admin_forum")
+    )?.title ?? null;
   const targets = await villageRefs(ad.prisma, row.forumId, events.map((e) => e.villageId));
   let reporterName: string | null = null;
   if (audience === "official" && row.privacy === "named") {
@@ -55,6 +61,7 @@ async function timeline(ad: AspirasiDeps, row: Aspiration, audience: "official" 
       // The reporter's name reaches officials only for named aspirations; never from actorId.
       name: e.actorRole === "reporter" ? (audience === "official" ? reporterName : null) : e.actorId ? (people.get(e.actorId) ?? null) : null,
       village: e.actorRole === "official" && e.actorId ? (officialVillage.get(e.actorId) ?? null) : null,
+      title: e.actorRole !== "reporter" && e.actorId ? titleOf(e.actorId, e.actorRole) : null,
       target: e.kind === "forwarded" ? (e.villageId ? (targets.get(e.villageId)?.name ?? "?") : "") : null,
     }));
 }

@@ -6,6 +6,7 @@ import type { CaseView, Recipient, VillageRef } from "./notices.js";
 import { readSettings, type AspirasiSettings } from "./model.js";
 import { holidayCalendar, readCalendarSettings } from "../forum/calendar.js";
 import type { HolidayLookup } from "../../lib/holidays.js";
+import { termsOf, type ForumTerms } from "../forum/terms.js";
 
 /** The plain client or a transaction: every read here works inside either. */
 export type Db = Prisma | JobTx;
@@ -14,17 +15,19 @@ export interface ForumInfo {
   zone: ZoneName;
   settings: AspirasiSettings;
   name: string;
+  terms: ForumTerms;
   /** National holidays, cuti bersama and the forum's own days off: deadlines count working days. */
   holidays: HolidayLookup;
 }
 
 export async function forumInfo(db: Db, forumId: number): Promise<ForumInfo | null> {
-  const f = await db.forum.findUnique({ where: { id: forumId }, select: { timezone: true, settings: true, name: true } });
+  const f = await db.forum.findUnique({ where: { id: forumId }, select: { timezone: true, settings: true, name: true, villageTerm: true, councilTerm: true } });
   if (!f) return null;
   return {
     zone: isZoneName(f.timezone) ? f.timezone : "Asia/Jakarta",
     settings: readSettings(f.settings),
     name: f.name,
+    terms: termsOf(f),
     holidays: holidayCalendar(readCalendarSettings(f.settings)),
   };
 }
@@ -41,9 +44,10 @@ export function photosOf(row: Pick<Aspiration, "photos">): string[] {
 }
 
 /** Builds the officials' view; the reporter is looked up only for named aspirations. */
-export async function caseView(db: Db, row: Aspiration, zone?: ZoneName): Promise<CaseView> {
+export async function caseView(db: Db, row: Aspiration, forum?: { zone: ZoneName; terms: ForumTerms }): Promise<CaseView> {
   const villages = await villageRefs(db, row.forumId, [row.originVillageId, row.villageId]);
-  const z = zone ?? (await forumInfo(db, row.forumId))?.zone ?? "Asia/Jakarta";
+  const f = forum ?? (await forumInfo(db, row.forumId));
+  const z = f?.zone ?? "Asia/Jakarta";
   let reporter: CaseView["reporter"] = null;
   if (row.privacy === "named") {
     const p = await db.person.findUnique({ where: { id: row.reporterId }, select: { firstName: true, username: true } });
@@ -73,6 +77,7 @@ export async function caseView(db: Db, row: Aspiration, zone?: ZoneName): Promis
     confirmedAt: row.confirmedAt,
     reopenCount: row.reopenCount,
     zone: z,
+    terms: f?.terms ?? termsOf(null),
     reporter,
   };
 }

@@ -138,7 +138,7 @@ export async function createAspiration(ad: AspirasiDeps, personId: number, input
     });
     await ad.jobs.schedule({ kind: JOB_VERIFY, ownerId: row.id, forumId: row.forumId, dueAt: verifyDueAt }, tx);
     await ad.jobs.schedule({ kind: JOB_ESCALATE, ownerId: row.id, forumId: row.forumId, dueAt: resolveDueAt }, tx);
-    const view = await caseView(tx, row, forum.zone);
+    const view = await caseView(tx, row, forum);
     await queueNotice(ad, tx, view, { kind: "new", case: view }, await handlers(tx, row.forumId, row.villageId));
     return view;
   });
@@ -171,7 +171,12 @@ async function actorLabel(db: Db, actor: Actor, row: Pick<Aspiration, "forumId" 
   const p = await db.person.findUnique({ where: { id: actor.personId }, select: { firstName: true } });
   const villageId = row.villageId != null && actor.access.isOfficialOf(row.forumId, row.villageId) ? row.villageId : null;
   const v = villageId ? await db.village.findFirst({ where: { id: villageId, forumId: row.forumId }, select: { name: true } }) : null;
-  return { name: p?.firstName ?? "—", village: v?.name ?? null };
+  // The position the reporter sees beside the name: "Sutrisno · Kepala Kampung Sukajaya".
+  const m = await db.membership.findFirst({
+    where: { forumId: row.forumId, personId: actor.personId, ...(villageId ? { role: "perangkat_desa", villageId } : { role: "admin_forum" }) },
+    select: { title: true },
+  });
+  return { name: p?.firstName ?? "—", village: v?.name ?? null, title: m?.title ?? null };
 }
 
 export interface ActInput {
@@ -265,7 +270,7 @@ export async function actOnAspiration(ad: AspirasiDeps, actor: Actor, input: Act
       await ad.jobs.schedule({ kind: JOB_VERIFY, ownerId: row.id, forumId: row.forumId, dueAt: due }, tx);
     }
     const fresh = await tx.aspiration.findUniqueOrThrow({ where: { id: row.id } });
-    const v = await caseView(tx, fresh, forum.zone);
+    const v = await caseView(tx, fresh, forum);
     const reporter = await reporterOf(tx, row.reporterId);
     if (reporter) {
       await queueNotice(ad, tx, v, { kind: "status", case: v, action: input.action, note, actor: label, target: targetName }, [reporter]);
@@ -385,7 +390,7 @@ export async function reopenAspiration(ad: AspirasiDeps, personId: number, aspir
     });
     await ad.jobs.cancel(JOB_ESCALATE, row.id, tx);
     await ad.jobs.schedule({ kind: JOB_ESCALATE, ownerId: row.id, forumId: row.forumId, dueAt: resolveDueAt }, tx);
-    const v = await caseView(tx, await tx.aspiration.findUniqueOrThrow({ where: { id: row.id } }), forum.zone);
+    const v = await caseView(tx, await tx.aspiration.findUniqueOrThrow({ where: { id: row.id } }), forum);
     await queueNotice(ad, tx, v, { kind: "reopened", case: v, note }, await handlers(tx, row.forumId, row.villageId));
     return v;
   });

@@ -10,6 +10,11 @@ import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
 import { CAPTION_LIMIT, isBlank, recipientPayloads, TEXT_LIMIT, type Media, type Part } from "./content.js";
 import { audit } from "../privacy/audit.js";
+import { termsOf, type ForumTerms } from "../forum/terms.js";
+
+async function forumTermsIn(tx: Db, forumId: number): Promise<ForumTerms> {
+  return termsOf(await tx.forum.findUnique({ where: { id: forumId }, select: { villageTerm: true, councilTerm: true } }));
+}
 
 export interface BroadcastDeps {
   prisma: Prisma;
@@ -42,6 +47,8 @@ export interface BroadcastSummary {
   id: number;
   excerpt: string;
   cancelled: boolean;
+  /** The forum's words (Kampung, BPK), for the texts about it. */
+  terms: ForumTerms;
 }
 
 export type NotStartedReason = "author_not_allowed" | "no_recipients";
@@ -172,7 +179,7 @@ export async function startBroadcast(d: BroadcastDeps, tx: Db, id: number, notic
   if (moved.count === 0) return { started: false, recipients: 0 };
   const b = await tx.broadcast.findUniqueOrThrow({ where: { id } });
   const author = await tx.person.findUnique({ where: { id: b.authorId } });
-  const summary = { id: b.id, excerpt: b.excerpt, cancelled: false };
+  const summary = { id: b.id, excerpt: b.excerpt, cancelled: false, terms: await forumTermsIn(tx, b.forumId) };
   const fail = async (reason: "author_not_allowed" | "no_recipients") => {
     await tx.broadcast.update({ where: { id }, data: { state: "failed", failureReason: reason, finishedAt: now } });
     if (author?.canMessage) {
@@ -238,7 +245,7 @@ export async function trackBroadcast(d: BroadcastDeps, tx: Db, id: number, notic
   const counts = countOutcomes(perRecipient);
   const done = counts.pending === 0;
   const author = await tx.person.findUnique({ where: { id: b.authorId } });
-  const summary = { id: b.id, excerpt: b.excerpt, cancelled: b.state === "cancelled" };
+  const summary = { id: b.id, excerpt: b.excerpt, cancelled: b.state === "cancelled", terms: await forumTermsIn(tx, b.forumId) };
   const shown = JSON.stringify([counts, done]);
   if (author && shown !== b.progressShown) {
     await d.delivery.editCopies(

@@ -1,3 +1,4 @@
+import { termsOf } from "../forum/terms.js";
 /**
  * Kesepakatan kerja sama: parties (villages of the forum, mitra, outside parties), object, value,
  * period, status (draf → ditandatangani → berjalan → selesai, or batal), the signed document as a
@@ -277,7 +278,8 @@ async function partyRecipients(db: Db, a: Row): Promise<Recipient[]> {
     select: { id: true, telegramUserId: true, language: true },
     orderBy: { id: "asc" },
   });
-  return people.map((p) => ({ personId: p.id, chatId: p.telegramUserId, language: p.language }));
+  const terms = termsOf(await db.forum.findUnique({ where: { id: a.forumId }, select: { villageTerm: true, councilTerm: true } }));
+  return people.map((p) => ({ personId: p.id, chatId: p.telegramUserId, language: p.language, terms }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { termsOf } from "../forum/terms.js";
 /**
  * Bursa kerja sama: villages post needs (kebutuhan) and offers (penawaran); mitra post offers.
  * A new post is compared with every open post of the other kind in the forum (other villages
@@ -106,7 +107,8 @@ export async function sideRecipients(db: Db, post: { forumId: number; villageId:
     select: { id: true, telegramUserId: true, language: true },
     orderBy: { id: "asc" },
   });
-  return people.map((p) => ({ personId: p.id, chatId: p.telegramUserId, language: p.language }));
+  const terms = termsOf(await db.forum.findUnique({ where: { id: post.forumId }, select: { villageTerm: true, councilTerm: true } }));
+  return people.map((p) => ({ personId: p.id, chatId: p.telegramUserId, language: p.language, terms }));
 }
 
 export async function loadMatch(db: Db, forumId: number, matchId: number): Promise<MatchView | null> {

@@ -1,3 +1,4 @@
+import type { ForumTerms } from "../forum/terms.js";
 import type { Prisma } from "../../infra/db.js";
 import type { Clock } from "../../infra/clock.js";
 import type { Logger } from "../../infra/logger.js";
@@ -30,6 +31,8 @@ export interface Recipient {
   personId: number;
   chatId: bigint;
   language: string;
+  /** The forum's words (Kampung, BPK) for texts to them. */
+  terms: ForumTerms;
 }
 
 export type Side = "need" | "offer";

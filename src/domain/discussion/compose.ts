@@ -1,3 +1,4 @@
+import { termsOf } from "../forum/terms.js";
 import type { EnqueueItem } from "../../delivery/types.js";
 import { CAPTIONED, type RelayKind } from "./content.js";
 import { codePoints, TextBuilder, type Formatted, type TgEntity } from "./text.js";
@@ -67,6 +68,9 @@ export async function authorViews(db: Tx | Prisma, renderer: DiscussionRenderer,
     db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, telegramUserId: true, canMessage: true } }),
     villageIds.length ? db.village.findMany({ where: { id: { in: villageIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
   ]);
+  const forumIds = [...new Set(relays.map((r) => r.forumId))];
+  const forums = forumIds.length ? await db.forum.findMany({ where: { id: { in: forumIds } }, select: { id: true, villageTerm: true, councilTerm: true } }) : [];
+  const terms = new Map(forums.map((f) => [f.id, termsOf(f)]));
   const p = new Map(persons.map((x) => [x.id, x]));
   const v = new Map(villages.map((x) => [x.id, x.name]));
   const out = new Map<number, AuthorView>();
@@ -74,7 +78,7 @@ export async function authorViews(db: Tx | Prisma, renderer: DiscussionRenderer,
     const person = p.get(r.authorId);
     out.set(r.id, {
       name: r.authorName,
-      place: renderer.villageLabel(r.villageId !== null ? (v.get(r.villageId) ?? null) : null),
+      place: renderer.villageLabel(r.villageId !== null ? (v.get(r.villageId) ?? null) : null, terms.get(r.forumId) ?? termsOf(null)),
       linkUserId: person?.canMessage ? Number(person.telegramUserId) : null,
     });
   }

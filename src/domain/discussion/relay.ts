@@ -1,3 +1,4 @@
+import { termsOf } from "../forum/terms.js";
 import type { CopyRef, EnqueueItem } from "../../delivery/types.js";
 import type { Prisma } from "../../infra/db.js";
 import { NotAllowed, NotFound } from "../errors.js";
@@ -108,7 +109,7 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   const chatId = BigInt(m.chatId);
   const [chats, link] = await Promise.all([
     d.prisma.topicChat.findMany({ where: { topicId: topic.id, forumId: topic.forumId }, orderBy: { id: "asc" } }),
-    d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true } }, village: { select: { name: true } } } }),
+    d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true, villageTerm: true, councilTerm: true } }, village: { select: { name: true } } } }),
   ]);
   const here = chats.find((c) => c.chatId === chatId);
   // The card was posted here and the group still belongs to the topic's forum.
@@ -149,7 +150,7 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   // The author is the person in front of the bot: name and village are at hand already.
   const villageName =
     villageId === null ? null : villageId === link.villageId ? (link.village?.name ?? null) : ((await d.prisma.village.findUnique({ where: { id: villageId }, select: { name: true } }))?.name ?? null);
-  const author: AuthorView = { name: m.authorName, place: renderer.villageLabel(villageName), linkUserId: m.authorLinkUserId };
+  const author: AuthorView = { name: m.authorName, place: renderer.villageLabel(villageName, termsOf(link.forum)), linkUserId: m.authorLinkUserId };
   const refs = await replyRefs(d, topic.id, answered.relayId);
 
   const relayOnce = () =>

@@ -1,3 +1,4 @@
+import { termsOf } from "../forum/terms.js";
 import type { EnqueueItem } from "../../delivery/types.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { activeTargets, recordSends } from "./store.js";
@@ -55,7 +56,7 @@ export async function openTopic(d: DiscussionDeps, renderer: DiscussionRenderer,
   if (description.length > DESCRIPTION_MAX) throw new InvalidInput("topic_description_long", { max: DESCRIPTION_MAX });
   const now = d.clock.now();
   if (input.endsAt && input.endsAt.getTime() <= now.getTime() + 5 * 60_000) throw new InvalidInput("topic_end_past");
-  const forum = await d.prisma.forum.findUnique({ where: { id: input.forumId }, select: { id: true, timezone: true } });
+  const forum = await d.prisma.forum.findUnique({ where: { id: input.forumId }, select: { id: true, timezone: true, villageTerm: true, councilTerm: true } });
   if (!forum) throw new NotFound("forum_not_found");
   let villageIds = input.villageIds;
   if (villageIds) {
@@ -72,7 +73,7 @@ export async function openTopic(d: DiscussionDeps, renderer: DiscussionRenderer,
   const villages = villageIds
     ? await d.prisma.village.findMany({ where: { forumId: forum.id, id: { in: villageIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } })
     : null;
-  const card = renderer.topicCard({ title, description, villageNames: villages?.map((v) => v.name) ?? null, endsAt: input.endsAt, timezone: forum.timezone });
+  const card = renderer.topicCard({ title, description, villageNames: villages?.map((v) => v.name) ?? null, endsAt: input.endsAt, timezone: forum.timezone, terms: termsOf(forum) });
 
   const topic = await d.prisma.$transaction(async (tx) => {
     const t = await tx.topic.create({
@@ -111,13 +112,13 @@ export async function openTopic(d: DiscussionDeps, renderer: DiscussionRenderer,
 /** The topic's own thread in the kecamatan supergroup joins like a village group. */
 export async function attachThread(d: DiscussionDeps, renderer: DiscussionRenderer, topicId: number, chatId: bigint, threadId: number) {
   const topic = await d.prisma.topic.findUniqueOrThrow({ where: { id: topicId } });
-  const forum = await d.prisma.forum.findUniqueOrThrow({ where: { id: topic.forumId }, select: { timezone: true } });
+  const forum = await d.prisma.forum.findUniqueOrThrow({ where: { id: topic.forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } });
   const link = await d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId } });
   if (!link?.active || link.forumId !== topic.forumId) throw new NotAllowed("not_in_forum");
   const villageNames = topic.allVillages
     ? null
     : (await d.prisma.village.findMany({ where: { forumId: topic.forumId, id: { in: (await d.prisma.topicVillage.findMany({ where: { topicId } })).map((v) => v.villageId) } }, orderBy: { name: "asc" } })).map((v) => v.name);
-  const card = renderer.topicCard({ title: topic.title, description: topic.description, villageNames, endsAt: topic.endsAt, timezone: forum.timezone });
+  const card = renderer.topicCard({ title: topic.title, description: topic.description, villageNames, endsAt: topic.endsAt, timezone: forum.timezone, terms: termsOf(forum) });
   await d.prisma.$transaction(async (tx) => {
     await tx.topicChat.create({ data: { topicId, forumId: topic.forumId, villageId: null, chatId, threadId } });
     await d.delivery.enqueue(
@@ -224,7 +225,8 @@ export async function closeTopic(
       db.relayMessage.count({ where: { topicId: topic.id, state: "relayed" } }),
       db.relayMessage.findMany({ where: { topicId: topic.id, state: "relayed" }, distinct: ["villageId"], select: { villageId: true } }),
     ]);
-    const text = renderer.closeNote({ title: topic.title, note: cleanNote, auto: actor === null, messages, villages: villages.length });
+    const forumRow = await db.forum.findUnique({ where: { id: topic.forumId }, select: { villageTerm: true, councilTerm: true } });
+    const text = renderer.closeNote({ title: topic.title, note: cleanNote, auto: actor === null, messages, villages: villages.length, terms: termsOf(forumRow) });
     const targets = await activeTargets(db, topic);
     const cards = await d.delivery.copies(OWNER.topic, topic.id, db);
     const items: EnqueueItem[] = [];

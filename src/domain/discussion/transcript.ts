@@ -1,3 +1,4 @@
+import { termsOf, type ForumTerms } from "../forum/terms.js";
 import type { Access } from "../forum/access.js";
 import { NotAllowed, NotFound } from "../errors.js";
 import type { Actor, DiscussionDeps } from "./types.js";
@@ -23,6 +24,8 @@ export interface Transcript {
   topic: { id: number; title: string; description: string; state: "open" | "closed"; createdAt: Date; closedAt: Date | null; closeNote: string | null; allVillages: boolean };
   forumName: string;
   timezone: string;
+  /** The forum's words, for "Kampung Sukajaya" in the file. */
+  terms: ForumTerms;
   openedBy: string | null;
   villages: Map<number, string>;
   participating: number[];
@@ -59,7 +62,7 @@ export async function transcriptFor(d: DiscussionDeps, who: { actor: Actor } | {
     if (!here || !link?.active || link.forumId !== topic.forumId) throw new NotAllowed("topic_not_here");
   }
   const [forum, messages, villages, opener] = await Promise.all([
-    d.prisma.forum.findUniqueOrThrow({ where: { id: topic.forumId }, select: { name: true, timezone: true } }),
+    d.prisma.forum.findUniqueOrThrow({ where: { id: topic.forumId }, select: { name: true, timezone: true, villageTerm: true, councilTerm: true } }),
     d.prisma.relayMessage.findMany({ where: { topicId, forumId: topic.forumId, state: "relayed" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     d.prisma.village.findMany({ where: { forumId: topic.forumId }, select: { id: true, name: true } }),
     d.prisma.person.findUnique({ where: { id: topic.createdById }, select: { firstName: true } }),
@@ -103,6 +106,7 @@ export async function transcriptFor(d: DiscussionDeps, who: { actor: Actor } | {
     },
     forumName: forum.name,
     timezone: forum.timezone,
+    terms: termsOf(forum),
     openedBy: opener?.firstName ?? null,
     villages: villageNames,
     participating: topic.allVillages ? villages.map((v) => v.id) : topic.villages.map((v) => v.villageId),

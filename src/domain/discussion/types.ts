@@ -1,3 +1,4 @@
+import type { ForumTerms } from "../forum/terms.js";
 import type { Prisma } from "../../infra/db.js";
 import type { Clock } from "../../infra/clock.js";
 import type { Logger } from "../../infra/logger.js";
@@ -33,10 +34,10 @@ export interface OutText {
  * people. Group-facing texts are in the forum's language.
  */
 export interface DiscussionRenderer {
-  /** "Desa Sukajaya", or the kecamatan label when the message came from the kecamatan thread. */
-  villageLabel(villageName: string | null): string;
-  topicCard(t: { title: string; description: string; villageNames: string[] | null; endsAt: Date | null; timezone: string }): OutText;
-  closeNote(t: { title: string; note: string | null; auto: boolean; messages: number; villages: number }): OutText;
+  /** "Kampung Sukajaya" (the forum's word), or the kecamatan label for the kecamatan thread. */
+  villageLabel(villageName: string | null, terms: ForumTerms): string;
+  topicCard(t: { title: string; description: string; villageNames: string[] | null; endsAt: Date | null; timezone: string; terms: ForumTerms }): OutText;
+  closeNote(t: { title: string; note: string | null; auto: boolean; messages: number; villages: number; terms: ForumTerms }): OutText;
   /** "4 pesan baru di topik “Jalan desa”" */
   digestHeading(count: number, title: string): string;
   /** "[Foto]", "[Pesan suara 0:03]", "[Lokasi -5.1, 105.2]" — for digests and transcripts. */

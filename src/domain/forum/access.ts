@@ -1,4 +1,5 @@
 import type { MembershipSource, Role } from "../../generated/prisma/enums.js";
+import type { ForumTerms } from "./terms.js";
 
 export interface MembershipView {
   id: number;
@@ -6,9 +7,13 @@ export interface MembershipView {
   forumName: string;
   /** The forum's privacy notice version (Forum.privacyVersion): a change asks members again. */
   forumPrivacyVersion?: number;
+  /** The forum's local words (village term, council), so texts need no extra query. */
+  forumTerms: ForumTerms;
   villageId: number | null;
   villageName: string | null;
   role: Role;
+  /** Position (jabatan): a key of jabatan.ts or free text. */
+  title: string | null;
   source: MembershipSource;
   /** Group memberships: when Telegram last confirmed the person is in the village's group (ISO). */
   confirmedAt: string | null;

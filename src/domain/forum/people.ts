@@ -1,5 +1,6 @@
 import type { Prisma } from "../../infra/db.js";
 import { Access, type MembershipView } from "./access.js";
+import { termsOf } from "./terms.js";
 
 export interface TelegramUserLike {
   id: number;
@@ -77,7 +78,7 @@ export async function loadAccess(prisma: Prisma, personId: number | null, bootst
   if (personId === null) return new Access(null, [], bootstrapAdmin);
   const rows = await prisma.membership.findMany({
     where: { personId },
-    include: { forum: { select: { name: true, privacyVersion: true } }, village: { select: { name: true } } },
+    include: { forum: { select: { name: true, privacyVersion: true, villageTerm: true, councilTerm: true } }, village: { select: { name: true } } },
     orderBy: { id: "asc" },
   });
   const views: MembershipView[] = rows.map((m) => ({
@@ -85,9 +86,11 @@ export async function loadAccess(prisma: Prisma, personId: number | null, bootst
     forumId: m.forumId,
     forumName: m.forum.name,
     forumPrivacyVersion: m.forum.privacyVersion,
+    forumTerms: termsOf(m.forum),
     villageId: m.villageId,
     villageName: m.village?.name ?? null,
     role: m.role,
+    title: m.title,
     source: m.source,
     confirmedAt: m.confirmedAt?.toISOString() ?? null,
   }));

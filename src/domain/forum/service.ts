@@ -7,6 +7,8 @@ import type { Access } from "./access.js";
 import { assertValidCodeInput, canIssue, OFFICIAL_GRANTABLE, revokeCodesOfFormerIssuer } from "./membership.js";
 import { loadAccess } from "./people.js";
 import { audit, target, type AuditAction, type AuditDetails } from "../privacy/audit.js";
+import { DEFAULT_TERMS, isVillageTerm, termsOf, validateCouncilTerm, type ForumTerms } from "./terms.js";
+import { JABATAN_FORUM, JABATAN_VILLAGE, validateJabatan } from "./jabatan.js";
 
 export interface ForumDeps {
   prisma: Prisma;
@@ -35,20 +37,41 @@ function record(d: ForumDeps, forumId: number | null, actorId: number | null, ac
 
 // ---------- forums and villages ----------
 
-export async function createForum(d: ForumDeps, actor: Actor, input: { name: string; timezone?: string }) {
+export async function createForum(d: ForumDeps, actor: Actor, input: { name: string; timezone?: string; terms?: ForumTerms }) {
   if (!actor.access.bootstrapAdmin) throw new NotAllowed("not_bootstrap_admin");
   const name = input.name.trim().replace(/\s+/g, " ");
   if (name.length < 3) throw new InvalidInput("forum_name_short");
   if (name.length > 120) throw new InvalidInput("forum_name_long");
   const timezone = input.timezone ?? "Asia/Jakarta";
   if (!(ZONES as readonly string[]).includes(timezone)) throw new InvalidInput("bad_timezone");
+  const terms = checkTerms(input.terms ?? DEFAULT_TERMS);
   const forum = await d.prisma.$transaction(async (tx) => {
-    const f = await tx.forum.create({ data: { name, timezone, createdById: actor.personId } });
+    const f = await tx.forum.create({ data: { name, timezone, createdById: actor.personId, villageTerm: terms.village, councilTerm: terms.council } });
     await tx.membership.create({ data: { personId: actor.personId, forumId: f.id, role: "admin_forum", grantedById: actor.personId, source: "founder" } });
     return f;
   });
   await record(d, forum.id, actor.personId, "forum.create", target("forum", forum.id));
   return forum;
+}
+
+function checkTerms(t: ForumTerms): ForumTerms {
+  if (!isVillageTerm(t.village)) throw new InvalidInput("bad_village_term");
+  return { village: t.village, council: validateCouncilTerm(t.council) };
+}
+
+/** The forum's words for its villages and council; changed by its admins only. */
+export async function setForumTerms(d: ForumDeps, actor: Actor, forumId: number, change: Partial<ForumTerms>) {
+  requireAdmin(actor, forumId);
+  const current = await d.prisma.forum.findUnique({ where: { id: forumId }, select: { villageTerm: true, councilTerm: true } });
+  if (!current) throw new NotFound("forum_not_found");
+  const terms = checkTerms({ ...termsOf(current), ...change });
+  await d.prisma.forum.update({ where: { id: forumId }, data: { villageTerm: terms.village, councilTerm: terms.council } });
+  await record(d, forumId, actor.personId, "forum.terms", target("forum", forumId), { village: terms.village, council: terms.council });
+  return terms;
+}
+
+export async function getForumTerms(d: Pick<ForumDeps, "prisma">, forumId: number): Promise<ForumTerms> {
+  return termsOf(await d.prisma.forum.findUnique({ where: { id: forumId }, select: { villageTerm: true, councilTerm: true } }));
 }
 
 export interface VillageInput {
@@ -75,7 +98,7 @@ export function parseVillageList(text: string): { villages: VillageInput[]; erro
       code = `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}.${digits.slice(6)}`;
       line = line.replace(m[0], " ").replace(/[;,|–-]/g, " ").trim();
     }
-    const name = line.replace(/^desa\s+/i, "").replace(/\s+/g, " ").trim();
+    const name = line.replace(/^(desa|kampung|kelurahan|nagari|gampong|pekon|tiyuh)\s+/i, "").replace(/\s+/g, " ").trim();
     if (!name) return errors.push({ line: i + 1, text: raw.trim(), reason: "no_name" }) && undefined;
     if (name.length > 60) return errors.push({ line: i + 1, text: raw.trim(), reason: "name_long" }) && undefined;
     if (!/^[\p{L}\p{N} .'’()/-]+$/u.test(name)) return errors.push({ line: i + 1, text: raw.trim(), reason: "bad_chars" }) && undefined;
@@ -180,9 +203,10 @@ export async function listVillages(d: ForumDeps, forumId: number) {
 export async function createInvite(
   d: ForumDeps,
   actor: Actor,
-  input: { forumId: number; role: Role; villageId?: number | null; purpose?: "role" | "group"; ttlMs?: number },
+  input: { forumId: number; role: Role; villageId?: number | null; purpose?: "role" | "group"; ttlMs?: number; title?: string | null },
 ) {
   const purpose = input.purpose ?? "role";
+  const title = input.title ? validateJabatan(input.title) : null;
   if (!ROLES.includes(input.role)) throw new InvalidInput("bad_role");
   const villageId = input.villageId ?? null;
   assertValidCodeInput(input.role, villageId, purpose);
@@ -200,6 +224,7 @@ export async function createInvite(
       villageId: input.villageId ?? null,
       role: input.role,
       purpose,
+      title: purpose === "role" ? title : null,
       createdById: actor.personId,
       expiresAt: new Date(now.getTime() + (input.ttlMs ?? INVITE_TTL_MS)),
     },
@@ -235,9 +260,11 @@ export async function redeemInvite(d: ForumDeps, personId: number, rawCode: stri
     }
     const claimed = await tx.invite.updateMany({ where: { id: inv.id, usedById: null }, data: { usedById: personId, usedAt: now } });
     if (claimed.count !== 1) throw new Conflict("invite_used");
-    await grantMembership(tx as unknown as Prisma, { personId, forumId: inv.forumId, role: inv.role, villageId: inv.villageId, grantedById: inv.createdById, source: "code", inviteId: inv.id });
+    const m = await grantMembership(tx as unknown as Prisma, {
+      personId, forumId: inv.forumId, role: inv.role, villageId: inv.villageId, grantedById: inv.createdById, source: "code", inviteId: inv.id, title: inv.title,
+    });
     await audit(tx, { forumId: inv.forumId, actorId: personId, action: "invite.redeem", target: target("invite", inv.id), details: { role: inv.role, villageId: inv.villageId }, at: now });
-    return { revoked: false as const, forum: inv.forum, village: inv.village, role: inv.role };
+    return { revoked: false as const, forum: inv.forum, village: inv.village, role: inv.role, membershipId: m.id, title: m.title, asksTitle: m.title === null && asksJabatan(inv.role) };
   });
   // The revocation is committed before the person is told (a throw inside would roll it back).
   if (result.revoked) throw new InvalidInput("invite_revoked");
@@ -246,15 +273,48 @@ export async function redeemInvite(d: ForumDeps, personId: number, rawCode: stri
 
 async function grantMembership(
   db: Prisma,
-  m: { personId: number; forumId: number; role: Role; villageId: number | null; grantedById: number | null; source: "code" | "admin"; inviteId?: number },
+  m: { personId: number; forumId: number; role: Role; villageId: number | null; grantedById: number | null; source: "code" | "admin"; inviteId?: number; title?: string | null },
 ) {
   if (m.role === "warga") {
     // One home village per forum: a resident who moves changes it.
     await db.membership.deleteMany({ where: { personId: m.personId, forumId: m.forumId, role: "warga" } });
   }
   const existing = await db.membership.findFirst({ where: { personId: m.personId, forumId: m.forumId, role: m.role, villageId: m.villageId } });
-  if (existing) return existing;
-  return db.membership.create({ data: { ...m, inviteId: m.inviteId ?? null } });
+  if (existing) {
+    if (m.title && !existing.title) return db.membership.update({ where: { id: existing.id }, data: { title: m.title } });
+    return existing;
+  }
+  return db.membership.create({ data: { ...m, inviteId: m.inviteId ?? null, title: m.title ?? null } });
+}
+
+/** Roles whose holder has a position worth naming: officials and council members, and the forum's office. */
+export function asksJabatan(role: Role): boolean {
+  return role !== "warga";
+}
+
+/** The positions offered for a role: a village's (perangkat, council) or the forum's (kecamatan, partners). */
+export function jabatanChoices(role: Role): readonly string[] {
+  if (role === "perangkat_desa") return JABATAN_VILLAGE;
+  if (role === "warga") return [];
+  return JABATAN_FORUM;
+}
+
+/**
+ * Sets the position on a membership. The holder may name their own (right after redeeming a code
+ * that left it open, or later); a forum admin may set anyone's; a village official, those of their
+ * own village's officials.
+ */
+export async function setMembershipTitle(d: ForumDeps, actor: Actor, forumId: number, membershipId: number, rawTitle: string | null) {
+  const m = await d.prisma.membership.findFirst({ where: { id: membershipId, forumId } });
+  if (!m) throw new NotFound("membership_not_found");
+  const own = m.personId === actor.personId;
+  const allowed = own || actor.access.isAdmin(forumId) || (m.role === "perangkat_desa" && m.villageId != null && actor.access.isOfficialOf(forumId, m.villageId));
+  if (!allowed) throw new NotAllowed("not_admin");
+  if (!asksJabatan(m.role)) throw new InvalidInput("bad_role");
+  const title = rawTitle === null ? null : validateJabatan(rawTitle);
+  const updated = await d.prisma.membership.update({ where: { id: m.id }, data: { title } });
+  await record(d, forumId, actor.personId, "role.title", target("person", m.personId), { membershipId: m.id });
+  return updated;
 }
 
 // ---------- roles ----------
@@ -337,7 +397,7 @@ export interface ChatInfo {
 export async function findChatLink(d: ForumDeps, chatId: number | bigint) {
   return d.prisma.chatLink.findUnique({
     where: { telegramChatId: BigInt(chatId) },
-    include: { village: { select: { id: true, name: true, shortCode: true } }, forum: { select: { id: true, name: true, timezone: true } } },
+    include: { village: { select: { id: true, name: true, shortCode: true } }, forum: { select: { id: true, name: true, timezone: true, villageTerm: true, councilTerm: true } } },
   });
 }
 

@@ -16,7 +16,8 @@ export interface MeetingNotifier {
   ): Promise<void>;
   rescheduled(tx: Db, m: MeetingView, to: Recipients, info: { previousStartsAt: Date; rsvpReset: boolean; now: Date }): Promise<void>;
   cancelled(tx: Db, m: MeetingView, to: Recipients, now: Date): Promise<void>;
-  minutes(tx: Db, m: MeetingView, to: Recipients): Promise<void>;
+  /** The berita acara (a PDF with the daftar hadir attached) to everyone invited. */
+  minutes(tx: Db, m: MeetingView, to: Recipients, attendance: Attendance): Promise<void>;
   /** Brings every copy of the invitation (and the organiser's live view) up to date. */
   refresh(tx: Db, m: MeetingView, attendance: Attendance, now: Date): Promise<void>;
   /** The attendance list opened: the organiser gets a live view of it. */

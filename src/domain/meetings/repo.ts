@@ -1,3 +1,4 @@
+import { termsOf } from "../forum/terms.js";
 import type { JobTx } from "../../jobs/scheduler.js";
 import { isZoneName, type ZoneName } from "../../lib/time.js";
 import { displayName } from "../forum/people.js";
@@ -39,8 +40,18 @@ interface MeetingRow {
   minutes_file_id: string | null;
   minutes_file_name: string | null;
   decisions: string | null;
+  chair_name: string | null;
+  chair_title: string | null;
+  secretary_name: string | null;
+  decision_method: string | null;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
   minutes_at: Date | null;
   timezone: string | null;
+  village_term: string | null;
+  council_term: string | null;
+  organizer_title: string | null;
   organizer_first_name: string | null;
   village_name: string | null;
   villages: unknown;
@@ -82,7 +93,14 @@ export async function loadView(db: Db, meetingId: number, forumId?: number, reci
            m.place, m.latitude, m.longitude, m.rsvp_deadline, m.quorum_rule::text AS quorum_rule, m.reminder_minutes, m.audience,
            m.recurrence, m.series_id, m.status::text AS status, m.open_check_in, m.sequence, m.cancel_reason, m.minutes_text,
            m.minutes_file_id, m.minutes_file_name, m.decisions, m.minutes_at,
-           f.timezone, p.first_name AS organizer_first_name, v.name AS village_name,
+           m.chair_name, m.chair_title, m.secretary_name, m.decision_method, m.votes_for, m.votes_against, m.votes_abstain,
+           f.timezone, f.village_term, f.council_term, p.first_name AS organizer_first_name, v.name AS village_name,
+           -- The organiser's position where they organise: at the village, or in the forum's office.
+           (SELECT om.title FROM memberships om
+              WHERE om.person_id = m.organizer_id AND om.forum_id = m.forum_id AND om.title IS NOT NULL
+                AND ((m.village_id IS NOT NULL AND om.role = 'perangkat_desa' AND om.village_id = m.village_id)
+                  OR (m.village_id IS NULL AND om.role = 'admin_forum'))
+              ORDER BY om.id LIMIT 1) AS organizer_title,
            (SELECT json_agg(json_build_object('id', vv.id, 'name', vv.name, 'via', mv.via_group))
               FROM meeting_villages mv JOIN villages vv ON vv.id = mv.village_id AND vv.forum_id = mv.forum_id
               WHERE mv.meeting_id = m.id AND mv.forum_id = m.forum_id) AS villages,
@@ -134,6 +152,8 @@ export async function loadView(db: Db, meetingId: number, forumId?: number, reci
     cancelReason: m.cancel_reason,
     organizerId: m.organizer_id,
     organizerName: m.organizer_first_name ? displayName({ firstName: m.organizer_first_name }) : "—",
+    organizerTitle: m.organizer_title,
+    terms: termsOf({ villageTerm: m.village_term, councilTerm: m.council_term }),
     villageId: m.village_id,
     villageName: m.village_name,
     villages: villages.map((x) => ({ id: x.id, name: x.name, viaGroup: x.via })).sort((a, b) => a.name.localeCompare(b.name, "id")),
@@ -142,6 +162,13 @@ export async function loadView(db: Db, meetingId: number, forumId?: number, reci
     minutesFileId: m.minutes_file_id,
     minutesFileName: m.minutes_file_name,
     decisions: m.decisions,
+    chairName: m.chair_name,
+    chairTitle: m.chair_title,
+    secretaryName: m.secretary_name,
+    decisionMethod: m.decision_method === "mufakat" || m.decision_method === "suara" ? m.decision_method : null,
+    votesFor: m.votes_for,
+    votesAgainst: m.votes_against,
+    votesAbstain: m.votes_abstain,
     minutesAt: m.minutes_at,
   };
   if (want) {
@@ -158,12 +185,20 @@ export async function loadView(db: Db, meetingId: number, forumId?: number, reci
 /** Who answered what and who signed the list, with counts and the quorum. */
 export async function loadAttendance(db: Db, m: Pick<MeetingView, "id" | "forumId" | "quorumRule" | "villages">): Promise<Attendance> {
   const invitees = await db.meetingInvitee.findMany({ where: { meetingId: m.id, forumId: m.forumId }, orderBy: { id: "asc" } });
-  const people = await db.person.findMany({ where: { id: { in: invitees.map((i) => i.personId) } }, select: { id: true, firstName: true } });
+  const ids = invitees.map((i) => i.personId);
+  const [people, positions] = await Promise.all([
+    db.person.findMany({ where: { id: { in: ids } }, select: { id: true, firstName: true } }),
+    // Positions for the daftar hadir (Kepala Kampung, Ketua BPK, …).
+    db.membership.findMany({ where: { forumId: m.forumId, personId: { in: ids }, title: { not: null } }, select: { personId: true, villageId: true, title: true }, orderBy: { id: "asc" } }),
+  ]);
   const names = new Map(people.map((p) => [p.id, displayName(p)]));
+  const titleOf = (personId: number, villageId: number | null) =>
+    (positions.find((x) => x.personId === personId && x.villageId === villageId) ?? positions.find((x) => x.personId === personId))?.title ?? null;
   const rows: AttendanceRow[] = invitees.map((i) => ({
     inviteeId: i.id,
     personId: i.personId,
     name: names.get(i.personId) ?? "—",
+    title: titleOf(i.personId, i.villageId),
     villageId: i.villageId,
     source: i.source,
     rsvp: i.rsvp,

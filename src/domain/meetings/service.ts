@@ -28,8 +28,11 @@ import {
   type MeetingKind,
   type MeetingView,
   type RsvpAnswer,
+  type DecisionMethod,
 } from "./types.js";
 import { audit as record, type AuditAction, type AuditDetails } from "../privacy/audit.js";
+import { termsOf } from "../forum/terms.js";
+import { isCouncilTitle } from "../forum/jabatan.js";
 
 export interface MeetingDeps {
   prisma: Prisma;
@@ -163,20 +166,26 @@ async function validateAudience(db: Db, actor: Actor, forumId: number, a: Audien
   return { groups: [...new Set(a.groups)], officials: [...new Set(a.officials)], bpd: [...new Set(a.bpd)], persons: [...new Set(a.persons)], kecamatan: a.kecamatan };
 }
 
-const BPD_TITLE = /\bBPD\b|badan permusyawaratan/i;
-
-/** The people an audience names: officials and BPD of the chosen villages, and named people. */
+/**
+ * The people an audience names: officials and council members (BPD, BPK, …: a position of Ketua
+ * or Anggota of the council, given when their code was issued or redeemed) of the chosen
+ * villages, and named people.
+ */
 async function resolveInvitees(db: Db, forumId: number, a: Audience) {
   const rows = new Map<number, { villageId: number | null; source: "official" | "bpd" | "named" }>();
   const wanted = [...new Set([...a.officials, ...a.bpd])];
   if (wanted.length) {
-    const officials = await db.membership.findMany({
-      where: { forumId, role: "perangkat_desa", villageId: { in: wanted } },
-      select: { personId: true, villageId: true, title: true },
-      orderBy: { id: "asc" },
-    });
+    const [officials, forum] = await Promise.all([
+      db.membership.findMany({
+        where: { forumId, role: "perangkat_desa", villageId: { in: wanted } },
+        select: { personId: true, villageId: true, title: true },
+        orderBy: { id: "asc" },
+      }),
+      db.forum.findUnique({ where: { id: forumId }, select: { villageTerm: true, councilTerm: true } }),
+    ]);
+    const terms = termsOf(forum);
     for (const o of officials) {
-      const isBpd = BPD_TITLE.test(o.title ?? "");
+      const isBpd = isCouncilTitle(o.title, terms);
       const source = isBpd && a.bpd.includes(o.villageId!) ? "bpd" : a.officials.includes(o.villageId!) ? "official" : null;
       if (source && !rows.has(o.personId)) rows.set(o.personId, { villageId: o.villageId, source });
     }
@@ -580,18 +589,58 @@ export async function stopSeries(d: MeetingDeps, actor: Actor, meetingId: number
 
 // ---------------------------------------------------------------- berita acara
 
+export interface MinutesInput {
+  /** Jalannya musyawarah (the notes), optional: the berita acara carries the structure. */
+  text?: string | null;
+  fileId?: string | null;
+  fileName?: string | null;
+  decisions?: string | null;
+  chairName: string;
+  chairTitle?: string | null;
+  secretaryName: string;
+  decisionMethod: DecisionMethod;
+  votesFor?: number | null;
+  votesAgainst?: number | null;
+  votesAbstain?: number | null;
+}
+
+const PERSON_NAME = /^[\p{L}][\p{L}\p{N} .,'’()-]*$/u;
+
+/** What a berita acara must say about who led it and how it decided, checked. */
+export function validateBeritaAcara(input: MinutesInput) {
+  const clean = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
+  const chairName = clean(input.chairName);
+  const chairTitle = clean(input.chairTitle) || null;
+  const secretaryName = clean(input.secretaryName);
+  if (chairName.length < 2 || chairName.length > 80 || !PERSON_NAME.test(chairName)) throw new InvalidInput("meeting_chair_bad");
+  if (chairTitle && chairTitle.length > 80) throw new InvalidInput("meeting_chair_bad");
+  if (secretaryName.length < 2 || secretaryName.length > 80 || !PERSON_NAME.test(secretaryName)) throw new InvalidInput("meeting_secretary_bad");
+  if (input.decisionMethod !== "mufakat" && input.decisionMethod !== "suara") throw new InvalidInput("meeting_method_bad");
+  const count = (n: number | null | undefined) => {
+    if (!Number.isInteger(n) || n! < 0 || n! > 100_000) throw new InvalidInput("meeting_votes_bad");
+    return n!;
+  };
+  const votes =
+    input.decisionMethod === "suara"
+      ? { votesFor: count(input.votesFor), votesAgainst: count(input.votesAgainst), votesAbstain: count(input.votesAbstain ?? 0) }
+      : { votesFor: null, votesAgainst: null, votesAbstain: null };
+  if (votes.votesFor !== null && votes.votesFor + votes.votesAgainst! === 0) throw new InvalidInput("meeting_votes_bad");
+  return { chairName, chairTitle, secretaryName, decisionMethod: input.decisionMethod, ...votes };
+}
+
 export async function recordMinutes(
   d: MeetingDeps,
   actor: Actor,
   meetingId: number,
-  input: { text?: string | null; fileId?: string | null; fileName?: string | null; decisions?: string | null },
+  input: MinutesInput,
 ) {
   const now = d.clock.now();
   const text = (input.text ?? "").trim() || null;
   const decisions = (input.decisions ?? "").trim() || null;
-  if (!text && !input.fileId) throw new InvalidInput("meeting_minutes_empty");
+  const b = validateBeritaAcara(input);
+  if (!decisions) throw new InvalidInput("meeting_decisions_empty");
   if (text && text.length > 3500) throw new InvalidInput("meeting_minutes_long", { max: 3500 });
-  if (decisions && decisions.length > 800) throw new InvalidInput("meeting_decisions_long", { max: 800 });
+  if (decisions.length > 1500) throw new InvalidInput("meeting_decisions_long", { max: 1500 });
   const r = await d.prisma.$transaction(async (tx) => {
     const m = await requireManageable(tx, actor, meetingId);
     if (m.status === "cancelled") throw new Conflict("meeting_cancelled");
@@ -599,11 +648,15 @@ export async function recordMinutes(
     const replaced = m.minutesAt !== null;
     await tx.meeting.update({
       where: { id: m.id },
-      data: { minutesText: text, minutesFileId: input.fileId ?? null, minutesFileName: input.fileName ?? null, decisions, minutesAt: now },
+      data: { minutesText: text, minutesFileId: input.fileId ?? null, minutesFileName: input.fileName ?? null, decisions, minutesAt: now, ...b },
     });
     const view = (await loadView(tx, m.id, m.forumId, "everyone"))!;
     const to = view.recipients!;
-    await d.notifier.minutes(tx, view, to);
+    const attendance = await loadAttendance(tx, view);
+    if (b.decisionMethod === "suara" && attendance.counts.checkedIn > 0 && b.votesFor! + b.votesAgainst! + b.votesAbstain! > attendance.counts.checkedIn) {
+      throw new InvalidInput("meeting_votes_over_present", { present: attendance.counts.checkedIn });
+    }
+    await d.notifier.minutes(tx, view, to, attendance);
     await audit(tx, now, m.forumId, actor.personId, "meeting.minutes", m.id, { replaced, file: !!input.fileId });
     return { groups: to.groups.length, persons: to.persons.length, replaced };
   }, TX);

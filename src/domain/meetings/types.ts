@@ -1,3 +1,4 @@
+import type { ForumTerms } from "../forum/terms.js";
 import type { Recurrence, ZoneName } from "../../lib/time.js";
 import type { InviteeSource, MeetingKind, MeetingStatus, QuorumRule, Rsvp } from "../../generated/prisma/enums.js";
 
@@ -78,6 +79,10 @@ export interface MeetingView {
   cancelReason: string | null;
   organizerId: number;
   organizerName: string;
+  /** The organiser's position (jabatan key or typed) where they organise, if known. */
+  organizerTitle: string | null;
+  /** The forum's words (Kampung, BPK). */
+  terms: ForumTerms;
   villageId: number | null;
   villageName: string | null;
   villages: Array<{ id: number; name: string; viaGroup: boolean }>;
@@ -86,13 +91,26 @@ export interface MeetingView {
   minutesFileId: string | null;
   minutesFileName: string | null;
   decisions: string | null;
+  /** Berita acara: who chaired, who took the minutes, how the decisions were taken. */
+  chairName: string | null;
+  chairTitle: string | null;
+  secretaryName: string | null;
+  decisionMethod: DecisionMethod | null;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  votesAbstain: number | null;
   minutesAt: Date | null;
 }
+
+/** Musyawarah decides by consensus (mufakat) first, otherwise by a count of hands (suara terbanyak). */
+export type DecisionMethod = "mufakat" | "suara";
 
 export interface AttendanceRow {
   inviteeId: number;
   personId: number;
   name: string;
+  /** Position (jabatan key or typed) for the daftar hadir. */
+  title: string | null;
   villageId: number | null;
   source: InviteeSource;
   rsvp: Rsvp;

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   // forum structure
   "forum.create",
   "village.add",
+  "forum.terms",
   "group.link",
   "group.unlink",
   "group.migrate",
@@ -22,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "invite.revoke",
   "role.grant",
   "role.revoke",
+  "role.title",
   "member.join",
   "member.leave",
   "member.move",

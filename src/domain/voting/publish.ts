@@ -29,7 +29,13 @@
  *   (tests/domain/voting-publish.test.ts) plays the attacker over every published figure and
  *   checks that nothing else about a group of 1–2 ballots can be pinned down.
  */
-import { MIN_SECRET_CELL, type VoteResult } from "./tally.js";
+import { MIN_SECRET_CELL, type MajorityResult, type QuorumResult, type VoteResult } from "./tally.js";
+
+/** The quorum of a result stored before thresholds were exact fractions. */
+export interface LegacyQuorum {
+  percent: number;
+  reached: boolean;
+}
 import type { Ballot, Counting, LiveCounts } from "./types.js";
 
 export interface PublishedVillage {
@@ -64,7 +70,10 @@ export interface PublishedResult {
   ballots: number;
   base: number | null;
   turnout: number | null;
-  quorum: { percent: number; reached: boolean } | null;
+  /** Stored results from before exact fractions carry { percent, reached } instead. */
+  quorum: QuorumResult | LegacyQuorum | null;
+  /** The "lebih dari separuh (½ + 1)" check of the leading option; null while the outcome is withheld. */
+  majority: MajorityResult | null;
   /** Per option over all villages, or null when withheld. */
   totals: number[] | null;
   totalsWithheld: "open" | "few_ballots" | "protects_small" | null;
@@ -89,6 +98,7 @@ export function publishable(result: VoteResult, opts: { final: boolean }): Publi
     base: result.base,
     turnout: result.turnout,
     quorum: result.quorum,
+    majority: null as MajorityResult | null,
   };
   const satuDesa = result.counting === "satu_desa";
   const village = (v: VoteResult["villages"][number], withheld: PublishedVillage["withheld"], vote: number[] | null): PublishedVillage => ({
@@ -113,6 +123,7 @@ export function publishable(result: VoteResult, opts: { final: boolean }): Publi
       villagesWithout: result.villagesWithout,
       villagesTooFew: 0,
       outcome: result.outcome,
+      majority: result.majority ?? null,
     };
   }
 
@@ -174,6 +185,7 @@ export function publishable(result: VoteResult, opts: { final: boolean }): Publi
     // Results stored before villagesTooFew existed lack it.
     villagesTooFew: result.villagesTooFew ?? tooFew,
     outcome: { ...result.outcome },
+    majority: result.majority ?? null,
   };
 }
 

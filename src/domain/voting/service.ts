@@ -1,3 +1,4 @@
+import { isThreshold } from "./tally.js";
 /**
  * Votes as organisers and members see them: creating a vote or a quick poll, lists, details,
  * the per-village breakdown, closing by hand, extending, exports. Ballots are in ballots.ts,
@@ -61,9 +62,7 @@ export async function createVote(d: VotingDeps, actor: Actor, draft: VoteDraft, 
     throw new InvalidInput("vote_bad_setting");
   }
   if (draft.closesAt) validateClosesAt(draft.closesAt, now);
-  if (draft.quorumPercent !== null && !(Number.isInteger(draft.quorumPercent) && draft.quorumPercent >= 1 && draft.quorumPercent <= 100)) {
-    throw new InvalidInput("vote_quorum_bad");
-  }
+  if (draft.quorum !== null && !isThreshold(draft.quorum)) throw new InvalidInput("vote_quorum_bad");
   const reminders = usableReminders(draft.reminderMinutes, draft.closesAt, now);
   const villages = await participatingVillages(d, draft.forumId, draft.villageIds);
 
@@ -80,7 +79,9 @@ export async function createVote(d: VotingDeps, actor: Actor, draft: VoteDraft, 
         counting: draft.counting,
         eligibility: draft.eligibility,
         closesAt: draft.closesAt,
-        quorumPercent: draft.quorumPercent,
+        quorumNum: draft.quorum?.num ?? null,
+        quorumDen: draft.quorum?.den ?? null,
+        quorumAbove: draft.quorum?.above ?? false,
         reminderMinutes: reminders,
         villages: { create: villages.map((v) => ({ forumId: draft.forumId, villageId: v.id })) },
       },

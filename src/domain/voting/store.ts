@@ -1,3 +1,5 @@
+import { termsOf } from "../forum/terms.js";
+import type { Threshold } from "./tally.js";
 /**
  * Data access shared by the voting modules: loading votes, their villages and groups, and the
  * counts per village (from ballots in terbuka, from the anonymous counters in rahasia, from the
@@ -70,7 +72,7 @@ export async function loadVote(db: Db, voteId: number) {
 
 export async function infoOf(db: Db, vote: VoteRow): Promise<VoteInfo> {
   const [forum, villages] = await Promise.all([
-    db.forum.findUniqueOrThrow({ where: { id: vote.forumId }, select: { timezone: true } }),
+    db.forum.findUniqueOrThrow({ where: { id: vote.forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } }),
     db.village.findMany({ where: { forumId: vote.forumId, id: { in: vote.villages.map((v) => v.villageId) } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return {
@@ -84,14 +86,20 @@ export async function infoOf(db: Db, vote: VoteRow): Promise<VoteInfo> {
     counting: vote.counting,
     eligibility: vote.eligibility,
     closesAt: vote.closesAt?.toISOString() ?? null,
-    quorumPercent: vote.quorumPercent,
+    quorum: thresholdOf(vote),
     reminderMinutes: vote.reminderMinutes,
     state: vote.state,
     closedAt: vote.closedAt?.toISOString() ?? null,
     createdById: vote.createdById,
     timezone: forum.timezone,
+    terms: termsOf(forum),
     villages,
   };
+}
+
+/** The stored quorum columns as a threshold (null when the vote has none). */
+export function thresholdOf(v: { quorumNum: number | null; quorumDen: number | null; quorumAbove: boolean }): Threshold | null {
+  return v.quorumNum && v.quorumDen ? { num: v.quorumNum, den: v.quorumDen, above: v.quorumAbove } : null;
 }
 
 export function isOpen(vote: { state: string; closesAt: Date | null }, now: Date) {
@@ -137,7 +145,7 @@ export async function countsByVillage(db: Db, vote: VoteRow): Promise<Map<number
 export async function liveCounts(db: Db, vote: VoteRow): Promise<LiveCounts> {
   const by = await countsByVillage(db, vote);
   const villages = [...by].map(([villageId, c]) => ({ villageId, name: "", ballots: c.ballots, counts: c.counts, base: null }));
-  const result = computeResult({ options: vote.options, counting: vote.counting, ballot: vote.ballot, quorumPercent: null, villages });
+  const result = computeResult({ options: vote.options, counting: vote.counting, ballot: vote.ballot, quorum: null, villages });
   return liveCountsOf(publishable(result, { final: vote.state === "closed" }));
 }
 
@@ -165,6 +173,6 @@ export async function resultOf(db: Db, vote: VoteRow, info: VoteInfo, memberCoun
     const base = registered ? (registered.get(v.id) ?? 0) : (memberCounts?.get(v.id) ?? null);
     return { villageId: v.id, name: v.name, ballots: c.ballots, counts: c.counts, base };
   });
-  return computeResult({ options: vote.options, counting: vote.counting, ballot: vote.ballot, quorumPercent: vote.quorumPercent, villages });
+  return computeResult({ options: vote.options, counting: vote.counting, ballot: vote.ballot, quorum: thresholdOf(vote), villages });
 }
 

@@ -11,6 +11,50 @@ import type { Ballot, Counting } from "./types.js";
  */
 export const MIN_SECRET_CELL = 3;
 
+/**
+ * A threshold as an exact fraction of a base: "at least num/den" (2/3 of 12 is 8, and 8 passes),
+ * or with `above` "more than num/den" (½ + 1: more than half). Never a rounded percent: 66.7% of
+ * 12 once failed a "67%" threshold that meant 2/3.
+ */
+export interface Threshold {
+  num: number;
+  den: number;
+  above: boolean;
+}
+
+export const HALF_PLUS_ONE: Threshold = { num: 1, den: 2, above: true };
+export const TWO_THIRDS: Threshold = { num: 2, den: 3, above: false };
+
+/** The smallest count that meets `t` out of `base`, in integers: 2/3 of 12 → 8, ½+1 of 12 → 7, of 11 → 6. */
+export function requiredCount(t: Threshold, base: number): number {
+  const q = base * t.num;
+  return t.above ? Math.floor(q / t.den) + 1 : Math.floor((q + t.den - 1) / t.den);
+}
+
+export function isThreshold(x: unknown): x is Threshold {
+  const t = x as Threshold;
+  return !!t && Number.isInteger(t.num) && Number.isInteger(t.den) && t.num >= 1 && t.den >= 1 && t.den <= 1000 && t.num <= t.den && typeof t.above === "boolean";
+}
+
+/** Quorum against the eligible base: `required` is null when the base is unknown. */
+export interface QuorumResult extends Threshold {
+  required: number | null;
+  reached: boolean;
+}
+
+/**
+ * "Lebih dari separuh (½ + 1)": does the leading option hold more than half of those who voted
+ * (per orang: ballots; satu desa satu suara: villages that took part)?
+ */
+export interface MajorityResult {
+  base: number;
+  required: number;
+  /** The leading option, or null on a tie or no votes. */
+  option: number | null;
+  votes: number;
+  reached: boolean;
+}
+
 export interface VillageCounts {
   villageId: number;
   name: string;
@@ -45,7 +89,9 @@ export interface VoteResult {
   ballots: number;
   base: number | null;
   turnout: number | null;
-  quorum: { percent: number; reached: boolean } | null;
+  quorum: QuorumResult | null;
+  /** Absent in results stored before it existed. */
+  majority?: MajorityResult;
   villages: VillageResult[];
   /** Satu desa satu suara: villages won per option (tied villages count for none). */
   villageVotes: number[] | null;
@@ -79,7 +125,7 @@ export function computeResult(input: {
   options: string[];
   counting: Counting;
   ballot: Ballot;
-  quorumPercent: number | null;
+  quorum: Threshold | null;
   villages: VillageCounts[];
 }): VoteResult {
   const n = input.options.length;
@@ -100,8 +146,7 @@ export function computeResult(input: {
     };
   });
   const turnout = base ? ballots / base : null;
-  const quorum =
-    input.quorumPercent === null ? null : { percent: input.quorumPercent, reached: turnout !== null && turnout * 100 >= input.quorumPercent - 1e-9 };
+  const quorum = quorumOf(input.quorum, ballots, base);
 
   if (input.counting === "satu_desa") {
     // Each village's majority is one vote; a tie inside a village is reported, not broken.
@@ -118,13 +163,31 @@ export function computeResult(input: {
       else if (v.top.length > 1) tied++;
       else villageVotes[v.top[0]!]!++;
     }
+    const outcome = outcomeOf(villageVotes);
     return {
       options: input.options, counting: input.counting, ballot: input.ballot, totals, ballots, base, turnout, quorum, villages,
-      villageVotes, villagesTied: tied, villagesWithout: without, villagesTooFew: tooFew, outcome: outcomeOf(villageVotes),
+      majority: majorityOf(outcome, villageVotes, villages.length - without),
+      villageVotes, villagesTied: tied, villagesWithout: without, villagesTooFew: tooFew, outcome,
     };
   }
+  const outcome = outcomeOf(totals);
   return {
     options: input.options, counting: input.counting, ballot: input.ballot, totals, ballots, base, turnout, quorum, villages,
-    villageVotes: null, villagesTied: 0, villagesWithout: villages.filter((v) => v.ballots === 0).length, villagesTooFew: 0, outcome: outcomeOf(totals),
+    majority: majorityOf(outcome, totals, ballots),
+    villageVotes: null, villagesTied: 0, villagesWithout: villages.filter((v) => v.ballots === 0).length, villagesTooFew: 0, outcome,
   };
+}
+
+function quorumOf(t: Threshold | null, ballots: number, base: number | null): QuorumResult | null {
+  if (!t) return null;
+  if (base === null) return { ...t, required: null, reached: false };
+  const required = requiredCount(t, base);
+  return { ...t, required, reached: ballots >= required };
+}
+
+function majorityOf(outcome: Outcome, counts: number[], base: number): MajorityResult {
+  const required = requiredCount(HALF_PLUS_ONE, base);
+  const votes = Math.max(0, ...counts);
+  const option = outcome.kind === "winner" ? outcome.option : null;
+  return { base, required, option, votes, reached: option !== null && base > 0 && votes >= required };
 }

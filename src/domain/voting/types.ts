@@ -1,3 +1,5 @@
+import type { Threshold } from "./tally.js";
+import type { ForumTerms } from "../forum/terms.js";
 import type { QueuedFile } from "../../delivery/types.js";
 import type { PublishedResult } from "./publish.js";
 
@@ -54,7 +56,8 @@ export interface VoteDraft {
   eligibility: Eligibility;
   villageIds: number[];
   closesAt: Date | null;
-  quorumPercent: number | null;
+  /** Minimum turnout as an exact fraction of the eligible base; null = none. */
+  quorum: Threshold | null;
   reminderMinutes: number[];
 }
 
@@ -79,12 +82,14 @@ export interface VoteInfo {
   counting: Counting;
   eligibility: Eligibility;
   closesAt: string | null;
-  quorumPercent: number | null;
+  quorum: Threshold | null;
   reminderMinutes: number[];
   state: "open" | "closed";
   closedAt: string | null;
   createdById: number;
   timezone: string;
+  /** The forum's words (Kampung, BPK) for every text about the vote. */
+  terms: ForumTerms;
   villages: Array<{ id: number; name: string }>;
 }
 

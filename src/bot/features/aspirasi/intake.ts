@@ -1,3 +1,4 @@
+import { useTerms } from "../../lib/terms.js";
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.js";
 import type { Deps } from "../../../deps.js";
@@ -51,9 +52,11 @@ export function intakeFlow(deps: Deps, ad: AspirasiDeps) {
       // a convenience only, it grants nothing.
       const last = await deps.prisma.aspiration.findFirst({ where: { forumId: args.forumId, reporterId: octx.person!.id }, orderBy: { id: "desc" }, select: { originVillageId: true } });
       const home = octx.access.homeVillage(args.forumId) ?? last?.originVillageId ?? null;
-      return { categories: forum?.settings.categories ?? [], verifyDays: forum?.settings.verifyDays ?? 3, zone: forum?.zone ?? "Asia/Jakarta", villages, home };
+      return { categories: forum?.settings.categories ?? [], verifyDays: forum?.settings.verifyDays ?? 3, zone: forum?.zone ?? "Asia/Jakarta", villages, home, terms: forum?.terms ?? octx.terms };
     });
     if (!setup.ok) return void (await ctx.reply(setup.text));
+    // A reporter from a village's QR poster may belong to no forum yet: speak that forum's words.
+    useTerms(ctx, setup.value.terms);
     const { categories, villages, zone } = setup.value;
     const villageName = (id: number) => villages.find((v) => v.id === id)?.name ?? "?";
 

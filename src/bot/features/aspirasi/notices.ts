@@ -1,3 +1,4 @@
+import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";
 import type { InlineKeyboard } from "grammy";
 import type { Payload } from "../../../delivery/types.js";
 import { LIMITS, type CaseView, type Notice, type NoticeRenderer, type Recipient, type RenderedItem } from "../../../domain/aspirations/index.js";
@@ -35,9 +36,10 @@ function card(tr: Tr, c: CaseView, header: string, to: Recipient): RenderedItem 
 export function createNoticeRenderer(): NoticeRenderer {
   return {
     render(n: Notice, to: Recipient): RenderedItem[] {
-      const tr = trFor(to.language);
       const c = n.case;
-      const ticket = `<code>${c.ticketNo}</code>`;
+      const tr = trFor(to.language, c.terms);
+      // The locale texts put the ticket in <code> themselves.
+      const ticket = escapeHtml(c.ticketNo);
       switch (n.kind) {
         case "new":
           return [...media(c).map((payload) => ({ payload })), card(tr, c, tr.t("aspirasi-card-new"), to)];
@@ -97,8 +99,8 @@ export function createNoticeRenderer(): NoticeRenderer {
           ];
         case "status": {
           const who = n.actor.village
-            ? tr.t("aspirasi-actor-official", { name: escapeHtml(n.actor.name), village: escapeHtml(n.actor.village) })
-            : tr.t("aspirasi-actor-admin", { name: escapeHtml(n.actor.name) });
+            ? tr.t("aspirasi-actor-official", { name: escapeHtml(n.actor.name), role: jabatanAt(tr.t, n.actor.title, escapeHtml(n.actor.village)) })
+            : tr.t("aspirasi-actor-admin", { name: escapeHtml(n.actor.name), role: n.actor.title ? jabatanLabel(tr.t, n.actor.title) : tr.t("aspirasi-kecamatan-cap") });
           const target = n.target ? escapeHtml(n.target) : tr.t("aspirasi-kecamatan");
           let text = tr.t(`aspirasi-to-reporter-${n.action}`, { ticket, target, who });
           if (n.note) text += `\n${tr.t(n.action === "reject" ? "aspirasi-reason-line" : "aspirasi-note-line", { note: fitHtml(n.note, 1000) })}`;
@@ -107,15 +109,15 @@ export function createNoticeRenderer(): NoticeRenderer {
         }
         case "official-message": {
           const who = n.actor.village
-            ? tr.t("aspirasi-actor-official", { name: escapeHtml(n.actor.name), village: escapeHtml(n.actor.village) })
-            : tr.t("aspirasi-actor-admin", { name: escapeHtml(n.actor.name) });
+            ? tr.t("aspirasi-actor-official", { name: escapeHtml(n.actor.name), role: jabatanAt(tr.t, n.actor.title, escapeHtml(n.actor.village)) })
+            : tr.t("aspirasi-actor-admin", { name: escapeHtml(n.actor.name), role: n.actor.title ? jabatanLabel(tr.t, n.actor.title) : tr.t("aspirasi-kecamatan-cap") });
           return [{ payload: message(`${tr.t("aspirasi-msg-from-official", { ticket, who })}\n<blockquote>${fitHtml(n.text, 2500)}</blockquote>`, reporterKeyboard(tr, c.id)) }];
         }
       }
     },
     cardEdit(c: CaseView, recipientKey: string) {
       const [, , villageKey, lang] = recipientKey.split(":");
-      const tr = trFor(lang);
+      const tr = trFor(lang, c.terms);
       const text = caseCard(tr, c, tr.t("aspirasi-card-current"));
       return { method: "editMessageText", params: { text, parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: officialKeyboard(tr, c, canActFor(c, villageKey)).inline_keyboard } } };
     },

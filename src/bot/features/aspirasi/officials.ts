@@ -194,7 +194,7 @@ function exportFlow(deps: Deps, ad: AspirasiDeps) {
       const rows = data.rows.map((x) => exportRow(otr, x));
       const p = zonedParts(now, forum.zone);
       const stamp = `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-      const base = `aspirasi-${villageName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "desa"}-${stamp}`;
+      const base = `aspirasi-${villageName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "semua"}-${stamp}`;
       const xlsx = await buildXlsx([{ name: otr.t("aspirasi-export-sheet"), columns: cols, rows }], { zone: forum.zone });
       const csv = buildCsv(cols, rows, { zone: forum.zone });
       const caption = otr.t("aspirasi-export-caption", { count: rows.length, village: escapeHtml(villageName) });

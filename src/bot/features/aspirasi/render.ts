@@ -1,6 +1,8 @@
+import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";
 import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../context.js";
 import { translate } from "../../lib/translate.js";
+import type { ForumTerms } from "../../../domain/forum/terms.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { truncate } from "../../../lib/format.js";
 import { formatDateTimeLong, formatDateTimeShort, type Locale, type ZoneName } from "../../../lib/time.js";
@@ -15,9 +17,9 @@ export interface Tr {
   lang: Locale;
 }
 
-export function trFor(language: string | null | undefined): Tr {
+export function trFor(language: string | null | undefined, terms: ForumTerms): Tr {
   const lang: Locale = language === "en" ? "en" : "id";
-  return { lang, t: (key, params = {}) => translate(lang, key, params) };
+  return { lang, t: (key, params = {}) => translate(lang, key, params, terms) };
 }
 
 export function trOf(ctx: FlowContext): Tr {
@@ -130,7 +132,9 @@ function who(tr: Tr, e: TimelineEntry, audience: "official" | "reporter"): strin
     return e.name ? escapeHtml(e.name) : tr.t("aspirasi-actor-reporter");
   }
   const name = escapeHtml(e.name ?? "—");
-  return e.village ? tr.t("aspirasi-actor-official", { name, village: escapeHtml(e.village) }) : tr.t("aspirasi-actor-admin", { name });
+  return e.village
+    ? tr.t("aspirasi-actor-official", { name, role: jabatanAt(tr.t, e.title, escapeHtml(e.village)) })
+    : tr.t("aspirasi-actor-admin", { name, role: e.title ? jabatanLabel(tr.t, e.title) : tr.t("aspirasi-kecamatan-cap") });
 }
 
 export function timelineText(tr: Tr, entries: TimelineEntry[], zone: ZoneName, audience: "official" | "reporter", max = 1800): string {

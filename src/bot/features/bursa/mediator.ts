@@ -1,3 +1,4 @@
+import { applyForumTerms } from "../../lib/terms.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { Deps } from "../../../deps.js";
@@ -181,10 +182,11 @@ export function mediatorComposer(deps: Deps) {
         const post = await deps.prisma.bursaPost.findFirst({ where: { id: n!, forumId, kind: "kebutuhan" } });
         if (!post) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
         const villageName = post.villageId ? (await deps.prisma.village.findUnique({ where: { id: post.villageId }, select: { name: true } }))?.name ?? null : null;
+        const terms = await applyForumTerms(ctx, forumId);
         const text = askAllTopic(tOf(ctx), { ...post, villageName });
         if (act === "a") {
           await ctx.answerCallbackQuery();
-          const card = groupRenderer().topicCard({ title: text.title, description: text.description, villageNames: null, endsAt: null, timezone: "Asia/Jakarta" });
+          const card = groupRenderer().topicCard({ title: text.title, description: text.description, villageNames: null, endsAt: null, timezone: "Asia/Jakarta", terms });
           await ctx.reply(t("bursa-topic-preview-all"));
           await ctx.reply(card.text, { parse_mode: "HTML" });
           return ctx.reply(t("bursa-topic-confirm"), { reply_markup: new InlineKeyboard().text(t("bursa-btn-open-topic"), mediatorCb.build({ act: "ac", id: post.id })) });
@@ -204,11 +206,12 @@ export function mediatorComposer(deps: Deps) {
       }
       if (act === "t" || act === "tc") {
         const m = await matchForMediator(deps, actorOf(ctx), forumId, n!);
+        const terms = await applyForumTerms(ctx, forumId);
         const text = pairTopic(tOf(ctx), m);
         if (act === "t") {
           await ctx.answerCallbackQuery();
           const names = (await deps.prisma.village.findMany({ where: { forumId, id: { in: villagesOf(m) } }, orderBy: { name: "asc" }, select: { name: true } })).map((v) => v.name);
-          const card = groupRenderer().topicCard({ title: text.title, description: text.description, villageNames: names, endsAt: null, timezone: "Asia/Jakarta" });
+          const card = groupRenderer().topicCard({ title: text.title, description: text.description, villageNames: names, endsAt: null, timezone: "Asia/Jakarta", terms });
           await ctx.reply(t("bursa-topic-preview", { count: names.length }));
           await ctx.reply(card.text, { parse_mode: "HTML" });
           return ctx.reply(t("bursa-topic-confirm"), { reply_markup: new InlineKeyboard().text(t("bursa-btn-open-topic"), mediatorCb.build({ act: "tc", id: m.id })) });

@@ -23,11 +23,11 @@ function contactLine(c: Contact, t: ReturnType<typeof tFor>) {
 export function createBursaNotices(): BursaNotices {
   return {
     matchFound(to, m: MatchView, side: Side) {
-      const t = tFor(to.language);
+      const t = tFor(to.language, to.terms);
       return message(matchText(t, m, side, langOf(to.language)), interestKeyboard(t, m, side));
     },
     interest(to, m, interestedSide) {
-      const t = tFor(to.language);
+      const t = tFor(to.language, to.terms);
       const mine: Side = interestedSide === "need" ? "offer" : "need";
       const text = t(interestedSide === "need" ? "bursa-interest-from-need" : "bursa-interest-from-offer", {
         who: escapeHtml(posterLabel(t, m[interestedSide])),
@@ -37,7 +37,7 @@ export function createBursaNotices(): BursaNotices {
       return message(text, interestKeyboard(t, m, mine));
     },
     bothInterested(to, m, side, contacts) {
-      const t = tFor(to.language);
+      const t = tFor(to.language, to.terms);
       const other: Side = side === "need" ? "offer" : "need";
       const lines = [
         t("bursa-both-head"),
@@ -53,7 +53,7 @@ export function createBursaNotices(): BursaNotices {
       return message(lines.join("\n"));
     },
     evaluationReminder(to, a, dueOn, late) {
-      const t = tFor(to.language);
+      const t = tFor(to.language, to.terms);
       const lang = langOf(to.language);
       const head = t("bursa-eval-reminder", { number: a.number, date: formatDate(dueOn, a.zone, lang) });
       return message(`${head}${late ? `\n${t("bursa-eval-late")}` : ""}\n\n${agreementText(t, a, lang)}\n\n${t("bursa-eval-foot")}`);

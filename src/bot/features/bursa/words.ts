@@ -1,26 +1,20 @@
 import type { FlowContext } from "../../context.js";
-import { translate } from "../../lib/translate.js";
+import type { ForumTerms } from "../../../domain/forum/terms.js";
+import { tFor as termsT, type T } from "../../lib/terms.js";
 
-export type T = (key: string, params?: Record<string, string | number>) => string;
+export type { T };
 
 /**
- * The word this forum uses for a village ("desa" now; "kampung" in some regions), in ONE place:
- * every bursa text says it through the `$desa` / `$Desa` placeables that `wordsFor` fills. To make
- * it a per-forum term, read it from the forum's settings here instead of from the locale.
+ * The bursa says the forum's words ($desa, $Desa, …) like every other text: ctx.t and
+ * translate() fill them (src/bot/lib/terms.ts), so these are thin names kept for the bursa code.
  */
-function withWords(base: T): T {
-  const words = { desa: base("bursa-word-desa"), Desa: base("bursa-word-desa-cap") };
-  return (key, params = {}) => base(key, { ...words, ...params });
-}
-
-/** ctx.t with the village word filled in. */
 export function tOf(ctx: FlowContext): T {
-  return withWords((key, params) => ctx.t(key, params));
+  return (key, params) => ctx.t(key, params);
 }
 
-/** Same, for a message to someone else in their language (notices through the outbox). */
-export function tFor(language: string | null | undefined): T {
-  return withWords((key, params) => translate(language, key, params));
+/** For a message to someone else, in their language and the forum's words. */
+export function tFor(language: string | null | undefined, terms: ForumTerms): T {
+  return termsT(language, terms);
 }
 
 export function langOf(language: string | null | undefined): "id" | "en" {

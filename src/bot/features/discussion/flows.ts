@@ -1,3 +1,4 @@
+import { termsOf } from "../../../domain/forum/terms.js";
 import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../../deps.js";
 import {
@@ -99,9 +100,9 @@ export function newTopicFlow(deps: Deps, renderer: DiscussionRenderer) {
     const title = await askText(conversation, ctx, ctx.t("discussion-ask-title"), { min: 3, max: 100 });
     const description = await askText(conversation, ctx, ctx.t("discussion-ask-description"), { min: 1, max: 1000 });
     const forum = await conversation.external(async () => {
-      const f = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true } });
+      const f = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } });
       const villages = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-      return { timezone: f.timezone, villages };
+      return { timezone: f.timezone, villages, terms: termsOf(f) };
     });
     const mode = await askChoice(conversation, ctx, ctx.t("discussion-ask-villages"), [
       { label: ctx.t("discussion-btn-all-villages"), value: "all" },
@@ -120,7 +121,7 @@ export function newTopicFlow(deps: Deps, renderer: DiscussionRenderer) {
     if (groups === 0) return void (await ctx.reply(ctx.t("error-topic_no_groups")));
     const names = villageIds ? forum.villages.filter((v) => villageIds.includes(v.id)).map((v) => v.name) : null;
     // The preview uses the same renderer as the groups: what the official sees is what goes out.
-    const card = groupRenderer().topicCard({ title: title.trim().replace(/\s+/g, " "), description: description.trim(), villageNames: names, endsAt: endsAt ? new Date(endsAt) : null, timezone: forum.timezone });
+    const card = groupRenderer().topicCard({ title: title.trim().replace(/\s+/g, " "), description: description.trim(), villageNames: names, endsAt: endsAt ? new Date(endsAt) : null, timezone: forum.timezone, terms: forum.terms });
     await ctx.reply(ctx.t("discussion-preview", { groups }));
     await ctx.reply(card.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     await askChoice(conversation, ctx, ctx.t("discussion-confirm", { groups }), [{ label: ctx.t("discussion-btn-send"), value: "send" }]);

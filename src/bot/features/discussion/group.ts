@@ -1,3 +1,4 @@
+import { termsOf } from "../../../domain/forum/terms.js";
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { Deps } from "../../../deps.js";
 import {
@@ -264,8 +265,8 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
   // `/topik` in a group: what this group takes part in, for everyone there.
   groups.command("topik", async (ctx) => {
     // Said to the whole group, so in the group's language rather than the asker's.
-    const t = tFor("id");
     const link = await findChatLink(deps, ctx.chat.id);
+    const t = tFor("id", termsOf(link?.forum));
     if (!link?.active) return ctx.reply(t("group-not-linked"));
     const topics = await listTopics(deps, link.forumId, { villageId: link.villageId ?? undefined });
     if (topics.length === 0) return ctx.reply(t("discussion-group-list-empty"));

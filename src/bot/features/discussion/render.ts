@@ -1,11 +1,10 @@
 import type { DiscussionRenderer } from "../../../domain/discussion/index.js";
 import { formatDateTimeLong, type ZoneName } from "../../../lib/time.js";
 import { escapeHtml } from "../../lib/replies.js";
-import { translate } from "../../lib/translate.js";
+import { tFor, type T } from "../../lib/terms.js";
+import { DEFAULT_TERMS } from "../../../domain/forum/terms.js";
 
-type T = (key: string, params?: Record<string, string | number>) => string;
-
-export const tFor = (language: string | null | undefined): T => (key, params = {}) => translate(language, key, params);
+export { tFor };
 
 /** "0:07", "12:30" */
 export function clockDuration(seconds: number) {
@@ -39,11 +38,13 @@ export function mediaLabel(t: T, kind: string, media: Record<string, string | nu
 
 /** Village groups read the forum in Indonesian; titles and notes are escaped for HTML. */
 export function groupRenderer(language = "id"): DiscussionRenderer {
-  const t = tFor(language);
+  // Words that name no village (media labels, digest headings) need no forum.
+  const t = tFor(language, DEFAULT_TERMS);
   const lang = language === "en" ? "en" : "id";
   return {
-    villageLabel: (name) => (name ? t("discussion-village", { name }) : t("discussion-kecamatan")),
-    topicCard({ title, description, villageNames, endsAt, timezone }) {
+    villageLabel: (name, terms) => (name ? tFor(language, terms)("discussion-village", { name }) : t("discussion-kecamatan")),
+    topicCard({ title, description, villageNames, endsAt, timezone, terms }) {
+      const t = tFor(language, terms);
       let text = t("discussion-card-head", { title: escapeHtml(title) });
       if (description) text += `\n${escapeHtml(description)}`;
       text += `\n\n${t("discussion-card-villages", { villages: villageNames ? escapeHtml(villageNames.join(", ")) : t("discussion-all-villages") })}`;
@@ -51,7 +52,8 @@ export function groupRenderer(language = "id"): DiscussionRenderer {
       text += `\n\n${t("discussion-card-foot")}`;
       return { text, parse_mode: "HTML" };
     },
-    closeNote({ title, note, auto, messages, villages }) {
+    closeNote({ title, note, auto, messages, villages, terms }) {
+      const t = tFor(language, terms);
       let text = t("discussion-close-head", { title: escapeHtml(title) });
       if (auto) text += `\n${t("discussion-close-auto")}`;
       if (note) text += `\n\n${t("discussion-close-note", { note: escapeHtml(note) })}`;

@@ -1,3 +1,4 @@
+import { getForumTerms } from "../../../domain/forum/service.js";
 import type { Deps } from "../../../deps.js";
 import { JOB, OWNER } from "../../../domain/discussion/index.js";
 import { formatDateTimeLong, type ZoneName } from "../../../lib/time.js";
@@ -51,11 +52,12 @@ export async function tellPrivately(ctx: FlowContext, text: string): Promise<"pr
 export async function noticeTo(deps: Deps, forumId: number, personId: number, key: string, params: (lang: string) => Record<string, string | number>): Promise<boolean> {
   const p = await deps.prisma.person.findUnique({ where: { id: personId }, select: { telegramUserId: true, canMessage: true, language: true } });
   if (!p?.canMessage) return false;
+  const terms = await getForumTerms(deps, forumId);
   await deps.delivery.enqueue({
     forumId,
     ownerKind: OWNER.notice,
     ownerId: `${key}:${personId}:${deps.clock.now().getTime()}`,
-    items: [{ chatId: p.telegramUserId, recipientKey: `person:${personId}`, payload: { op: "send", method: "sendMessage", params: { text: translate(p.language, key, params(p.language)), parse_mode: "HTML" } } }],
+    items: [{ chatId: p.telegramUserId, recipientKey: `person:${personId}`, payload: { op: "send", method: "sendMessage", params: { text: translate(p.language, key, params(p.language), terms), parse_mode: "HTML" } } }],
   });
   return true;
 }

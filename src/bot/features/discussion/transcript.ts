@@ -4,11 +4,12 @@ import { escapeHtml } from "../../lib/replies.js";
 import { mediaLabel, tFor } from "./render.js";
 
 /**
- * The notulen as a plain-text file (opens on any phone): header, every message in order with its
- * time, author and village, then the count per village.
+ * The rekap percakapan as a plain-text file (opens on any phone): header, every message in order
+ * with its time, author and village, then the count per village. Not notulen: nobody took minutes
+ * of a relayed chat.
  */
 export function transcriptFile(tr: Transcript, language: string, now: Date): { filename: string; bytes: Buffer } {
-  const t = tFor(language);
+  const t = tFor(language, tr.terms);
   const lang = language === "en" ? "en" : "id";
   const zone = tr.timezone as ZoneName;
   const place = (villageId: number | null) => {
@@ -47,12 +48,12 @@ export function transcriptFile(tr: Transcript, language: string, now: Date): { f
   out.push("", t("discussion-file-total", { messages: tr.totals.messages, participants: tr.totals.participants }), "");
   const slug = tr.topic.title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "topik";
   const day = formatDateTimeShort(now, zone, "id").replace(/[^0-9A-Za-z]+/g, "-").replace(/-+$/, "");
-  return { filename: `notulen-${slug}-${day}.txt`, bytes: Buffer.from(out.join("\n"), "utf8") };
+  return { filename: `${t("discussion-file-name")}-${slug}-${day}.txt`, bytes: Buffer.from(out.join("\n"), "utf8") };
 }
 
 /** The short count per village that goes with the file. */
 export function transcriptSummary(tr: Transcript, language: string): string {
-  const t = tFor(language);
+  const t = tFor(language, tr.terms);
   const place = (villageId: number | null) => {
     const name = villageId !== null ? tr.villages.get(villageId) : undefined;
     return name ? t("discussion-village", { name }) : t("discussion-kecamatan");

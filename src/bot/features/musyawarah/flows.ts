@@ -1,4 +1,8 @@
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
+import { termsOf, type ForumTerms } from "../../../domain/forum/terms.js";
+import { useTerms } from "../../lib/terms.js";
+import { jabatanLabel } from "../../lib/jabatan.js";
+import { beritaAcaraFilename, buildBeritaAcara } from "./berita-acara.js";
 import type { Deps } from "../../../deps.js";
 import type { Flow, FlowContext } from "../../context.js";
 import { DomainError } from "../../../domain/errors.js";
@@ -27,6 +31,7 @@ import {
   rescheduleMeeting,
   setDelegate,
   validateAgenda,
+  validateBeritaAcara,
   validateTitle,
 } from "../../../domain/meetings/service.js";
 import {
@@ -36,6 +41,7 @@ import {
   emptyAudience,
   type Attendance,
   type Audience,
+  type DecisionMethod,
   type MeetingKind,
   type MeetingView,
   type QuorumRule,
@@ -83,6 +89,8 @@ interface FlowInfo {
   zone: ZoneName;
   hasKecamatan: boolean;
   personName: string;
+  personTitle: string | null;
+  terms: ForumTerms;
 }
 
 async function askPersons(conversation: Flow, ctx: FlowContext, deps: Deps, forumId: number): Promise<number[]> {
@@ -186,9 +194,14 @@ export function createMeetingFlow(deps: Deps) {
     const info: FlowInfo = await conversation.external(async (octx) => {
       const [villages, forum, kecamatan] = await Promise.all([
         deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-        deps.prisma.forum.findUnique({ where: { id: forumId }, select: { timezone: true } }),
+        deps.prisma.forum.findUnique({ where: { id: forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } }),
         deps.prisma.chatLink.count({ where: { forumId, active: true, kind: "kecamatan_group" } }),
       ]);
+      const admin = octx.access.isAdmin(forumId);
+      const position = await deps.prisma.membership.findFirst({
+        where: { forumId, personId: octx.person?.id ?? -1, title: { not: null }, role: admin ? "admin_forum" : "perangkat_desa" },
+        select: { title: true },
+      });
       return {
         allowed: canOrganise(octx.access, forumId),
         admin: octx.access.isAdmin(forumId),
@@ -197,9 +210,12 @@ export function createMeetingFlow(deps: Deps) {
         zone: zoneOf(forum?.timezone),
         hasKecamatan: kecamatan > 0,
         personName: octx.person?.firstName ?? "—",
+        personTitle: position?.title ?? null,
+        terms: termsOf(forum),
       };
     });
     if (!info.allowed) return void (await ctx.reply(ctx.t("error-meeting_not_organiser")));
+    useTerms(ctx, info.terms);
     const t = tOf(ctx);
     const lang = langOf(ctx.person?.language);
 
@@ -264,6 +280,8 @@ export function createMeetingFlow(deps: Deps) {
         cancelReason: null,
         organizerId: ctx.person?.id ?? 0,
         organizerName: info.personName,
+        organizerTitle: info.personTitle,
+        terms: info.terms,
         villageId,
         villageName: villageId ? (names.get(villageId) ?? null) : null,
         villages: audienceVillages(audience)
@@ -274,6 +292,13 @@ export function createMeetingFlow(deps: Deps) {
         minutesFileId: null,
         minutesFileName: null,
         decisions: null,
+        chairName: null,
+        chairTitle: null,
+        secretaryName: null,
+        decisionMethod: null,
+        votesFor: null,
+        votesAgainst: null,
+        votesAbstain: null,
         minutesAt: null,
       };
       const att = emptyAttendance(quorumRule, view.villages.map((v) => v.id));
@@ -439,19 +464,70 @@ export function cancelFlow(deps: Deps) {
   };
 }
 
+/** "Sutrisno, Ketua BPK" → name and position; the position is optional. */
+export function parseNameAndTitle(text: string): { name: string; title: string | null } | null {
+  const [name, ...rest] = text.split(",");
+  const n = (name ?? "").replace(/\s+/g, " ").trim();
+  const title = rest.join(",").replace(/\s+/g, " ").trim() || null;
+  if (n.length < 2 || n.length > 80 || !/^[\p{L}][\p{L}\p{N} .'’()-]*$/u.test(n) || (title && title.length > 80)) return null;
+  return { name: n, title };
+}
+
+/** "9 3 1" or "9 3" → setuju, tidak setuju, abstain. */
+export function parseVoteCounts(text: string): { votesFor: number; votesAgainst: number; votesAbstain: number } | null {
+  const m = text.trim().match(/^(\d{1,5})[\s,;/-]+(\d{1,5})(?:[\s,;/-]+(\d{1,5}))?$/);
+  if (!m) return null;
+  const r = { votesFor: Number(m[1]), votesAgainst: Number(m[2]), votesAbstain: Number(m[3] ?? 0) };
+  return r.votesFor + r.votesAgainst > 0 ? r : null;
+}
+
+/**
+ * The berita acara, one question at a time: who chaired, who took the minutes, the notes (or a
+ * scanned document), how the decisions were taken (mufakat, or suara terbanyak with the count),
+ * the decisions; then the PDF itself as a preview, and only then is it sent to everyone invited.
+ */
 export function minutesFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, meetingId: number) => {
     const loaded = await conversation.external((octx) =>
       attempt(octx, async () => {
-        const { view } = await getManaged(deps, actorOf(octx), meetingId);
-        return { ...view, startsAt: view.startsAt.toISOString(), endsAt: view.endsAt.toISOString(), rsvpDeadline: null, minutesAt: null };
+        const { view, attendance } = await getManaged(deps, actorOf(octx), meetingId);
+        const me = octx.person!;
+        const mine = await deps.prisma.membership.findFirst({
+          where: { forumId: view.forumId, personId: me.id, title: { not: null }, ...(view.villageId ? { role: "perangkat_desa" as const, villageId: view.villageId } : {}) },
+          select: { title: true },
+        });
+        return { title: view.title, terms: view.terms, present: attendance.counts.checkedIn, myName: me.firstName, myTitle: mine?.title ?? null };
       }),
     );
     if (!loaded.ok) return void (await ctx.reply(loaded.text));
-    const base = { ...loaded.value, startsAt: new Date(loaded.value.startsAt), endsAt: new Date(loaded.value.endsAt) } as MeetingView;
+    const base = loaded.value;
+    useTerms(ctx, base.terms);
+    const t = tOf(ctx);
+    const me = `${base.myName}${base.myTitle ? `, ${jabatanLabel(t, base.myTitle).replace(/&amp;/g, "&")}` : ""}`;
+
+    const chairText = await askChoiceOrText(
+      conversation,
+      ctx,
+      ctx.t("musyawarah-ask-chair", { title: escapeHtml(base.title) }),
+      [{ label: `👤 ${me}`.slice(0, 60), value: "_me" }],
+      (text) => (parseNameAndTitle(text) ? { value: text } : { error: "error-meeting_chair_bad" }),
+      { columns: 1 },
+    );
+    const chair = chairText === "_me" ? { name: base.myName, title: base.myTitle } : parseNameAndTitle(chairText)!;
+    const secretaryText = await askChoiceOrText(
+      conversation,
+      ctx,
+      ctx.t("musyawarah-ask-secretary"),
+      [{ label: `👤 ${base.myName}`.slice(0, 60), value: "_me" }],
+      (text) => (parseNameAndTitle(text) ? { value: text } : { error: "error-meeting_secretary_bad" }),
+      { columns: 1 },
+    );
+    const secretaryName = secretaryText === "_me" ? base.myName : parseNameAndTitle(secretaryText)!.name;
+
+    // Jalannya musyawarah: typed notes, a scanned document, or nothing.
     await ctx.reply(ctx.t("musyawarah-ask-minutes", { title: escapeHtml(base.title) }), {
       parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("btn-cancel"), FLOW_CANCEL),
+      reply_markup: new InlineKeyboard().text(ctx.t("musyawarah-btn-skip"), "mn:skip").row().text(ctx.t("btn-cancel"), FLOW_CANCEL),
     });
     let text: string | null = null;
     let fileId: string | null = null;
@@ -459,6 +535,11 @@ export function minutesFlow(deps: Deps) {
     for (;;) {
       const c = await waitStep(conversation);
       if (c.callbackQuery) {
+        if (c.callbackQuery.data === "mn:skip") {
+          await c.answerCallbackQuery();
+          await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+          break;
+        }
         await c.answerCallbackQuery({ text: c.t("flow-old-button") });
         continue;
       }
@@ -479,17 +560,53 @@ export function minutesFlow(deps: Deps) {
       }
       await c.reply(c.t("musyawarah-minutes-expect"));
     }
-    const decisions = await askTextOrSkip(conversation, ctx, ctx.t("musyawarah-ask-decisions"), { max: 800 });
-    const lang = langOf(ctx.person?.language);
-    const draft: MeetingView = { ...base, minutesText: text, minutesFileId: fileId, minutesFileName: fileName, decisions };
-    await ctx.reply(ctx.t("musyawarah-preview-header"), { parse_mode: "HTML" });
-    if (fileId) await ctx.replyWithDocument(fileId, { caption: minutesText(tOf(ctx), lang, draft, { caption: true }), parse_mode: "HTML" });
-    else await ctx.reply(minutesText(tOf(ctx), lang, draft, { caption: false }), { parse_mode: "HTML" });
+
+    const method = (await askChoice(
+      conversation,
+      ctx,
+      ctx.t("musyawarah-ask-method"),
+      [
+        { label: ctx.t("musyawarah-btn-mufakat"), value: "mufakat" },
+        { label: ctx.t("musyawarah-btn-suara"), value: "suara" },
+      ],
+      { columns: 1 },
+    )) as DecisionMethod;
+    let votes = { votesFor: null as number | null, votesAgainst: null as number | null, votesAbstain: null as number | null };
+    if (method === "suara") {
+      const typed = await askText(conversation, ctx, ctx.t("musyawarah-ask-votes", { present: base.present }), {
+        max: 40,
+        validate: (s) => {
+          const v = parseVoteCounts(s);
+          if (!v) return { key: "error-meeting_votes_bad" };
+          if (base.present > 0 && v.votesFor + v.votesAgainst + v.votesAbstain > base.present) return { key: "error-meeting_votes_over_present", params: { present: base.present } };
+          return null;
+        },
+      });
+      votes = parseVoteCounts(typed)!;
+    }
+    const decisions = await askText(conversation, ctx, ctx.t("musyawarah-ask-decisions"), { min: 3, max: 1500 });
+
+    const input = { text, fileId, fileName, decisions, chairName: chair.name, chairTitle: chair.title, secretaryName, decisionMethod: method, ...votes };
+    // The PDF exactly as everyone will get it, sent once (outside the replay log).
+    const preview = await conversation.external((octx) =>
+      attempt(octx, async () => {
+        const b = validateBeritaAcara(input);
+        const { view, attendance } = await getManaged(deps, actorOf(octx), meetingId);
+        const draft: MeetingView = { ...view, minutesText: text, minutesFileId: fileId, minutesFileName: fileName, decisions, minutesAt: deps.clock.now(), ...b };
+        const pdf = await buildBeritaAcara(draft, attendance);
+        const lang = langOf(octx.person?.language);
+        await octx.reply(octx.t("musyawarah-minutes-preview"), { parse_mode: "HTML" });
+        await octx.replyWithDocument(new InputFile(pdf, beritaAcaraFilename(draft)), {
+          caption: minutesText(tOf(octx), lang, draft, { caption: true, present: attendance.counts.checkedIn }),
+          parse_mode: "HTML",
+        });
+        return true;
+      }),
+    );
+    if (!preview.ok) return void (await ctx.reply(preview.text));
     const ok = await askChoice(conversation, ctx, ctx.t("musyawarah-confirm-minutes"), [{ label: ctx.t("musyawarah-btn-send-minutes"), value: "send" }]);
     if (ok !== "send") return;
-    const r = await conversation.external((octx) =>
-      attempt(octx, () => recordMinutes(meetingDepsOf(deps), actorOf(octx), meetingId, { text, fileId, fileName, decisions })),
-    );
+    const r = await conversation.external((octx) => attempt(octx, () => recordMinutes(meetingDepsOf(deps), actorOf(octx), meetingId, input)));
     if (!r.ok) return void (await ctx.reply(r.text));
     await ctx.reply(ctx.t("musyawarah-minutes-sent", { groups: r.value.groups, persons: r.value.persons }));
   };

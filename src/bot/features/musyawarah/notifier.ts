@@ -22,6 +22,7 @@ import {
   type T,
 } from "./render.js";
 import { escapeHtml } from "../../lib/replies.js";
+import { beritaAcaraFilename, buildBeritaAcara } from "./berita-acara.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
 
 /** Owner kinds of the delivery rows of a meeting (ownerId = meeting id). */
@@ -35,7 +36,6 @@ export const OWNER = {
   organiser: "meeting.organiser",
 } as const;
 
-const ID = tFor("id");
 
 function message(text: string, keyboard?: InlineKeyboardMarkup): Payload {
   return {
@@ -75,15 +75,16 @@ export function createMeetingNotifier(deps: Pick<Deps, "delivery">): MeetingNoti
     if (items.length) await deps.delivery.enqueue({ forumId: m.forumId, ownerKind, ownerId: m.id, items }, tx);
   };
 
-  /** Builds one item per group and per person, each in its own language. */
-  const fanOut = (to: Recipients, build: (t: T, language: string, personal: Personal | null) => Payload | null): EnqueueItem[] => {
+  /** Builds one item per group and per person, each in its own language and the forum's words. */
+  const fanOut = (to: Recipients, build: (t: T, language: string, personal: Personal | null) => Payload | null, m: Pick<MeetingView, "terms">): EnqueueItem[] => {
     const items: EnqueueItem[] = [];
+    const groupT = tFor("id", m.terms);
     for (const g of to.groups) {
-      const p = build(ID, "id", null);
+      const p = build(groupT, "id", null);
       if (p) items.push({ chatId: g.chatId, recipientKey: groupKey(g.villageId), payload: p });
     }
     for (const person of to.persons) {
-      const p = build(tFor(person.language), person.language, { rsvp: person.rsvp, delegateName: null });
+      const p = build(tFor(person.language, m.terms), person.language, { rsvp: person.rsvp, delegateName: null });
       if (p) items.push({ chatId: person.chatId, recipientKey: personKey(person.personId), payload: p });
     }
     return items;
@@ -92,7 +93,7 @@ export function createMeetingNotifier(deps: Pick<Deps, "delivery">): MeetingNoti
   const toOrganiser = async (tx: Db, m: MeetingView, ownerKind: string, build: (t: T) => Payload) => {
     const o = await tx.person.findUnique({ where: { id: m.organizerId }, select: { telegramUserId: true, language: true, canMessage: true } });
     if (!o?.canMessage) return;
-    await enqueue(tx, ownerKind, m, [{ chatId: o.telegramUserId, recipientKey: personKey(m.organizerId), payload: build(tFor(o.language)) }]);
+    await enqueue(tx, ownerKind, m, [{ chatId: o.telegramUserId, recipientKey: personKey(m.organizerId), payload: build(tFor(o.language, m.terms)) }]);
   };
 
   return {
@@ -101,9 +102,9 @@ export function createMeetingNotifier(deps: Pick<Deps, "delivery">): MeetingNoti
         tx,
         OWNER.invite,
         m,
-        fanOut(to, (t, language, personal) => message(invitationText(t, langOf(language), m, att, now, personal), invitationKeyboard(t, m, now))),
+        fanOut(to, (t, language, personal) => message(invitationText(t, langOf(language), m, att, now, personal), invitationKeyboard(t, m, now)), m),
       );
-      await enqueue(tx, OWNER.ics, m, fanOut(to, (t, language) => calendarFile(t, language, m, now)));
+      await enqueue(tx, OWNER.ics, m, fanOut(to, (t, language) => calendarFile(t, language, m, now), m));
     },
 
     async reminder(tx, m, to, info) {
@@ -111,7 +112,7 @@ export function createMeetingNotifier(deps: Pick<Deps, "delivery">): MeetingNoti
         tx,
         OWNER.reminder,
         m,
-        fanOut(to, (t, language, personal) => message(reminderText(t, langOf(language), m, info, personal), invitationKeyboard(t, m, info.now))),
+        fanOut(to, (t, language, personal) => message(reminderText(t, langOf(language), m, info, personal), invitationKeyboard(t, m, info.now)), m),
       );
     },
 
@@ -120,31 +121,45 @@ export function createMeetingNotifier(deps: Pick<Deps, "delivery">): MeetingNoti
         tx,
         OWNER.notice,
         m,
-        fanOut(to, (t, language) => message(rescheduledText(t, langOf(language), m, info), invitationKeyboard(t, m, info.now))),
+        fanOut(to, (t, language) => message(rescheduledText(t, langOf(language), m, info), invitationKeyboard(t, m, info.now)), m),
       );
-      await enqueue(tx, OWNER.ics, m, fanOut(to, (t, language) => calendarFile(t, language, m, info.now)));
+      await enqueue(tx, OWNER.ics, m, fanOut(to, (t, language) => calendarFile(t, language, m, info.now), m));
     },
 
     async cancelled(tx, m, to, now) {
-      await enqueue(tx, OWNER.notice, m, fanOut(to, (t, language) => message(cancelledText(t, langOf(language), m))));
-      await enqueue(tx, OWNER.ics, m, fanOut(to, (t, language) => calendarFile(t, language, m, now)));
+      await enqueue(tx, OWNER.notice, m, fanOut(to, (t, language) => message(cancelledText(t, langOf(language), m)), m));
+      await enqueue(tx, OWNER.ics, m, fanOut(to, (t, language) => calendarFile(t, language, m, now), m));
     },
 
-    async minutes(tx, m, to) {
+    async minutes(tx, m, to, att) {
+      // One PDF for everyone (an official document, in Indonesian), uploaded once per batch.
+      const pdf = await buildBeritaAcara(m, att);
+      const file = { base64: pdf.toString("base64"), filename: beritaAcaraFilename(m) };
+      const present = att.counts.checkedIn;
       await enqueue(
         tx,
         OWNER.minutes,
         m,
-        fanOut(to, (t, language) =>
-          m.minutesFileId
-            ? {
-                op: "send",
-                method: "sendDocument",
-                params: { document: m.minutesFileId, caption: minutesText(t, langOf(language), m, { caption: true }), parse_mode: "HTML" },
-              }
-            : message(minutesText(t, langOf(language), m, { caption: false })),
+        fanOut(
+          to,
+          (t, language) => ({
+            op: "send",
+            method: "sendDocument",
+            params: { caption: minutesText(t, langOf(language), m, { caption: true, present }), parse_mode: "HTML" },
+            files: { document: file },
+          }),
+          m,
         ),
       );
+      // The signed paper the organiser uploaded, if any, follows its PDF.
+      if (m.minutesFileId) {
+        await enqueue(
+          tx,
+          OWNER.minutes,
+          m,
+          fanOut(to, (t) => ({ op: "send", method: "sendDocument", params: { document: m.minutesFileId!, caption: t("musyawarah-minutes-file-caption") } }), m),
+        );
+      }
     },
 
     async refresh(tx, m, att, now) {
@@ -161,7 +176,7 @@ export function createMeetingNotifier(deps: Pick<Deps, "delivery">): MeetingNoti
       const items: EnqueueItem[] = copies.map((c) => {
         const personId = Number(/^person:(\d+)$/.exec(c.recipientKey ?? "")?.[1] ?? 0);
         const lang = personId ? (language.get(personId) ?? "id") : "id";
-        const t = tFor(lang);
+        const t = tFor(lang, m.terms);
         if (c.ownerKind === OWNER.live) return { chatId: c.chatId, recipientKey: c.recipientKey ?? undefined, payload: edit(c.telegramMessageId!, liveText(t, m, att), liveKeyboard(t, m)) };
         const row = personId ? rows.get(personId) : undefined;
         const personal = row ? { rsvp: row.rsvp, delegateName: row.delegateName } : null;

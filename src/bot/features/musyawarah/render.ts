@@ -12,7 +12,10 @@ import {
 import { checkInWindow, phaseAt, rsvpOpen, type MeetingPhase } from "../../../domain/meetings/dates.js";
 import type { Attendance, AttendanceRow, MeetingView, QuorumResult, Rsvp } from "../../../domain/meetings/types.js";
 import { escapeHtml } from "../../lib/replies.js";
-import { translate } from "../../lib/translate.js";
+import { tFor as termsT } from "../../lib/terms.js";
+import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";
+import type { ForumTerms } from "../../../domain/forum/terms.js";
+import { decisionMethodText } from "./berita-acara.js";
 import { checkInCb, manageCb, rsvpCb } from "./callbacks.js";
 
 /** A translator bound to one language: ctx.t for the person in front of us, translate() for others. */
@@ -22,9 +25,9 @@ export function langOf(language: string | null | undefined): Locale {
   return language === "en" ? "en" : "id";
 }
 
-export function tFor(language: string | null | undefined): T {
-  const lang = langOf(language);
-  return (key, params = {}) => translate(lang, key, params);
+/** Texts about a meeting, in one language and its forum's words (Kampung, BPK). */
+export function tFor(language: string | null | undefined, terms: ForumTerms): T {
+  return termsT(langOf(language), terms);
 }
 
 const MAX_TEXT = 4000;
@@ -59,9 +62,17 @@ export function answerLabel(t: T, rsvp: Rsvp) {
   return t(`musyawarah-answer-${rsvp}`);
 }
 
+/** "Sutrisno · Kepala Kampung Sukajaya", "Budi · Camat", "Budi · Kampung Sukajaya". */
 function organizerLine(t: T, m: MeetingView) {
-  const village = m.villageName ? ` · ${t("musyawarah-schedule-village", { name: m.villageName })}` : "";
-  return escapeHtml(`${m.organizerName}${village}`);
+  const village = m.villageName ? escapeHtml(m.villageName) : null;
+  const role = village
+    ? m.organizerTitle
+      ? jabatanAt(t, m.organizerTitle, village)
+      : t("musyawarah-schedule-village", { name: village })
+    : m.organizerTitle
+      ? jabatanLabel(t, m.organizerTitle)
+      : "";
+  return `${escapeHtml(m.organizerName)}${role ? ` · ${role}` : ""}`;
 }
 
 export function mapUrl(m: { latitude: number | null; longitude: number | null }) {
@@ -214,11 +225,15 @@ export function cancelledText(t: T, lang: Locale, m: MeetingView): string {
   return lines.join("\n");
 }
 
-/** Berita acara as a message (text) or as a caption (document; ≤ 1024 characters). */
-export function minutesText(t: T, lang: Locale, m: MeetingView, opts: { caption: boolean }): string {
+/**
+ * The caption of the berita acara PDF (≤ 1024 characters), or the same as a message: what was
+ * decided and how, at a glance; the PDF holds the rest and the daftar hadir.
+ */
+export function minutesText(t: T, lang: Locale, m: MeetingView, opts: { caption: boolean; present?: number }): string {
   const head = [
     t("musyawarah-minutes-header", { kind: t(`musyawarah-kind-short-${m.kind}`) }),
     t("musyawarah-minutes-of", { title: escapeHtml(m.title), when: formatDateTimeLong(m.startsAt, m.zone, lang) }),
+    ...(m.decisionMethod ? [escapeHtml(decisionMethodText(t, m, opts.present ?? 0))] : []),
   ].join("\n");
   const limit = opts.caption ? 1000 : MAX_TEXT;
   const decisions = m.decisions ? `${t("musyawarah-minutes-decisions")}\n${escapeHtml(m.decisions)}` : "";

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { termsOf, type ForumTerms } from "../../../domain/forum/terms.js";
 import type { Flow, FlowContext } from "../../context.js";
 import type { Deps } from "../../../deps.js";
 import { DomainError } from "../../../domain/errors.js";
@@ -24,6 +25,8 @@ interface Setup {
   forumName: string;
   zone: ZoneName;
   authorName: string;
+  terms: ForumTerms;
+  titles: Array<{ villageId: number | null; title: string | null }>;
   /** Villages this person may address: all of the forum for admins, their own for officials. */
   villages: Array<{ id: number; name: string }>;
 }
@@ -273,15 +276,29 @@ async function waitButton(conversation: Flow, messageId: number, values: string[
 export function pengumumanFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
     const setup = await conversation.external(async (octx): Promise<Setup> => {
-      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { name: true, timezone: true } });
+      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { name: true, timezone: true, villageTerm: true, councilTerm: true } });
       const admin = octx.access.isAdmin(forumId);
       const own = octx.access.officialVillages(forumId);
+      // Positions for the signature: the admin's own, or the official's at each of their villages.
+      const titles = await deps.prisma.membership.findMany({
+        where: { forumId, personId: octx.person?.id ?? -1, role: { in: admin ? ["admin_forum"] : ["perangkat_desa"] } },
+        select: { villageId: true, title: true },
+      });
       const villages = await deps.prisma.village.findMany({
         where: { forumId, ...(admin ? {} : { id: { in: own } }) },
         select: { id: true, name: true },
         orderBy: { name: "asc" },
       });
-      return { forumId, admin, forumName: forum.name, zone: zoneOf(forum.timezone), authorName: octx.person?.firstName ?? "", villages };
+      return {
+        forumId,
+        admin,
+        forumName: forum.name,
+        zone: zoneOf(forum.timezone),
+        authorName: octx.person?.firstName ?? "",
+        villages,
+        terms: termsOf(forum),
+        titles: titles.map((x) => ({ villageId: x.villageId, title: x.title })),
+      };
     });
     if (!setup.admin && setup.villages.length === 0) {
       await ctx.reply(ctx.t("error-pengumuman_not_allowed"));
@@ -323,7 +340,9 @@ export function pengumumanFlow(deps: Deps) {
 
     // The announcement as recipients will see it; split only if the author agrees.
     const villageNames = audience.villages === "all" ? [] : setup.villages.filter((v) => (audience.villages as number[]).includes(v.id)).map((v) => v.name);
-    const sig = signature({ admin: setup.admin, forumName: setup.forumName, villageNames, authorName: setup.authorName });
+    const chosen = audience.villages === "all" ? setup.villages.map((v) => v.id) : (audience.villages as number[]);
+    const authorTitle = setup.admin ? (setup.titles[0]?.title ?? null) : chosen.length === 1 ? (setup.titles.find((x) => x.villageId === chosen[0])?.title ?? null) : null;
+    const sig = signature({ admin: setup.admin, forumName: setup.forumName, villageNames, authorName: setup.authorName, authorTitle, terms: setup.terms });
     let parts: Part[];
     for (;;) {
       const comp = compose({ header: sig.header, footer: sig.footer, body: content.body, bodyEntities: content.entities, media: content.media?.kind ?? null });

@@ -1,12 +1,11 @@
 import type { BroadcastNotices, ProgressCounts, VillageReport, Outcome } from "../../../domain/broadcasts/service.js";
 import type { Target } from "../../../domain/broadcasts/audience.js";
-import { translate } from "../../lib/translate.js";
+import { tFor, type T } from "../../lib/terms.js";
 import { escapeHtml } from "../../lib/replies.js";
+import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";
+import type { ForumTerms } from "../../../domain/forum/terms.js";
 import { formatDateTimeLong, formatDateTimeShort, isZoneName, type ZoneName } from "../../../lib/time.js";
 
-type T = (key: string, params?: Record<string, string | number>) => string;
-
-const tFor = (language: string): T => (key, params = {}) => translate(language, key, params);
 
 /** Telegram allows 4096; a little room for safety. */
 const MESSAGE_ROOM = 3900;
@@ -21,14 +20,14 @@ export function reasonText(t: T, kind: string): string {
 export const notices: BroadcastNotices = {
   progress(language, b, c, done) {
     const key = b.cancelled ? "pengumuman-progress-cancelled" : done ? "pengumuman-progress-done" : "pengumuman-progress";
-    return tFor(language)(key, { id: String(b.id), sent: c.sent, total: c.total, failed: c.failed, cancelled: c.cancelled });
+    return tFor(language, b.terms)(key, { id: String(b.id), sent: c.sent, total: c.total, failed: c.failed, cancelled: c.cancelled });
   },
   report(language, b, c, villages) {
-    const t = tFor(language);
+    const t = tFor(language, b.terms);
     return chunk([reportHeader(t, b, c), ...reportLines(t, villages)]);
   },
   notStarted(language, b, reason) {
-    const t = tFor(language);
+    const t = tFor(language, b.terms);
     return t("pengumuman-not-started", { id: String(b.id), excerpt: escapeHtml(b.excerpt), reason: t(`pengumuman-not-started-${reason}`) });
   },
 };
@@ -73,15 +72,28 @@ export function chunk(lines: string[]): string[] {
 
 /**
  * Header and signature of the announcement, as every recipient sees it. Always in Indonesian: it
- * is one official text for groups and people alike, and the preview must match it exactly.
+ * is one official text for groups and people alike, and the preview must match it exactly. The
+ * signature names the author's position in the forum's words: "— Sutrisno, Kepala Kampung Sukajaya".
+ * Plain text (the announcement is built with entities), so nothing here is HTML-escaped.
  */
-export function signature(o: { admin: boolean; forumName: string; villageNames: string[]; authorName: string }): { header: string; footer: string } {
-  const t = tFor("id");
+export function signature(o: {
+  admin: boolean;
+  forumName: string;
+  villageNames: string[];
+  authorName: string;
+  /** The author's position: for an official, at the village they write for; for an admin, their own. */
+  authorTitle?: string | null;
+  terms: ForumTerms;
+}): { header: string; footer: string } {
+  const t = tFor("id", o.terms);
+  const plain = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
   if (o.admin) {
-    return { header: t("pengumuman-header-forum", { forum: o.forumName }), footer: t("pengumuman-footer-admin", { name: o.authorName, forum: o.forumName }) };
+    const role = o.authorTitle ? plain(jabatanLabel(t, o.authorTitle)) : t("pengumuman-footer-admin-role", { forum: o.forumName });
+    return { header: t("pengumuman-header-forum", { forum: o.forumName }), footer: t("pengumuman-footer", { name: o.authorName, role }) };
   }
   const village = o.villageNames.join(", ");
-  return { header: t("pengumuman-header-village", { village }), footer: t("pengumuman-footer-official", { name: o.authorName, village }) };
+  const role = plain(jabatanAt(t, o.authorTitle ?? null, village));
+  return { header: t("pengumuman-header-village", { village }), footer: t("pengumuman-footer", { name: o.authorName, role }) };
 }
 
 export function zoneOf(tz: string | null | undefined): ZoneName {

@@ -82,5 +82,5 @@ export async function exportFiles(t: T, data: ExportData, format: "csv" | "xlsx"
   const base = `voting-${data.info.id}`;
   const sheets = [villageSheet(t, data), ballotSheet(t, data)].filter((s): s is SheetSpec => s !== null);
   if (format === "xlsx") return [{ filename: `${base}.xlsx`, bytes: await buildXlsx(sheets, { zone }) }];
-  return sheets.map((s, i) => ({ filename: `${base}-${i === 0 ? "desa" : "surat-suara"}.csv`, bytes: buildCsv(s.columns, s.rows, { zone }) }));
+  return sheets.map((s, i) => ({ filename: `${base}-${t(i === 0 ? "vote-file-villages" : "vote-file-ballots")}.csv`, bytes: buildCsv(s.columns, s.rows, { zone }) }));
 }

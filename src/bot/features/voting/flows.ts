@@ -1,3 +1,6 @@
+import { termsOf, type ForumTerms } from "../../../domain/forum/terms.js";
+import { HALF_PLUS_ONE, TWO_THIRDS, isThreshold, type Threshold } from "../../../domain/voting/index.js";
+import { useTerms } from "../../lib/terms.js";
 /**
  * Guided flows (grammY conversations v2): a formal vote, a quick poll, extending a deadline.
  * One question per message, buttons for closed choices, ❌ Batal everywhere; every database read,
@@ -176,49 +179,64 @@ async function askDeadline(
   return date.toISOString();
 }
 
-async function askQuorum(conversation: Flow, ctx: FlowContext): Promise<number | null> {
+/** Quorum buttons: the thresholds villages use, stored as exact fractions. */
+const QUORUM_BUTTONS: Record<string, Threshold | null> = { "vq:0": null, "vq:h": HALF_PLUS_ONE, "vq:t": TWO_THIRDS };
+
+/** "60", "60%" → 60/100; "2/3", "3/4" → that fraction; anything else → null. */
+export function parseThreshold(text: string): Threshold | null {
+  const pct = text.match(/^(\d{1,3})\s*%?$/);
+  if (pct) {
+    const n = Number(pct[1]);
+    return n >= 1 && n <= 100 ? { num: n, den: 100, above: false } : null;
+  }
+  const frac = text.replace(/\s+/g, "").match(/^(\d{1,3})\/(\d{1,3})$/);
+  if (frac) {
+    const t = { num: Number(frac[1]), den: Number(frac[2]), above: false };
+    return isThreshold(t) ? t : null;
+  }
+  return null;
+}
+
+async function askQuorum(conversation: Flow, ctx: FlowContext): Promise<Threshold | null> {
   const kb = new InlineKeyboard()
     .text(ctx.t("vote-btn-no-quorum"), "vq:0")
     .row()
-    .text("25%", "vq:25")
-    .text("50%", "vq:50")
-    .text(ctx.t("vote-btn-two-thirds"), "vq:67")
+    .text(ctx.t("vote-btn-half-plus-one"), "vq:h")
+    .text(ctx.t("vote-btn-two-thirds"), "vq:t")
     .row()
     .text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const question = await ctx.reply(ctx.t("vote-ask-quorum"), { reply_markup: kb, parse_mode: "HTML" });
   for (;;) {
     const c = await waitStep(conversation);
     if (c.callbackQuery) {
-      const m = c.callbackQuery.data?.match(/^vq:(\d{1,3})$/);
-      if (!m || c.callbackQuery.message?.message_id !== question.message_id) {
+      const data = c.callbackQuery.data ?? "";
+      if (!(data in QUORUM_BUTTONS) || c.callbackQuery.message?.message_id !== question.message_id) {
         await c.answerCallbackQuery({ text: c.t("flow-old-button") });
         continue;
       }
       await c.answerCallbackQuery();
       await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
-      const n = Number(m[1]);
-      return n === 0 ? null : n;
+      return QUORUM_BUTTONS[data]!;
     }
-    const m = c.message?.text?.trim().match(/^(\d{1,3})\s*%?$/);
-    const n = m ? Number(m[1]) : NaN;
-    if (!(n >= 1 && n <= 100)) {
-      await c.reply(c.t("vote-quorum-bad"));
+    const typed = parseThreshold(c.message?.text?.trim() ?? "");
+    if (!typed) {
+      await c.reply(c.t("vote-quorum-bad"), { parse_mode: "HTML" });
       continue;
     }
-    return n;
+    return typed;
   }
 }
 
 type Setup =
-  | { ok: true; timezone: string; villages: Array<{ id: number; name: string; groups: number }> }
+  | { ok: true; timezone: string; terms: ForumTerms; villages: Array<{ id: number; name: string; groups: number }> }
   | { ok: false; text: string };
 
 async function loadSetup(conversation: Flow, deps: Deps, forumId: number): Promise<Setup> {
   return conversation.external(async (octx) => {
     try {
       const r = await organiserVillages(deps, actorOf(octx), forumId);
-      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true } });
-      return { ok: true as const, timezone: forum.timezone, villages: r.villages };
+      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } });
+      return { ok: true as const, timezone: forum.timezone, terms: termsOf(forum), villages: r.villages };
     } catch (err) {
       if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
       throw err;
@@ -246,6 +264,7 @@ export function newVoteFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
     const setup = await loadSetup(conversation, deps, forumId);
     if (!setup.ok) return void (await ctx.reply(setup.text));
+    useTerms(ctx, setup.terms);
     if (!setup.villages.some((v) => v.groups > 0)) return void (await ctx.reply(ctx.t("vote-no-villages-available")));
 
     const question = await askText(conversation, ctx, ctx.t("vote-ask-question"), { min: LIMITS.questionMin, max: LIMITS.questionMax });
@@ -285,7 +304,7 @@ export function newVoteFlow(deps: Deps) {
       { columns: 1 },
     )) as Eligibility;
     const closesAt = await askDeadline(conversation, ctx, ctx.t("vote-ask-deadline"), { forumId, timezone: setup.timezone, manual: true });
-    const quorumPercent = await askQuorum(conversation, ctx);
+    const quorum = await askQuorum(conversation, ctx);
     let reminderMinutes: number[] = [];
     if (closesAt) {
       const now = new Date(await conversation.external(() => deps.clock.now().toISOString()));
@@ -306,7 +325,7 @@ export function newVoteFlow(deps: Deps) {
     const chosen = setup.villages.filter((v) => villageIds.includes(v.id));
     const info: VoteInfo = {
       id: 0, forumId, kind: "formal", question: question.replace(/\s+/g, " ").trim(), options, multiple, ballot, counting, eligibility,
-      closesAt, quorumPercent, reminderMinutes, state: "open", closedAt: null, createdById: ctx.person?.id ?? 0, timezone: setup.timezone,
+      closesAt, quorum, reminderMinutes, state: "open", closedAt: null, createdById: ctx.person?.id ?? 0, timezone: setup.timezone, terms: setup.terms,
       villages: chosen.map((v) => ({ id: v.id, name: v.name })),
     };
     const t = ctx.t.bind(ctx);
@@ -328,7 +347,7 @@ export function newVoteFlow(deps: Deps) {
         const res = await createVote(
           deps,
           actorOf(octx),
-          { forumId, question, options, multiple, ballot, counting, eligibility, villageIds, closesAt: closesAt ? new Date(closesAt) : null, quorumPercent, reminderMinutes },
+          { forumId, question, options, multiple, ballot, counting, eligibility, villageIds, closesAt: closesAt ? new Date(closesAt) : null, quorum, reminderMinutes },
           createRenderer(),
         );
         return { ok: true as const, id: res.vote.id, groups: res.groups };
@@ -348,6 +367,7 @@ export function quickPollFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
     const setup = await loadSetup(conversation, deps, forumId);
     if (!setup.ok) return void (await ctx.reply(setup.text));
+    useTerms(ctx, setup.terms);
     if (!setup.villages.some((v) => v.groups > 0)) return void (await ctx.reply(ctx.t("vote-no-villages-available")));
     // Says plainly what a native poll cannot promise, and offers the formal vote instead.
     const go = await askChoice(

@@ -11,13 +11,16 @@ import { formatDateTimeLong, formatDateTimeShort, type ZoneName } from "../../..
 import { formatNumber, formatPercent, splitText, truncate } from "../../../lib/format.js";
 import { renderBarChartPng, type BarDatum } from "../../../lib/chart.js";
 import { escapeHtml } from "../../lib/replies.js";
-import { translate } from "../../lib/translate.js";
+import { tFor as termsT } from "../../lib/terms.js";
+import { requiredCount, type Threshold } from "../../../domain/voting/index.js";
+import type { LegacyQuorum, PublishedResult as Published } from "../../../domain/voting/index.js";
 import { ballotCb, manageCb, openBallotCb, voteOptionCb, voteSecretCb, voteVillagesCb } from "./callbacks.js";
 
 export type T = (key: string, params?: Record<string, string | number>) => string;
 type Lang = "id" | "en";
 
-export const tFor = (language: string | null | undefined): T => (key, params) => translate(language, key, params ?? {});
+/** Texts about a vote, in one language and the vote's forum's words (Kampung, BPK). */
+export const tFor = (language: string | null | undefined, v: Pick<VoteInfo, "terms">): T => termsT(language, v.terms);
 const langOf = (language: string | null | undefined): Lang => (language === "en" ? "en" : "id");
 
 const zone = (v: VoteInfo) => v.timezone as ZoneName;
@@ -42,7 +45,7 @@ export function rulesLine(t: T, v: VoteInfo) {
     t(`vote-rule-${v.counting}`),
     t(`vote-rule-${v.eligibility}`),
   ];
-  if (v.quorumPercent) parts.push(t("vote-rule-quorum", { percent: v.quorumPercent }));
+  if (v.quorum) parts.push(t("vote-rule-quorum", { quorum: thresholdLabel(t, v.quorum) }));
   return parts.join(" · ");
 }
 
@@ -134,11 +137,33 @@ function outcomeLine(t: T, v: VoteInfo, r: PublishedResult) {
   return t("vote-outcome-tie", { options: o.options.map(name).join(", "), votes: formatNumber(o.votes) });
 }
 
+/** "2/3", "½ + 1", "60%", "3/4": a threshold as people write it. */
+export function thresholdLabel(t: T, q: Threshold | LegacyQuorum): string {
+  if ("percent" in q) return `${q.percent}%`;
+  if (q.above && q.num * 2 === q.den) return t("vote-quorum-half-plus-one");
+  if (q.den === 100) return `${q.num}%`;
+  return `${q.num}/${q.den}`;
+}
+
 function quorumLine(t: T, r: PublishedResult, lang: Lang) {
-  if (!r.quorum) return null;
-  if (r.turnout === null) return t("vote-quorum-unknown", { percent: r.quorum.percent });
-  const turnout = formatPercent(r.turnout, 1, lang);
-  return t(r.quorum.reached ? "vote-quorum-reached" : "vote-quorum-missed", { percent: r.quorum.percent, turnout });
+  const q = r.quorum;
+  if (!q) return null;
+  const quorum = thresholdLabel(t, q);
+  if (r.base === null || r.turnout === null) return t("vote-quorum-unknown", { quorum });
+  // A result stored before exact fractions: its percent, counted the same way now.
+  const required = "percent" in q ? requiredCount({ num: q.percent, den: 100, above: false }, r.base) : (q.required ?? requiredCount(q, r.base));
+  const params = { quorum, ballots: formatNumber(r.ballots, lang), base: formatNumber(r.base, lang), required: formatNumber(required, lang) };
+  return t(q.reached ? "vote-quorum-reached" : "vote-quorum-missed", params);
+}
+
+/** "Lebih dari separuh (½ + 1)": the leading option against those who voted (or villages that took part). */
+function majorityLine(t: T, v: VoteInfo, r: Published, lang: Lang) {
+  const m = r.majority;
+  if (!m || m.base === 0) return null;
+  const unit = t(r.counting === "satu_desa" ? "vote-majority-unit-villages" : "vote-majority-unit-people");
+  const params = { votes: formatNumber(m.votes, lang), base: formatNumber(m.base, lang), required: formatNumber(m.required, lang), unit };
+  if (m.reached && m.option !== null) return t("vote-majority-yes", { ...params, option: `<b>${escapeHtml(v.options[m.option] ?? "?")}</b>` });
+  return t("vote-majority-no", params);
 }
 
 /**
@@ -163,6 +188,8 @@ function villageDetail(t: T, r: PublishedResult, vr: PublishedVillage, lang: Lan
 export function resultsText(t: T, v: VoteInfo, r: PublishedResult, lang: Lang, onlyVillage?: number): string[] {
   const lines = [t(v.kind === "quick" ? "vote-results-title-quick" : "vote-results-title"), `<b>${escapeHtml(v.question)}</b>`, ""];
   lines.push(outcomeLine(t, v, r));
+  const maj = majorityLine(t, v, r, lang);
+  if (maj) lines.push(maj);
   const q = quorumLine(t, r, lang);
   if (q) lines.push(q);
   lines.push("");
@@ -210,14 +237,19 @@ export function resultsText(t: T, v: VoteInfo, r: PublishedResult, lang: Lang, o
   if (v.closedAt) lines.push(t("vote-results-closed-at", { date: longDate(v.closedAt, v, lang) }));
   lines.push(`<i>${escapeHtml(rulesLine(t, v))}</i>`);
   if (v.kind === "quick") lines.push(`<i>${t("vote-quick-caveat")}</i>`);
+  // A vote informs the musyawarah; it does not decide for it.
+  lines.push("", t("vote-results-bahan"));
   return splitText(lines.join("\n"), 4000);
 }
 
 /** Caption of the chart photo (≤ 1024 characters): question, outcome, quorum. */
 function resultCaption(t: T, v: VoteInfo, r: PublishedResult, lang: Lang) {
   const lines = [t(v.kind === "quick" ? "vote-results-title-quick" : "vote-results-title"), `<b>${escapeHtml(truncate(v.question, 300))}</b>`, outcomeLine(t, v, r)];
+  const maj = majorityLine(t, v, r, lang);
+  if (maj) lines.push(maj);
   const q = quorumLine(t, r, lang);
   if (q) lines.push(q);
+  lines.push(`<i>${t("vote-results-bahan-short")}</i>`);
   return lines.join("\n").slice(0, 1000);
 }
 
@@ -261,13 +293,13 @@ const chartCache = new Map<string, Buffer>();
 export function createRenderer(): VotingRenderer {
   return {
     card(vote, live) {
-      const t = tFor("id");
+      const t = tFor("id", vote);
       return { text: cardText(t, vote, live, "id"), reply_markup: cardKeyboard(t, vote) };
     },
     async results(vote, result, audience) {
-      const t = tFor(audience.language);
+      const t = tFor(audience.language, vote);
       const lang = langOf(audience.language);
-      const key = `${vote.id}:${lang}:${vote.closedAt}`;
+      const key = `${vote.id}:${lang}:${vote.closedAt}:${vote.terms.village}`;
       let png = chartCache.get(key);
       if (!png) {
         png = await resultChart(t, vote, result);
@@ -300,7 +332,7 @@ export function createRenderer(): VotingRenderer {
       return out;
     },
     quickPollNote(vote, group) {
-      const t = tFor("id");
+      const t = tFor("id", vote);
       const village = vote.villages.find((v) => v.id === group.villageId)?.name ?? "";
       return {
         method: "sendMessage",
@@ -313,7 +345,7 @@ export function createRenderer(): VotingRenderer {
       };
     },
     reminder(vote, person) {
-      const t = tFor(person.language);
+      const t = tFor(person.language, vote);
       const lang = langOf(person.language);
       return {
         method: "sendMessage",
