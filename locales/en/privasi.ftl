@@ -35,7 +35,7 @@ privasi-notice-controller =
     { $lines }
 privasi-controller-line = • { $forum }: { $controller }
 privasi-controller-unset = not set yet; meanwhile the admins of { $forum }
-privasi-controller-none = • The admins of the forum (sub-district/BKAD) you join. Its name shows in /privasi once you have joined.
+privasi-controller-none = • The admins of the forum (sub-district/{ $bkad }) you join. Its name shows in /privasi once you have joined.
 privasi-notice-rights =
     <b>Your rights</b>
     /privasi reads this again or withdraws consent · /dataku downloads all your data · /hapusdata erases your data.

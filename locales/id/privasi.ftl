@@ -17,16 +17,16 @@ privasi-notice-changed = ℹ️ <b>Pemberitahuan privasi telah berubah.</b> Moho
 privasi-notice-what =
     <b>Yang kami simpan</b>
     • ID Telegram Bapak/Ibu dan bahasa tampilan.
-    • Jika Bapak/Ibu setuju: nama dan username Telegram; peran dan desa di forum; aspirasi (isi, foto, lokasi) dan balasannya; jawaban undangan dan daftar hadir musyawarah; pesan yang Bapak/Ibu kirim di topik diskusi antar desa; pilihan pada pemungutan suara terbuka.
+    • Jika Bapak/Ibu setuju: nama dan username Telegram; peran dan { $desa } di forum; aspirasi (isi, foto, lokasi) dan balasannya; jawaban undangan musyawarah dan daftar hadirnya; pesan yang Bapak/Ibu kirim di topik diskusi antar{ $desa }; pilihan pada pemungutan suara terbuka.
     • Pemungutan suara rahasia: hanya tercatat bahwa Bapak/Ibu sudah memilih, bukan pilihannya.
 privasi-notice-why =
     <b>Untuk apa</b>
-    Menjalankan forum: meneruskan aspirasi ke perangkat desa dan mengabarkan tanggapannya, mengirim undangan dan pengingat, menghitung suara dan kehadiran, meneruskan diskusi antar desa.
+    Menjalankan forum: meneruskan aspirasi ke perangkat { $desa } dan mengabarkan tanggapannya, mengirim undangan musyawarah dan pengingat, menghitung suara dan kehadiran, meneruskan diskusi antar{ $desa }.
 privasi-notice-who =
     <b>Siapa yang melihat</b>
-    • Perangkat desa Bapak/Ibu dan admin forum: nama, desa, peran, aspirasi bernama, jawaban undangan.
+    • Perangkat { $desa } Bapak/Ibu dan admin forum: nama, { $desa }, peran, aspirasi bernama, jawaban undangan musyawarah.
     • Aspirasi anonim atau rahasia: nama pelapor tidak pernah ditampilkan kepada siapa pun.
-    • Warga desa lain: nama Bapak/Ibu pada pesan diskusi yang Bapak/Ibu kirim sendiri di grup.
+    • Warga { $desa } lain: nama Bapak/Ibu pada pesan diskusi yang Bapak/Ibu kirim sendiri di grup.
 privasi-notice-how-long =
     <b>Berapa lama</b>
     { $lines }
@@ -35,16 +35,16 @@ privasi-notice-controller =
     { $lines }
 privasi-controller-line = • { $forum }: { $controller }
 privasi-controller-unset = belum ditetapkan; sementara admin forum { $forum }
-privasi-controller-none = • Admin forum (kecamatan/BKAD) tempat Bapak/Ibu bergabung. Namanya tampil di /privasi setelah Bapak/Ibu bergabung.
+privasi-controller-none = • Admin forum (kecamatan/{ $bkad }) tempat Bapak/Ibu bergabung. Namanya tampil di /privasi setelah Bapak/Ibu bergabung.
 privasi-notice-rights =
     <b>Hak Bapak/Ibu</b>
     /privasi membaca ini lagi atau menarik persetujuan · /dataku mengunduh semua data Bapak/Ibu · /hapusdata menghapus data Bapak/Ibu.
-privasi-notice-decline = Jika tidak setuju, Bapak/Ibu tetap bisa membaca pengumuman, jadwal musyawarah, dan daftar aspirasi publik, tetapi tidak bisa mengirim aspirasi, bergabung dengan kode, atau menjawab undangan di chat ini.
+privasi-notice-decline = Jika tidak setuju, Bapak/Ibu tetap bisa membaca pengumuman, jadwal musyawarah, dan daftar aspirasi publik, tetapi tidak bisa mengirim aspirasi, bergabung dengan kode, atau menjawab undangan musyawarah di chat ini.
 privasi-notice-ask = Apakah Bapak/Ibu setuju?
 
-privasi-retention-relayText = • Isi pesan diskusi antar desa: { $period }
+privasi-retention-relayText = • Isi pesan diskusi antar{ $desa }: { $period }
 privasi-retention-reporterLink = • Nama pelapor pada aspirasi yang sudah selesai: { $period } setelah selesai
-privasi-retention-attendance = • Daftar hadir dan jawaban undangan: { $period } setelah musyawarah
+privasi-retention-attendance = • Daftar hadir dan jawaban undangan musyawarah: { $period } setelah musyawarah
 privasi-retention-logs = • Catatan audit: { $period }
 privasi-retention-outbox = • Salinan pesan yang sudah terkirim: { $period }
 privasi-retention-until-erased = • Nama, peran, dan aspirasi yang masih berjalan: selama Bapak/Ibu menjadi anggota, atau sampai Bapak/Ibu menghapusnya dengan /hapusdata
@@ -73,11 +73,11 @@ privasi-needs-consent =
     Bapak/Ibu belum menyetujui pemberitahuan privasi, jadi fitur ini belum dapat dipakai. Tekan tombol di bawah untuk membacanya.
 privasi-needs-consent-toast = Fitur ini perlu persetujuan privasi. Ketik /privasi di chat pribadi dengan saya.
 privasi-why-generic = Fitur ini menyimpan data Bapak/Ibu (nama dan isian Bapak/Ibu) agar dapat ditindaklanjuti.
-privasi-why-aspirasi = Aspirasi disimpan bersama nama Bapak/Ibu agar perangkat desa dapat menanggapi dan kami dapat mengabarkan hasilnya kepada Bapak/Ibu.
-privasi-why-gabung = Bergabung dengan kode mencatat nama, peran, dan desa Bapak/Ibu di forum.
-privasi-why-musyawarah = Jawaban undangan dan daftar hadir disimpan bersama nama Bapak/Ibu.
+privasi-why-aspirasi = Aspirasi disimpan bersama nama Bapak/Ibu agar perangkat { $desa } dapat menanggapi dan kami dapat mengabarkan hasilnya kepada Bapak/Ibu.
+privasi-why-gabung = Bergabung dengan kode mencatat nama, peran, dan { $desa } Bapak/Ibu di forum.
+privasi-why-musyawarah = Jawaban undangan musyawarah dan daftar hadir disimpan bersama nama Bapak/Ibu.
 privasi-why-voting = Suara Bapak/Ibu dicatat agar setiap orang hanya memilih satu kali.
-privasi-why-official = Pekerjaan perangkat desa dan admin tercatat atas nama Bapak/Ibu.
+privasi-why-official = Pekerjaan perangkat { $desa } dan admin tercatat atas nama Bapak/Ibu.
 
 # ---------------------------------------------------------------- /privasi
 
@@ -109,9 +109,9 @@ privasi-btn-kind-attendance = 📋 Daftar hadir
 privasi-btn-kind-logs = 📜 Catatan audit
 privasi-btn-kind-outbox = 📤 Salinan terkirim
 privasi-btn-back = ◀️ Kembali
-privasi-kind-relayText = isi pesan diskusi antar desa
+privasi-kind-relayText = isi pesan diskusi antar{ $desa }
 privasi-kind-reporterLink = nama pelapor pada aspirasi yang sudah selesai
-privasi-kind-attendance = daftar hadir dan jawaban undangan
+privasi-kind-attendance = daftar hadir dan jawaban undangan musyawarah
 privasi-kind-logs = catatan audit
 privasi-kind-outbox = salinan pesan yang sudah terkirim
 privasi-ask-controller = Tulis nama dan kontak pengendali data forum ini (lembaga yang bertanggung jawab atas data warga), misalnya: <i>Kantor Camat Bangunrejo, Jl. Raya Bangunrejo No. 1, telp. 0725-123456</i>
@@ -133,11 +133,11 @@ privasi-dataku-membership-line = • { $role } · { $village } ({ $forum })
 privasi-dataku-aspirations = <b>Aspirasi</b>: { $count } laporan, { $messages } pesan
 privasi-dataku-aspiration-line = • <code>{ $ticket }</code> — { $status }
 privasi-dataku-supports = Dukungan aspirasi: { $count }
-privasi-dataku-meetings = <b>Musyawarah</b>: { $invited } undangan, { $attended } kali tercatat hadir, { $organised } diselenggarakan
-privasi-dataku-discussions = <b>Diskusi antar desa</b>: { $messages } pesan, { $opened } topik dibuka
+privasi-dataku-meetings = <b>Musyawarah</b>: { $invited } undangan musyawarah, { $attended } kali tercatat hadir, { $organised } diselenggarakan
+privasi-dataku-discussions = <b>Diskusi antar{ $desa }</b>: { $messages } pesan, { $opened } topik dibuka
 privasi-dataku-votes-open = <b>Pemungutan suara terbuka</b>: { $count } (pilihan Bapak/Ibu ada di berkas)
 privasi-dataku-votes-secret = <b>Pemungutan suara rahasia</b>: { $count }. Yang tercatat hanya bahwa Bapak/Ibu sudah memilih. Pilihan Bapak/Ibu dihitung terpisah tanpa tautan ke diri Bapak/Ibu, sehingga tidak dapat ditampilkan oleh siapa pun, termasuk kami.
-privasi-dataku-other = Lainnya: { $claims } pengakuan desa, { $codes } kode gabung, { $broadcasts } pengumuman, { $posts } kebutuhan/tawaran bursa, { $audit } catatan audit tentang Bapak/Ibu.
+privasi-dataku-other = Lainnya: { $claims } pengakuan { $desa }, { $codes } kode gabung, { $broadcasts } pengumuman, { $posts } kebutuhan/tawaran bursa, { $audit } catatan audit tentang Bapak/Ibu.
 privasi-dataku-outbox = { $count } pesan dari saya ke chat ini tercatat di antrean kirim (isinya dikosongkan paling lama { $period } setelah terkirim).
 privasi-dataku-file = Rincian lengkapnya ada di berkas JSON terlampir. Untuk menghapus semuanya: /hapusdata.
 privasi-dataku-caption = Data Bapak/Ibu di Forum Desa, { $date }
@@ -150,13 +150,13 @@ privasi-hapus-confirm =
     Jika Bapak/Ibu menekan “Ya, hapus”, kami akan:
     • menghapus nama, username, dan ID Telegram Bapak/Ibu;
     • mengakhiri keanggotaan dan peran Bapak/Ibu di semua forum;
-    • melepaskan nama Bapak/Ibu dari aspirasi (aspirasinya tetap tercatat di desa sebagai urusan bersama);
+    • melepaskan nama Bapak/Ibu dari aspirasi (aspirasinya tetap tercatat di { $desa } sebagai urusan bersama);
     • menulis “Warga (dihapus)” sebagai pengirim pesan diskusi Bapak/Ibu;
-    • tetap menghitung jawaban undangan, kehadiran, dan suara Bapak/Ibu, tetapi tanpa nama.
+    • tetap menghitung jawaban undangan musyawarah, kehadiran, dan suara Bapak/Ibu, tetapi tanpa nama.
 
     <b>Yang tidak dapat kami hapus</b>
     • Salinan pesan yang sudah ada di grup Telegram (termasuk nama Bapak/Ibu di atasnya). Hapus sendiri di grup, atau minta admin grup.
-    • Isi yang Bapak/Ibu tulis sendiri di aspirasi: tetap tercatat di desa tanpa nama Bapak/Ibu.
+    • Isi yang Bapak/Ibu tulis sendiri di aspirasi: tetap tercatat di { $desa } tanpa nama Bapak/Ibu.
     • Pengumuman, musyawarah, dan pemungutan suara yang Bapak/Ibu buat sebagai perangkat: tetap menjadi catatan forum atas nama “Warga (dihapus)”.
 
     Tindakan ini tidak dapat dibatalkan.
@@ -194,7 +194,7 @@ privasi-audit-col-target = Sasaran
 privasi-audit-col-details = Rincian
 
 audit-action-forum-create = Forum dibuat
-audit-action-village-add = Desa ditambahkan
+audit-action-village-add = { $Desa } ditambahkan
 audit-action-group-link = Grup ditautkan
 audit-action-group-unlink = Grup tidak aktif lagi
 audit-action-group-migrate = Grup pindah ke supergrup
@@ -205,11 +205,11 @@ audit-action-role-grant = Peran diberikan
 audit-action-role-title = Jabatan diubah
 audit-action-forum-terms = Sebutan setempat diubah
 audit-action-role-revoke = Peran dicabut
-audit-action-member-join = Bergabung lewat grup desa
-audit-action-member-leave = Keluar dari grup desa
-audit-action-member-move = Pindah desa (dikonfirmasi grup)
-audit-action-claim-confirm = Pengakuan desa dikonfirmasi
-audit-action-claim-reject = Pengakuan desa ditolak
+audit-action-member-join = Bergabung lewat grup { $desa }
+audit-action-member-leave = Keluar dari grup { $desa }
+audit-action-member-move = Pindah { $desa } (dikonfirmasi grup)
+audit-action-claim-confirm = Pengakuan { $desa } dikonfirmasi
+audit-action-claim-reject = Pengakuan { $desa } ditolak
 audit-action-broadcast-create = Pengumuman dikirim/dijadwalkan
 audit-action-broadcast-cancel = Pengumuman dibatalkan
 audit-action-aspiration-status = Status aspirasi diubah
@@ -234,7 +234,7 @@ audit-action-vote-create = Pemungutan suara dibuat
 audit-action-vote-close = Pemungutan suara ditutup
 audit-action-vote-extend = Pemungutan suara diperpanjang
 audit-action-vote-export = Hasil pemungutan suara diunduh
-audit-action-profile-import = Profil desa diunggah
+audit-action-profile-import = Profil { $desa } diunggah
 audit-action-bursa-post = Kebutuhan/tawaran bursa dipasang
 audit-action-bursa-interest = Minat pada kecocokan bursa
 audit-action-bursa-close = Kebutuhan/tawaran bursa ditutup

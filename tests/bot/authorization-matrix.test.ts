@@ -177,6 +177,8 @@ const rows: Row<any>[] = [
   { kind: "cmd:start@group", what: "group greeting", allowed: ALL, act: groupCmd("/start") },
   { kind: "cmd:bantuan@private", what: "help", allowed: ALL, act: privateCmd("/bantuan") },
   { kind: "cmd:bantuan@group", what: "help", allowed: ALL, act: groupCmd("/bantuan") },
+  { kind: "cmd:menu@private", what: "menu", allowed: ALL, act: privateCmd("/menu") },
+  { kind: "cmd:menu@group", what: "group greeting", allowed: ALL, act: groupCmd("/menu") },
   { kind: "cmd:bahasa@private", what: "language", allowed: ALL, act: privateCmd("/bahasa") },
   { kind: "cb:lang", what: "set language", allowed: ALL, act: priv(() => "lang:id") },
   { kind: "cmd:batal@private", what: "end a flow", allowed: ALL, act: privateCmd("/batal") },
@@ -195,6 +197,13 @@ const rows: Row<any>[] = [
     arrange: async (w) => createInvite(h.app.deps, await actorFor(h, w.u.perangkatOther), { forumId: w.f.id, role: "warga", villageId: V(w, 1) }),
     act: async (_w, u, c) => say(h, u, `/gabung ${c.code}`) },
   { kind: "cmd:tautkan@private", what: "group link code", allowed: OFFICIALS_ADMINS, act: privateCmd("/tautkan") },
+  { kind: "cmd:hubungkan@private", what: "group link code", allowed: OFFICIALS_ADMINS, act: privateCmd("/hubungkan") },
+  { kind: "cmd:hubungkan@group", what: "link this group (Telegram group admins only)", allowed: ["admin"], act: groupCmd("/hubungkan") },
+  { kind: "cmd:daftar@private", what: "where to register (a hint, no rights)", allowed: ALL, act: privateCmd("/daftar") },
+  { kind: "cmd:kodegabung@private", what: "make a kode gabung", allowed: OFFICIALS_ADMINS, act: privateCmd("/kodegabung") },
+  { kind: "cmd:istilah@private", what: "the forum's local words", allowed: ADMINS, act: privateCmd("/istilah") },
+  { kind: "cb:ist", what: "change forum A's word for its villages", allowed: ["admin"], act: priv((w) => `ist:${w.f.id}:v`) },
+  { kind: "cb:prj", what: "set a perangkat's jabatan", allowed: ["admin"], arrange: aMemberToManage, act: priv((w, m) => `prj:${w.f.id}:${m.membershipId}`) },
   { kind: "cmd:daftar@group", what: "link this group (Telegram group admins only)", allowed: ["admin"], act: groupCmd("/daftar") },
   { kind: "cb:gl", what: "link a new group to village 0 (group admins who act for it)", allowed: HERE,
     act: async (w, u) => {
@@ -267,7 +276,7 @@ function refusalPrefixes(): RegExp[] {
   return out;
 }
 // Refusals worded as information: "nothing here for you" where a member would see something.
-const EXTRA_REFUSALS = ["group-link-not-admin", "group-not-linked", "home-not-in-group", "aspirasi-no-forum", "flow-old-button", "hint-use-in-group", "aspirasi-link-unknown", "musyawarah-checkin-none"];
+const EXTRA_REFUSALS = ["group-link-not-admin", "hint-hubungkan-not-official", "group-not-linked", "home-not-in-group", "aspirasi-no-forum", "flow-old-button", "hint-use-in-group", "aspirasi-link-unknown", "musyawarah-checkin-none"];
 
 /**
  * Counts every row written per table (a trigger on each table), so a cell sees what it changed
@@ -384,6 +393,29 @@ function rawCallbackKinds(): string[] {
   return [...out].sort();
 }
 
+/**
+ * Other names of a command (/kampung for /desa, /lapor for /aspirasi, …) are checked with the same
+ * callers as the command they stand for, unless the table gives them a row of their own.
+ */
+function aliasRows(base: Row[]): Row[] {
+  const out: Row[] = [];
+  for (const spec of features.flatMap((f) => f.commands ?? []).filter((c) => c.aliasOf)) {
+    for (const scope of spec.scopes) {
+      const kind = `cmd:${spec.command}@${scope}`;
+      const target = base.find((r) => r.kind === `cmd:${spec.aliasOf}@${scope}`);
+      if (!target || base.some((r) => r.kind === kind)) continue;
+      const act = scope === "private" ? privateCmd(`/${spec.command}`) : groupCmd(`/${spec.command}`);
+      out.push({ ...target, kind, what: `${target.what} (as /${spec.command})`, act });
+    }
+  }
+  return out;
+}
+
+function table(): Row[] {
+  const base = [...rows, ...moreRows(helpers)];
+  return [...base, ...aliasRows(base)];
+}
+
 function expectedKinds(): string[] {
   const cmds = features.flatMap((f) => f.commands ?? []).flatMap((c) => c.scopes.map((s) => `cmd:${c.command}@${s}`));
   return [...new Set([...cmds, "cmd:batal@private", ...[...callbackKinds.keys()].map((p) => `cb:${p}`), ...rawCallbackKinds().map((r) => `raw:${r}`)])].sort();
@@ -398,7 +430,7 @@ afterAll(async () => h?.close());
 
 describe("authorization matrix", () => {
   it("has a row for every command and every kind of button", () => {
-    const all = [...rows, ...moreRows(helpers)].map((r) => r.kind);
+    const all = table().map((r) => r.kind);
     const dup = all.filter((k, i) => all.indexOf(k) !== i);
     expect(dup, "kinds with two rows").toEqual([]);
     const missing = expectedKinds().filter((k) => !all.includes(k));
@@ -410,12 +442,12 @@ describe("authorization matrix", () => {
     const doc = readFileSync(file, "utf8");
     const start = "<!-- generated: authorization matrix -->";
     const end = "<!-- end generated -->";
-    const table = [...rows, ...moreRows(helpers)];
+    const tbl = table();
     const body = [
       "",
       `| action | what | ${CALLERS.map((c) => SHORT[c]).join(" | ")} |`,
       `| --- | --- | ${CALLERS.map(() => ":-:").join(" | ")} |`,
-      ...table.map((r) => `| \`${r.kind}\` | ${r.what} | ${CALLERS.map((c) => (r.allowed.includes(c) ? "✓" : "·")).join(" | ")} |`),
+      ...tbl.map((r) => `| \`${r.kind}\` | ${r.what} | ${CALLERS.map((c) => (r.allowed.includes(c) ? "✓" : "·")).join(" | ")} |`),
       "",
       `Callers: ${CALLERS.map((c) => `${SHORT[c]} = ${CALLER_TEXT[c]}`).join("; ")}.`,
       "",
@@ -438,10 +470,10 @@ describe("authorization matrix", () => {
       baseline.set(p.id, JSON.stringify(ms.map((m) => [m.forumId, m.villageId, m.role])));
     }
     const refusals = refusalPrefixes();
-    const table = [...rows, ...moreRows(helpers)];
+    const all = table();
     const lines: string[] = [];
     const wrong: string[] = [];
-    for (const row of table) {
+    for (const row of all) {
       let target = row.arrange ? await row.arrange(w) : undefined;
       await h.flush();
       const cells: string[] = [];
@@ -460,9 +492,9 @@ describe("authorization matrix", () => {
       lines.push(`${row.kind.padEnd(30)} ${cells.map((c) => c.padEnd(8)).join("")} ${row.what}`);
     }
     const header = `${"".padEnd(30)} ${CALLERS.map((c) => SHORT[c].padEnd(8)).join("")}`;
-    const allowedCount = table.reduce((n, r) => n + r.allowed.length, 0);
+    const allowedCount = all.reduce((n, r) => n + r.allowed.length, 0);
     console.log(
-      [`Authorization matrix: ${table.length} actions × ${CALLERS.length} callers = ${table.length * CALLERS.length} cells, ${allowedCount} allowed, ${table.length * CALLERS.length - allowedCount} refused`,
+      [`Authorization matrix: ${all.length} actions × ${CALLERS.length} callers = ${all.length * CALLERS.length} cells, ${allowedCount} allowed, ${all.length * CALLERS.length - allowedCount} refused`,
         "✓ allowed as expected · refused as expected ! allowed but should be refused ? refused but should be allowed", header, ...lines].join("\n"),
     );
     console.log(`time (ms): ${Object.entries(timing).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}`);

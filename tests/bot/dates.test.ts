@@ -103,7 +103,7 @@ describe("every flow that takes a date echoes it", () => {
   it("a vote deadline typed as 'bsk jam setengah 5 sore' is confirmed before the vote goes on; a preset needs no echo", async () => {
     const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });
     await say(h, f.admin, "/voting");
-    await press(h, f.admin, f.admin.id, "Buat voting");
+    await press(h, f.admin, f.admin.id, "Pemungutan suara baru");
     await say(h, f.admin, "Setujukah jadwal ronda baru?");
     await say(h, f.admin, "1. Setuju\n2. Tidak setuju");
     await press(h, f.admin, f.admin.id, "Satu jawaban");
@@ -116,11 +116,11 @@ describe("every flow that takes a date echoes it", () => {
     await say(h, f.admin, "bsk jam setengah 5 sore");
     expect(lastText(h, f.admin.id)).toBe("📅 Selasa, 1 Desember 2026 pukul 16.30 WIB — benar?");
     await press(h, f.admin, f.admin.id, "Benar");
-    expect(buttons(h, f.admin.id).map((b) => b.text)).toContain("50%"); // on to the quorum
+    expect(buttons(h, f.admin.id).map((b) => b.text)).toContain("Tanpa kuorum"); // on to the quorum
     await say(h, f.admin, "/batal");
     // A preset button is its own echo: "Ditutup: …" and on.
     await say(h, f.admin, "/voting");
-    await press(h, f.admin, f.admin.id, "Buat voting");
+    await press(h, f.admin, f.admin.id, "Pemungutan suara baru");
     await say(h, f.admin, "Setujukah jadwal ronda baru?");
     await say(h, f.admin, "1. Setuju\n2. Tidak setuju");
     await press(h, f.admin, f.admin.id, "Satu jawaban");
@@ -132,7 +132,7 @@ describe("every flow that takes a date echoes it", () => {
     await press(h, f.admin, f.admin.id, "Anggota grup");
     await press(h, f.admin, f.admin.id, "1 hari");
     expect(texts(h, f.admin.id).join("\n")).toContain("Selasa, 1 Desember 2026 pukul 09.00 WIB");
-    expect(buttons(h, f.admin.id).map((b) => b.text)).toContain("50%");
+    expect(buttons(h, f.admin.id).map((b) => b.text)).toContain("Tanpa kuorum");
   });
 
   it("a meeting's answer deadline typed in the settings is read, echoed and judged against the start", async () => {

@@ -46,6 +46,8 @@ describe("conversations", () => {
 
     await press(h, camat, camat.id, "WIB");
     expect(lastText(h, camat.id)).toContain("Kampung");
+    await press(h, camat, camat.id, "Desa");
+    await press(h, camat, camat.id, "BPD");
     await say(h, camat, "Sukamaju\nMekarsari");
     await press(h, camat, camat.id, "Simpan");
     const forum = await h.app.deps.prisma.forum.findFirstOrThrow({ include: { villages: true } });
