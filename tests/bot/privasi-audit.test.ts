@@ -57,7 +57,7 @@ async function busyForum(f: ForumFixture) {
 }
 
 describe("/audit: who may read it", () => {
-  it("is refused to a stranger, a resident, a village official, an admin of another forum and a revoked admin — by command and by forged button", async () => {
+  it("is refused to a stranger, a resident, a village official, an admin of another forum and a revoked admin — by command and by forged button", { timeout: 120_000 }, async () => {
     const f = await aForum(h);
     const other = await aForum(h, { villages: ["Alpha", "Beta"] });
     await busyForum(f);
