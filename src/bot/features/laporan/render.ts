@@ -121,7 +121,8 @@ function idmLine(t: T, r: MonthlyReport): string | null {
 
 type Getter = (m: Measures, perVillage: boolean) => number | null;
 interface MeasureSpec {
-  key: string;
+  /** Suffix of the sheet's locale key laporan-m-<id>. */
+  id: string;
   get: Getter;
   /** A rate (0–1) shown as a percentage. */
   rate?: boolean;
@@ -130,26 +131,26 @@ interface MeasureSpec {
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 10);
 
 export const SHEETS: MeasureSpec[] = [
-  { key: "active", get: (m) => m.activeMembers },
-  { key: "messages", get: (m) => m.messages },
-  { key: "topics", get: (m) => m.topics },
-  { key: "votes", get: (m) => m.votes },
-  { key: "turnout", get: (m) => turnout(m), rate: true },
-  { key: "meetings", get: (m) => m.meetings },
-  { key: "attendance", get: (m) => attendanceRate(m), rate: true },
-  { key: "quorum", get: (m) => quorumRate(m), rate: true },
-  { key: "asp-received", get: (m) => m.aspReceived },
-  { key: "asp-verified", get: (m) => m.aspVerified },
-  { key: "asp-resolved", get: (m) => m.aspResolved },
-  { key: "asp-overdue", get: (m) => m.aspOverdue },
-  { key: "median-verify", get: (m, v) => shownMedian(m, "verify", v) },
-  { key: "median-resolve", get: (m, v) => shownMedian(m, "resolve", v) },
-  { key: "ann-delivered", get: (m) => m.annDelivered },
-  { key: "ann-failed", get: (m) => m.annFailed },
-  { key: "needs", get: (m) => m.bursaNeeds },
-  { key: "offers", get: (m) => m.bursaOffers },
-  { key: "matches", get: (m) => m.bursaMatches },
-  { key: "agreements", get: (m) => m.agreements },
+  { id: "active", get: (m) => m.activeMembers },
+  { id: "messages", get: (m) => m.messages },
+  { id: "topics", get: (m) => m.topics },
+  { id: "votes", get: (m) => m.votes },
+  { id: "turnout", get: (m) => turnout(m), rate: true },
+  { id: "meetings", get: (m) => m.meetings },
+  { id: "attendance", get: (m) => attendanceRate(m), rate: true },
+  { id: "quorum", get: (m) => quorumRate(m), rate: true },
+  { id: "asp-received", get: (m) => m.aspReceived },
+  { id: "asp-verified", get: (m) => m.aspVerified },
+  { id: "asp-resolved", get: (m) => m.aspResolved },
+  { id: "asp-overdue", get: (m) => m.aspOverdue },
+  { id: "median-verify", get: (m, v) => shownMedian(m, "verify", v) },
+  { id: "median-resolve", get: (m, v) => shownMedian(m, "resolve", v) },
+  { id: "ann-delivered", get: (m) => m.annDelivered },
+  { id: "ann-failed", get: (m) => m.annFailed },
+  { id: "needs", get: (m) => m.bursaNeeds },
+  { id: "offers", get: (m) => m.bursaOffers },
+  { id: "matches", get: (m) => m.bursaMatches },
+  { id: "agreements", get: (m) => m.agreements },
 ];
 
 export async function buildReportXlsx(t: T, lang: Lang, r: MonthlyReport): Promise<Buffer> {
@@ -172,7 +173,7 @@ export async function buildReportXlsx(t: T, lang: Lang, r: MonthlyReport): Promi
   const sheets = SHEETS.map((spec) => {
     const rows = r.villages.map((v) => row(v.name, (p) => p.villages.get(v.id)!, spec, true));
     if (r.scope.kind === "all") rows.push(row(t("laporan-row-forum"), (p) => p.forum, spec, false));
-    return { name: t(`laporan-m-${spec.key}`), columns: cols, rows };
+    return { name: t(`laporan-m-${spec.id}`), columns: cols, rows };
   });
   // The yearly indicators beside the activity measures.
   const ind = r.indicators;
