@@ -11,9 +11,9 @@ import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, Flow, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
-import { DomainError } from "../../domain/errors.js";
+import { DomainError, NotAllowed } from "../../domain/errors.js";
 import { addMonths, monthKey, parseMonthKey, type Month } from "../../domain/laporan/measures.js";
-import { lastCompleteMonth, reportFor, reportScope } from "../../domain/laporan/report.js";
+import { lastCompleteMonth, monthAllowed, reportFor, reportScope } from "../../domain/laporan/report.js";
 import {
   IDM_SCORE,
   IDM_STATUS,
@@ -305,6 +305,7 @@ export const laporanFeature: Feature = {
       try {
         // Rights come from the person's current roles in that forum, never from the button.
         reportScope(actorOf(ctx), forumId);
+        if (!monthAllowed(month, deps.clock.now(), await zoneOf(deps, forumId))) throw new NotAllowed("laporan_month_bad");
         await ctx.answerCallbackQuery();
         await sendReport(ctx, deps, forumId, month);
       } catch (err) {
