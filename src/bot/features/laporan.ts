@@ -12,7 +12,7 @@ import type { BotContext, Flow, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
 import { DomainError, NotAllowed } from "../../domain/errors.js";
-import { addMonths, monthKey, parseMonthKey, type Month } from "../../domain/laporan/measures.js";
+import { parseMonthKey, type Month } from "../../domain/laporan/measures.js";
 import { lastCompleteMonth, monthAllowed, reportFor, reportScope } from "../../domain/laporan/report.js";
 import {
   IDM_SCORE,
@@ -34,22 +34,18 @@ import { formatNumber } from "../../lib/format.js";
 import { askChoice, askChoicePaged, askText, FLOW_CANCEL, waitStep } from "../lib/flow.js";
 import { actorOf } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
-import { defineCallback, intId } from "../lib/callback.js";
+import { intId } from "../lib/callback.js";
 import { errorText, escapeHtml, replyError } from "../lib/replies.js";
 import { langOf, type T } from "../lib/terms.js";
 import { requireForum } from "./forum-setup.js";
 import { downloadFile } from "./bursa/common.js";
 import { ensureMonthlyJob, ensureMonthlyJobs, MONTHLY_JOB, monthlyHandler } from "./laporan/monthly.js";
-import { indicatorLabel, monthLabel, renderReport } from "./laporan/render.js";
+import { indicatorLabel, renderReport } from "./laporan/render.js";
+import { indikatorCb, laporanCb, monthKeyboard } from "./laporan/callbacks.js";
 
-/** A month of the report: lap:<forum>:<yyyymm>. */
-export const laporanCb = defineCallback("lap", ["forum", "month"] as const);
-/** /indikator actions: e = enter a value, t = template, i = import a file. */
-export const indikatorCb = defineCallback("ind", ["forum", "act"] as const);
 const IND_ACTS = ["e", "t", "i"] as const;
 const FLOW_EDIT = "indikator-edit";
 const FLOW_IMPORT = "indikator-import";
-const MONTH_BUTTONS = 6;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 const lang = (ctx: FlowContext) => langOf(ctx.person?.language);
@@ -60,24 +56,13 @@ async function zoneOf(deps: Deps, forumId: number): Promise<ZoneName> {
   return f && isZoneName(f.timezone) ? f.timezone : "Asia/Jakarta";
 }
 
-function monthKeyboard(ctx: FlowContext, forumId: number, latest: Month, shown: Month): InlineKeyboard {
-  const kb = new InlineKeyboard();
-  for (let i = 0; i < MONTH_BUTTONS; i++) {
-    const m = addMonths(latest, -i);
-    const label = `${monthKey(m) === monthKey(shown) ? "• " : ""}${monthLabel(m, lang(ctx))}`;
-    kb.text(label, laporanCb.build({ forum: forumId, month: monthKey(m).replace("-", "") }));
-    if (i % 3 === 2) kb.row();
-  }
-  return kb;
-}
-
 /** Builds and sends one report to the person in front of us (a direct reply, not a fan-out). */
 async function sendReport(ctx: FlowContext, deps: Deps, forumId: number, month: Month) {
   const report = await reportFor(deps, actorOf(ctx), forumId, month);
   const zone = report.zone;
   const l = lang(ctx);
   const r = await renderReport(tOf(ctx), l, report);
-  await ctx.reply(r.summary, { parse_mode: "HTML", reply_markup: monthKeyboard(ctx, forumId, lastCompleteMonth(deps.clock.now(), zone), month) });
+  await ctx.reply(r.summary, { parse_mode: "HTML", reply_markup: monthKeyboard(lang(ctx), forumId, lastCompleteMonth(deps.clock.now(), zone), month) });
   for (const c of r.charts) await ctx.replyWithPhoto(new InputFile(c.bytes, c.filename));
   await ctx.replyWithDocument(new InputFile(r.xlsx.bytes, r.xlsx.filename), { caption: ctx.t("laporan-xlsx-caption") });
   // A forum created since start-up gets its monthly run here at the latest.

@@ -17,6 +17,7 @@ import { dateInZone, isZoneName, onWorkingDay, zonedParts, type ZoneName } from 
 import type { HolidayLookup } from "../../../lib/holidays.js";
 import { langOf, tFor, type Lang } from "../../lib/terms.js";
 import { renderReport, type RenderedReport } from "./render.js";
+import { monthKeyboard } from "./callbacks.js";
 
 export const MONTHLY_JOB = "laporan.monthly";
 export const OWNER_MONTHLY = "laporan";
@@ -83,12 +84,14 @@ export function monthlyHandler(deps: Pick<Deps, "delivery">): JobHandler {
         const t = tFor(lang, fc.terms);
         rendered.set(lang, await renderReport(t, lang, report));
       }
+      // The same month buttons as /laporan: a press is checked against the presser's rights again.
+      const keyboard = (lang: Lang) => ({ inline_keyboard: monthKeyboard(lang, forumId, month, month).inline_keyboard });
       const items = recipients.flatMap((r) => {
         const x = rendered.get(r.lang)!;
         const t = tFor(r.lang, fc.terms);
         const key = `person:${r.id}`;
         return [
-          { chatId: r.chatId, recipientKey: key, payload: { op: "send" as const, method: "sendMessage", params: { text: `${t("laporan-monthly-intro")}\n\n${x.summary}`, parse_mode: "HTML" } } },
+          { chatId: r.chatId, recipientKey: key, payload: { op: "send" as const, method: "sendMessage", params: { text: `${t("laporan-monthly-intro")}\n\n${x.summary}`, parse_mode: "HTML", reply_markup: keyboard(r.lang) } } },
           ...x.charts.map((c) => ({ chatId: r.chatId, recipientKey: key, payload: { op: "send" as const, method: "sendPhoto", params: {}, files: { photo: { base64: c.bytes.toString("base64"), filename: c.filename } } } })),
           {
             chatId: r.chatId,
