@@ -93,7 +93,7 @@ async function indicatorScreen(ctx: FlowContext, deps: Deps, forumId: number): P
     return `• <b>${escapeHtml(v.name)}</b> — ${parts.length ? parts.join(" · ") : t("indikator-none")}`;
   });
   if (villages.length > 40) lines.push(t("indikator-more", { count: villages.length - 40 }));
-  const text = t("indikator-screen", { year: table.year, lines: lines.join("\n") });
+  const text = t("indikator-screen", { year: String(table.year), lines: lines.join("\n") });
   const kb = new InlineKeyboard()
     .text(t("indikator-btn-enter"), indikatorCb.build({ forum: forumId, act: "e" }))
     .row()
@@ -199,7 +199,7 @@ function editFlow(deps: Deps) {
     if (!r.ok) return void (await ctx.reply(r.text));
     const villageName = setup.villages.find((v) => v.id === villageId)!.name;
     const hint = key === IDM_SCORE && typeof value === "number" ? `\n${t("indikator-score-hint", { status: t(`indikator-status-${idmStatusOf(value)}`) })}` : "";
-    await ctx.reply(t("indikator-saved", { name: escapeHtml(indicatorLabel(t, key)), village: escapeHtml(villageName), year }) + hint, { parse_mode: "HTML" });
+    await ctx.reply(t("indikator-saved", { name: escapeHtml(indicatorLabel(t, key)), village: escapeHtml(villageName), year: String(year) }) + hint, { parse_mode: "HTML" });
   };
 }
 

@@ -114,7 +114,7 @@ function idmLine(t: T, r: MonthlyReport): string | null {
   }
   if (counts.size === 0) return null;
   const list = [...IDM_STATUSES].reverse().filter((s) => counts.has(s)).map((s) => `${t(`indikator-status-${s}`)} ${counts.get(s)}`).join(", ");
-  return t("laporan-sum-idm", { year: r.indicators.year, list });
+  return t("laporan-sum-idm", { year: String(r.indicators.year), list });
 }
 
 // ---------------------------------------------------------------- measures as table columns
