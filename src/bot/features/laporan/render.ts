@@ -202,6 +202,7 @@ export function indicatorLabel(t: T, key: string): string {
 }
 
 export async function buildReportCharts(t: T, lang: Lang, r: MonthlyReport): Promise<Buffer[]> {
+  if (r.villages.length === 0) return []; // a forum without villages yet: nothing to draw
   const { renderBarChartPng } = await import("../../../lib/chart.js");
   const months = [r.lastYear, r.previous, r.current];
   const active = r.villages.flatMap((v) => months.map((p) => ({ label: v.name, value: p.villages.get(v.id)!.activeMembers, group: monthLabel(p.month, lang) })));
