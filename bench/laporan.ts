@@ -219,6 +219,26 @@ export async function run() {
       if (i === 0) first = ms; // the first run loads vega and exceljs
       else times.push(ms);
     }
+    // Where the time goes (medians of 5): the queries, the two charts, the spreadsheet.
+    const { buildReport } = await import("../src/domain/laporan/report.js");
+    const { buildReportCharts, buildReportXlsx } = await import("../src/bot/features/laporan/render.js");
+    const { tFor } = await import("../src/bot/lib/terms.js");
+    const t = tFor("id", { village: "desa", council: "BPD" });
+    const forumId = (await db.prisma.forum.findFirstOrThrow()).id;
+    const phase = async (fn: () => Promise<unknown>) => {
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const s0 = performance.now();
+        await fn();
+        xs.push(performance.now() - s0);
+      }
+      return Math.round(xs.sort((a, b) => a - b)[2]!);
+    };
+    const report = await buildReport(db.prisma, forumId, { kind: "all" }, { year: 2026, month: 11 });
+    console.log(
+      `phases (median of 5): queries ${await phase(() => buildReport(db.prisma, forumId, { kind: "all" }, { year: 2026, month: 11 }))} ms, ` +
+        `charts ${await phase(() => buildReportCharts(t, "id", report))} ms, xlsx ${await phase(() => buildReportXlsx(t, "id", report))} ms`,
+    );
     await app.deps.jobs.stop();
     await app.deps.delivery.stop();
     times.sort((a, b) => a - b);
