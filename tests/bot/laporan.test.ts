@@ -6,6 +6,11 @@ import { aForum, lastText, press, say, type ForumFixture } from "../support/worl
 import { lastToast } from "../support/aspirasi.js";
 import { pngSize } from "../support/voting.js";
 import { aReportMonth } from "../support/laporan.js";
+import { buildReport } from "../../src/domain/laporan/report.js";
+import { reportChartOptions } from "../../src/bot/features/laporan/render.js";
+import { renderBarChartSvg } from "../../src/lib/chart.js";
+import { tFor } from "../../src/bot/lib/terms.js";
+import { DEFAULT_TERMS } from "../../src/domain/forum/terms.js";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -104,6 +109,22 @@ describe("/laporan refusals", () => {
 });
 
 describe("/laporan for the forum", () => {
+  it("the charts carry the Indonesian labels: title, months, villages, series", async () => {
+    const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });
+    await aReportMonth(h, f);
+    const report = await buildReport(prisma(), f.id, { kind: "all" }, { year: 2026, month: 10 });
+    const [active, asp] = reportChartOptions(tFor("id", DEFAULT_TERMS), "id", report);
+    const svgs = [await renderBarChartSvg(active!), await renderBarChartSvg(asp!)];
+    for (const label of ["Warga aktif per desa", "Oktober 2025", "September 2026", "Oktober 2026", "Sukajaya", "Sidorejo", "Orang"]) expect(svgs[0]).toContain(label);
+    for (const label of ["Aspirasi per desa, Oktober 2026", "Diterima", "Selesai", "Lewat batas waktu"]) expect(svgs[1]).toContain(label);
+    expect(active!.bars.filter((b) => b.label === "Sukajaya").map((b) => [b.group, b.value])).toEqual([
+      ["Oktober 2025", 0],
+      ["September 2026", 1],
+      ["Oktober 2026", 4],
+    ]);
+    expect(asp!.bars.filter((b) => b.label === "Sukajaya").map((b) => b.value)).toEqual([5, 2, 3]);
+  });
+
   it("sends the summary, two valid PNG charts and a spreadsheet with one sheet per measure and one row per village", async () => {
     const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo", "Bangunrejo"] });
     await aReportMonth(h, f);

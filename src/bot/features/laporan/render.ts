@@ -4,6 +4,7 @@
  * and spreadsheet libraries are imported here lazily: only a process that draws a report loads them.
  */
 import { formatNumber, formatPercent } from "../../../lib/format.js";
+import type { BarChartOptions } from "../../../lib/chart.js";
 import { monthName } from "../../../lib/time.js";
 import type { T, Lang } from "../../lib/terms.js";
 import { IDM_SCORE, IDM_STATUS, IDM_STATUSES } from "../../../domain/laporan/indicators.js";
@@ -201,9 +202,9 @@ export function indicatorLabel(t: T, key: string): string {
   return key;
 }
 
-export async function buildReportCharts(t: T, lang: Lang, r: MonthlyReport): Promise<Buffer[]> {
+/** The two charts' options (labels in the reader's language and the forum's words). */
+export function reportChartOptions(t: T, lang: Lang, r: MonthlyReport): BarChartOptions[] {
   if (r.villages.length === 0) return []; // a forum without villages yet: nothing to draw
-  const { renderBarChartPng } = await import("../../../lib/chart.js");
   const months = [r.lastYear, r.previous, r.current];
   const active = r.villages.flatMap((v) => months.map((p) => ({ label: v.name, value: p.villages.get(v.id)!.activeMembers, group: monthLabel(p.month, lang) })));
   const cur = r.current;
@@ -215,10 +216,15 @@ export async function buildReportCharts(t: T, lang: Lang, r: MonthlyReport): Pro
       { label: v.name, value: m.aspOverdue, group: t("laporan-chart-overdue") },
     ];
   });
-  return Promise.all([
-    renderBarChartPng({ title: t("laporan-chart-active"), subtitle: r.forumName, bars: active, valueTitle: t("laporan-chart-people") }),
-    renderBarChartPng({ title: t("laporan-chart-aspirations", { month: monthLabel(cur.month, lang) }), subtitle: r.forumName, bars: asp, valueTitle: t("laporan-chart-tickets") }),
-  ]);
+  return [
+    { title: t("laporan-chart-active"), subtitle: r.forumName, bars: active, valueTitle: t("laporan-chart-people") },
+    { title: t("laporan-chart-aspirations", { month: monthLabel(cur.month, lang) }), subtitle: r.forumName, bars: asp, valueTitle: t("laporan-chart-tickets") },
+  ];
+}
+
+export async function buildReportCharts(t: T, lang: Lang, r: MonthlyReport): Promise<Buffer[]> {
+  const { renderBarChartPng } = await import("../../../lib/chart.js");
+  return Promise.all(reportChartOptions(t, lang, r).map((o) => renderBarChartPng(o)));
 }
 
 /** Everything a report sends: the summary, two charts and the spreadsheet. */
