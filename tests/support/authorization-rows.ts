@@ -9,6 +9,8 @@ import type { ForumFixture } from "./world.js";
 import { actorFor } from "./voting.js";
 import { personFor } from "./world.js";
 import { muteAuthor } from "../../src/domain/discussion/index.js";
+import { monthKey } from "../../src/domain/laporan/measures.js";
+import { lastCompleteMonth } from "../../src/domain/laporan/report.js";
 
 export const CALLERS = ["stranger", "reporter", "warga", "perangkatHere", "perangkatOther", "moderator", "admin", "adminOther", "revoked"] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -161,6 +163,17 @@ export function moreRows(x: Helpers): Row[] {
     // ---- calendar: prayer times and local holidays of the forum
     { kind: "cmd:kalender@private", what: "prayer times and holidays", allowed: ADMINS, act: privateCmd("/kalender") },
     { kind: "cb:kal", what: "change forum A's prayer times", allowed: ["admin"], act: priv((w) => `kal:${w.f.id}:p`) },
+
+    // ---- laporan (monthly measures) and yearly indicators
+    { kind: "cmd:laporan@private", what: "monthly report (own village, or every village)", allowed: OFFICIALS_ADMINS, act: privateCmd("/laporan") },
+    {
+      kind: "cb:lap",
+      what: "forum A's report of the last complete month",
+      allowed: A_OFFICIALS_ADMIN,
+      act: priv((w) => `lap:${w.f.id}:${monthKey(lastCompleteMonth(h().clock.now(), "Asia/Jakarta")).replace("-", "")}`),
+    },
+    { kind: "cmd:indikator@private", what: "yearly indicators", allowed: OFFICIALS_ADMINS, act: privateCmd("/indikator") },
+    { kind: "cb:ind", what: "forum A's indicator template", allowed: A_OFFICIALS_ADMIN, act: priv((w) => `ind:${w.f.id}:t`) },
 
     // ---- pusat data and bursa
     { kind: "cmd:profil@private", what: "village profile", allowed: MEMBERS, act: privateCmd("/profil") },

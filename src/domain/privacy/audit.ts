@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS = [
   "vote.export",
   // village data and the bursa
   "profile.import",
+  "indicator.set",
+  "indicator.import",
   "bursa.post",
   "bursa.interest",
   "bursa.close",
@@ -83,7 +85,7 @@ export const AUDIT_FILTERS = {
   aspiration: (a: AuditAction) => a.startsWith("aspiration."),
   export: (a: AuditAction) => a.endsWith(".export") || a === "privacy.export_self",
   privacy: (a: AuditAction) => a.startsWith("privacy.") || a.startsWith("audit."),
-  other: (a: AuditAction) => /^(forum|village|group|discussion|meeting|vote|profile|bursa|agreement)\./.test(a) && !a.endsWith(".export"),
+  other: (a: AuditAction) => /^(forum|village|group|discussion|meeting|vote|profile|indicator|bursa|agreement)\./.test(a) && !a.endsWith(".export"),
 } as const satisfies Record<string, (a: AuditAction) => boolean>;
 
 export type AuditFilter = keyof typeof AUDIT_FILTERS;
