@@ -13,6 +13,7 @@ import { votingFeature } from "./voting.js";
 import { bursaFeature } from "./bursa.js";
 import { kalenderFeature } from "./kalender.js";
 import { privasiFeature } from "./privasi.js";
+import { kelolaFeature } from "./kelola.js";
 import { unhandledFeature } from "./unhandled.js";
 
 const allSpecs = (): CommandSpec[] => features.flatMap((f) => f.commands ?? []);
@@ -35,6 +36,7 @@ export const features: Feature[] = [
   bursaFeature,
   kalenderFeature,
   privasiFeature,
+  kelolaFeature,
   startFeature(allSpecs),
   unhandledFeature,
 ];

@@ -291,11 +291,3 @@ export async function officialsGroupFor(db: Pick<Prisma, "chatLink" | "forum">, 
   return link ? { chatId: link.telegramChatId } : null;
 }
 
-/**
- * The one place that decides who receives an officials' card: the officials' group (one
- * recipient) or the people given (each in their private chat).
- */
-export async function officialsRecipients<P>(db: Pick<Prisma, "chatLink" | "forum">, forumId: number, card: OfficialsCard, people: P[]): Promise<{ group: { chatId: bigint } } | { people: P[] }> {
-  const group = await officialsGroupFor(db, forumId, card);
-  return group ? { group } : { people };
-}
