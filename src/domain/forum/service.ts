@@ -186,7 +186,7 @@ export async function villageByReportKey(d: ForumDeps, key: string) {
 
 export async function listVillages(d: ForumDeps, forumId: number) {
   return d.prisma.village.findMany({
-    where: { forumId },
+    where: { forumId, retiredAt: null },
     orderBy: { name: "asc" },
     include: {
       chatLinks: { where: { active: true }, select: { id: true, title: true, telegramChatId: true, kind: true } },
