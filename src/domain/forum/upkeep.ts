@@ -115,7 +115,8 @@ export async function mergeVillages(d: ForumDeps, actor: Actor, forumId: number,
     add("codes", await tx.invite.updateMany({ where: w, data: to }));
 
     add("aspirations", await tx.aspiration.updateMany({ where: { forumId, originVillageId: from.id }, data: { originVillageId: into.id } }));
-    add("aspirations", await tx.aspiration.updateMany({ where: w, data: to }));
+    // Counted once: by origin (the handler is usually the same village).
+    await tx.aspiration.updateMany({ where: w, data: to });
     await tx.aspirationEvent.updateMany({ where: w, data: to });
 
     // Topics: the village list is unique per topic.
@@ -141,6 +142,19 @@ export async function mergeVillages(d: ForumDeps, actor: Actor, forumId: number,
       add("meetings", 1);
     }
     add("invitees", await tx.meetingInvitee.updateMany({ where: w, data: to }));
+    // A meeting's audience (which villages' groups, officials, council) is a JSON list of ids.
+    for (const m of await tx.meeting.findMany({ where: { forumId }, select: { id: true, audience: true } })) {
+      const a = (m.audience ?? {}) as Record<string, unknown>;
+      let changed = false;
+      for (const k of ["groups", "officials", "bpd"]) {
+        const ids = a[k];
+        if (Array.isArray(ids) && ids.includes(from.id)) {
+          a[k] = [...new Set(ids.map((x) => (x === from.id ? into.id : x)))];
+          changed = true;
+        }
+      }
+      if (changed) await tx.meeting.update({ where: { id: m.id }, data: { audience: a as object } });
+    }
 
     // Votes: the village list and member counts, participations, secret tallies (summed), polls.
     const voteRows = await tx.voteVillage.findMany({ where: w });
@@ -209,12 +223,15 @@ export async function renameForum(d: ForumDeps, actor: Actor, forumId: number, r
   return f;
 }
 
+// Audit details hold short enum words only (no "/"): the zone's Indonesian abbreviation.
+const ZONE_ABBR: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
+
 /** WIB, WITA or WIT: dates already sent keep their text; every later text and due time uses the new zone. */
 export async function setForumTimezone(d: ForumDeps, actor: Actor, forumId: number, zone: string) {
   requireAdmin(actor, forumId);
   if (!(ZONES as readonly string[]).includes(zone)) throw new InvalidInput("bad_timezone");
   const f = await d.prisma.forum.update({ where: { id: forumId }, data: { timezone: zone } });
-  await audit(d.prisma, { forumId, actorId: actor.personId, action: "forum.timezone", target: target("forum", forumId), details: { zone }, at: d.clock.now() });
+  await audit(d.prisma, { forumId, actorId: actor.personId, action: "forum.timezone", target: target("forum", forumId), details: { zone: ZONE_ABBR[zone] ?? "other" }, at: d.clock.now() });
   return f;
 }
 
