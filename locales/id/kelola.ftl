@@ -51,7 +51,7 @@ kelola-retire-confirm =
 
     Riwayatnya tetap tersimpan, tetapi { $desa } ini tidak lagi muncul di pilihan, tidak diundang atau dihitung di pemungutan suara dan musyawarah baru, grupnya dilepas, dan kode gabungnya yang masih terbuka dibatalkan.
 kelola-retired = ✅ <b>{ $village }</b> dinonaktifkan. { $groups } grup dilepas, { $codes } kode dibatalkan.
-kelola-unlink-confirm = Lepas grup Telegram <b>{ $village }</b> dari forum? Grup itu tidak lagi menerima pengumuman, topik, dan undangan.
+kelola-unlink-confirm = Lepas grup Telegram <b>{ $village }</b> dari forum? Grup itu tidak lagi menerima pengumuman, topik, dan undangan musyawarah.
 kelola-replace-confirm = Ganti grup <b>{ $village }</b>? Grup yang sekarang dilepas, lalu saya buatkan kode untuk grup yang baru.
 kelola-unlinked = ✅ { $count } grup <b>{ $village }</b> dilepas dari forum.
 
