@@ -11,6 +11,9 @@ import { infoOf, loadVote } from "../../src/domain/voting/store.js";
 import { loadView } from "../../src/domain/meetings/repo.js";
 import { organiserVillages } from "../../src/domain/voting/service.js";
 import { NotAllowed } from "../../src/domain/errors.js";
+import { announce, finishProgress } from "../support/pengumuman.js";
+import { createMeetingNotifier } from "../../src/bot/features/musyawarah/notifier.js";
+import { loadAttendance } from "../../src/domain/meetings/repo.js";
 
 // Issue 13, admin upkeep: /kelola in a private chat, every change admin-only (checked in the
 // domain), audited, confirmed with ✅/❌ when destructive, and read from the village row at render.
@@ -329,10 +332,44 @@ describe("the officials' group", () => {
     expect(texts(h, budi.id).join("\n")).toContain(t3);
   });
 
+  it("receives announcement delivery reports and quorum notices instead of the author and organiser, until toggled off", async () => {
+    const f = await aForum(h);
+    const g = await officialsGroup(f);
+    await h.send(h.fake.updates.command(f.admin, g, "grupperangkat"));
+    await announce(h, f.admin, { audience: "all-groups" });
+    await h.flush();
+    await finishProgress(h, 2);
+    expect(texts(h, g.id).join("\n")).toContain("Laporan pengiriman pengumuman #1");
+    expect(texts(h, f.admin.id).join("\n")).not.toContain("Laporan pengiriman pengumuman #1");
+
+    const meetingId = await aMeeting(h, f, { title: "Rapat BKAD", audience: { groups: [f.villages[0]!.id] } });
+    const quorum = async () => {
+      const view = (await loadView(prisma(), meetingId, f.id))!;
+      await createMeetingNotifier(h.app.deps).quorumReached(prisma(), view, await loadAttendance(prisma(), view));
+      await h.flush();
+    };
+    await quorum();
+    expect(lastText(h, g.id)).toContain("Rapat BKAD");
+    expect(lastText(h, g.id)).toContain("Kuorum");
+
+    await say(h, f.admin, "/kelola");
+    await press(h, f.admin, f.admin.id, "Grup perangkat");
+    await press(h, f.admin, f.admin.id, "Laporan pengiriman");
+    await press(h, f.admin, f.admin.id, "Kuorum musyawarah");
+    const groupTexts = texts(h, g.id).length;
+    await announce(h, f.admin, { audience: "all-groups", text: "Kerja bakti bersama hari Minggu pukul 07.00 di lapangan." });
+    await h.flush();
+    await finishProgress(h, 2);
+    expect(texts(h, f.admin.id).join("\n")).toContain("Laporan pengiriman pengumuman #2");
+    await quorum();
+    expect(lastText(h, f.admin.id)).toContain("Rapat BKAD");
+    expect(texts(h, g.id)).toHaveLength(groupTexts);
+  });
+
   it("a forum admin cannot toggle another forum's officials' group", async () => {
     const f = await aForum(h);
     const other = await aForum(h);
-    const g = await officialsGroup(f);
+    const g = h.fake.addGroup({ title: "Perangkat Kecamatan", admins: [f.admin.id, other.admin.id], members: [] });
     await h.send(h.fake.updates.command(f.admin, g, "grupperangkat"));
     await forged(other.admin, `kl:${f.id}:ot:0:0`);
     expect(toast()).toContain("Hanya admin forum");
@@ -340,6 +377,7 @@ describe("the officials' group", () => {
     expect(await prisma().chatLink.count({ where: { telegramChatId: BigInt(g.id), active: true } })).toBe(1);
     // A group of another forum cannot be taken over as this forum's officials' group.
     await h.send(h.fake.updates.command(other.admin, g, "grupperangkat"));
+    expect(lastText(h, g.id)).toContain("sudah terhubung ke forum lain");
     expect((await prisma().chatLink.findUniqueOrThrow({ where: { telegramChatId: BigInt(g.id) } })).forumId).toBe(f.id);
   });
 });

@@ -307,14 +307,16 @@ export const kelolaFeature: Feature = {
       if (!(await isGroupAdmin(ctx, ctx.chat.id, ctx.from!.id))) return ctx.reply(ctx.t("group-link-not-admin"));
       const forums = ctx.access.forums().filter((f) => ctx.access.isAdmin(f.id));
       if (forums.length === 0) return ctx.reply(ctx.t("error-not_admin"));
+      // Already linked to one of their forums: that one; else their only forum; else ask which.
       const linked = await findChatLink(deps, ctx.chat.id);
-      if (forums.length > 1) {
+      const forumId = linked?.active && forums.some((f) => f.id === linked.forumId) ? linked.forumId : forums.length === 1 ? forums[0]!.id : null;
+      if (forumId === null) {
         const kb = new InlineKeyboard();
         for (const f of forums) kb.text(f.name.slice(0, 60), officialsGroupCb.build({ forum: f.id })).row();
         return ctx.reply(ctx.t("kelola-officials-which-forum"), { reply_markup: kb });
       }
       try {
-        await linkHere(ctx, linked?.active ? linked.forumId : forums[0]!.id);
+        await linkHere(ctx, forumId);
       } catch (err) {
         await replyError(ctx, err);
       }
