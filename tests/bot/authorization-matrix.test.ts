@@ -267,7 +267,7 @@ function refusalPrefixes(): RegExp[] {
   return out;
 }
 // Refusals worded as information: "nothing here for you" where a member would see something.
-const EXTRA_REFUSALS = ["group-link-not-admin", "group-not-linked", "home-not-in-group", "aspirasi-no-forum", "flow-old-button", "hint-use-in-group", "aspirasi-link-unknown", "musyawarah-checkin-none"];
+const EXTRA_REFUSALS = ["group-link-not-admin", "hint-hubungkan-not-official", "group-not-linked", "home-not-in-group", "aspirasi-no-forum", "flow-old-button", "hint-use-in-group", "aspirasi-link-unknown", "musyawarah-checkin-none"];
 
 /**
  * Counts every row written per table (a trigger on each table), so a cell sees what it changed

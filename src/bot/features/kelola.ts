@@ -11,7 +11,7 @@ import type { BotContext, Flow, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
 import { DomainError } from "../../domain/errors.js";
-import { createInvite, findChatLink, ZONES } from "../../domain/forum/service.js";
+import { createInvite, findChatLink, getForumTerms, ZONES } from "../../domain/forum/service.js";
 import {
   ACTIVE_VILLAGE,
   OFFICIALS_CARDS,
@@ -34,7 +34,7 @@ import { commandAndMenu } from "../lib/commands.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { errorText, escapeHtml, groupDeepLink, pagerRow, replyError } from "../lib/replies.js";
 import { isGroupAdmin } from "../lib/telegram.js";
-import { applyForumTerms } from "../lib/terms.js";
+import { applyForumTerms, useTerms } from "../lib/terms.js";
 import { requireForum } from "./forum-setup.js";
 
 /** act: m(ain) fn(forum name) tz(zones) z(set zone, arg) vl(villages, arg=page) v(village) vn vc(rename, code)
@@ -58,7 +58,8 @@ async function show(ctx: FlowContext, text: string, kb: InlineKeyboard) {
 /** Text typed for a rename or a new code: asked in a flow, saved by the domain (which checks again). */
 function textFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number, what: "fn" | "vn" | "vc", villageId: number) => {
-    await conversation.external((octx) => applyForumTerms(octx, forumId));
+    // The prompts in this forum's words (Kampung, …): the flow's ctx is not the one externals see.
+    useTerms(ctx, await conversation.external(() => getForumTerms(deps, forumId)));
     const prompt = ctx.t(what === "fn" ? "kelola-ask-forum-name" : what === "vn" ? "kelola-ask-village-name" : "kelola-ask-village-code");
     const text = await askText(conversation, ctx, prompt, { min: 2, max: 120 });
     const r = await conversation.external(async (octx) => {
