@@ -77,6 +77,8 @@ export async function retireVillage(d: ForumDeps, actor: Actor, forumId: number,
 async function retireIn(tx: Tx, forumId: number, villageId: number, now: Date) {
   const groups = await tx.chatLink.updateMany({ where: { forumId, villageId, active: true }, data: { active: false, inactiveReason: "village_retired" } });
   const codes = await tx.invite.updateMany({ where: { forumId, villageId, usedById: null, revokedAt: null }, data: { revokedAt: now, revokeReason: "village_retired" } });
+  // Nobody is confirmed into a retired village later: open claims to it end here.
+  await tx.villageClaim.updateMany({ where: { forumId, villageId, state: "pending" }, data: { state: "withdrawn", decidedAt: now } });
   return { groups: groups.count, codes: codes.count };
 }
 
