@@ -119,6 +119,7 @@ aspirasi-created =
 aspirasi-card-new = 📝 <b>New aspiration</b>
 aspirasi-card-forwarded = ↪️ <b>Aspiration forwarded from { $from }</b>
 aspirasi-card-current = 📝 <b>Aspiration</b>
+aspirasi-group-card-hint = <i>Handling officials: respond through /aspirasi_masuk in your private chat with me.</i>
 aspirasi-card-detail = 📄 <b>Aspiration details</b>
 aspirasi-card-village = { $Desa }: { $village }
 aspirasi-card-handler = Handled by: { $handler }

@@ -216,6 +216,7 @@ help-admin =
     • Votes across { $desa } groups: /voting
     • Joining codes for any role: /kodegabung; members and positions: /anggota; roles: /peran
     • This forum's words for { $desa } and { $bpd }: /istilah
+    • Forum name, time zone, rename/merge/retire { $desa } records, officials' group: /kelola
 help-moderator =
     <b>As a moderator</b>
     • Discussions: /topik to open, /tutuptopik to close.

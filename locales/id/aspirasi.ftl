@@ -119,6 +119,7 @@ aspirasi-created =
 aspirasi-card-new = 📝 <b>Aspirasi baru</b>
 aspirasi-card-forwarded = ↪️ <b>Aspirasi diteruskan dari { $from }</b>
 aspirasi-card-current = 📝 <b>Aspirasi</b>
+aspirasi-group-card-hint = <i>Perangkat yang menangani: tanggapi lewat /aspirasi_masuk di chat pribadi dengan saya.</i>
 aspirasi-card-detail = 📄 <b>Detail aspirasi</b>
 aspirasi-card-village = { $Desa }: { $village }
 aspirasi-card-handler = Ditangani: { $handler }

@@ -218,6 +218,7 @@ help-admin =
     • Pemungutan suara antar{ $desa }: /voting
     • Kode gabung untuk semua peran: /kodegabung; anggota dan jabatannya: /anggota; peran: /peran
     • Sebutan { $desa } dan { $bpd } forum ini: /istilah
+    • Nama forum, zona waktu, ganti nama/gabung/nonaktifkan { $desa }, grup perangkat: /kelola
 help-moderator =
     <b>Sebagai moderator</b>
     • Diskusi antar{ $desa }: /topik untuk membuka, /tutuptopik untuk menutup.

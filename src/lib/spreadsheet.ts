@@ -28,7 +28,6 @@ export interface ExportOptions {
   zone: ZoneName;
 }
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const XLSX_DATE_FORMAT = "dd/mm/yyyy hh:mm";
 const MAX_CELL_CHARS = 32_767; // Excel's limit per cell
 

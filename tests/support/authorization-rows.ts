@@ -214,8 +214,36 @@ export function moreRows(x: Helpers): Row[] {
     },
     { kind: "raw:bke", what: "export agreements", allowed: ADMINS, act: priv(() => "bke") },
     { kind: "raw:bkn", what: "record an agreement", allowed: OFFICIALS_ADMINS, act: priv(() => "bkn") },
+
+    // ---- forum upkeep (/kelola) and the officials' group (issue 13)
+    { kind: "cmd:kelola@private", what: "forum upkeep menu (of the caller's own forum)", allowed: ADMINS, act: privateCmd("/kelola") },
+    // One row per kind: the most destructive step (every "kl" action checks the same right; the
+    // others are refused per caller in tests/bot/kelola.test.ts). Village 4, so no later row loses village 0.
+    { kind: "cb:kl", what: "retire village 4 of forum A (the confirmed step of /kelola)", allowed: ["admin"], act: priv((w) => `kl:${w.f.id}:ry:${V(w, 4)}:0`) },
+    {
+      kind: "cmd:grupperangkat@group", what: "make a new group (every caller a Telegram admin of it) the officials' group", allowed: ADMINS,
+      group: () => officialsGroupId,
+      act: async (w, u) => {
+        const g = h().fake.addGroup({ title: "Perangkat baru", type: "supergroup", admins: Object.values(w.u).map((x) => x.id), members: [] });
+        officialsGroupId = g.id;
+        await h().send(h().fake.updates.command(u, g, "grupperangkat"));
+      },
+    },
+    {
+      kind: "cb:kog", what: "choose forum A for a new officials' group (every caller a Telegram admin of it)", allowed: ["admin"],
+      group: () => officialsGroupId,
+      act: async (w, u) => {
+        const g = h().fake.addGroup({ title: "Perangkat baru", type: "supergroup", admins: Object.values(w.u).map((x) => x.id), members: [] });
+        officialsGroupId = g.id;
+        const m = await h().app.bot.api.sendMessage(g.id, "·");
+        await h().send(h().fake.updates.callback(u, g.id, m.message_id, `kog:${w.f.id}`));
+      },
+    },
   ];
 }
+
+/** The group the last officials' group row made (answers there count as the caller's). */
+let officialsGroupId = 0;
 
 /** The person behind a fake user (for arrangements). */
 export async function personOf(h: Harness, u: User) {

@@ -175,7 +175,7 @@ function inviteFlow(deps: Deps) {
       const admin = octx.access.isAdmin(forumId);
       const own = octx.access.officialVillages(forumId);
       const villages = await deps.prisma.village.findMany({
-        where: { forumId, ...(admin ? {} : { id: { in: own } }) },
+        where: { forumId, retiredAt: null, ...(admin ? {} : { id: { in: own } }) },
         orderBy: { name: "asc" },
         select: { id: true, name: true },
       });
@@ -230,7 +230,7 @@ function inviteFlow(deps: Deps) {
 function groupCodeFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
     const options = await conversation.external(async (octx) => {
-      const all = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      const all = await deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       const admin = octx.access.isAdmin(forumId);
       const own = octx.access.officialVillages(forumId);
       return { admin, villages: admin ? all : all.filter((v) => own.includes(v.id)) };

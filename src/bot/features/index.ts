@@ -14,6 +14,7 @@ import { bursaFeature } from "./bursa.js";
 import { kalenderFeature } from "./kalender.js";
 import { privasiFeature } from "./privasi.js";
 import { laporanFeature } from "./laporan.js";
+import { kelolaFeature } from "./kelola.js";
 import { unhandledFeature } from "./unhandled.js";
 
 const allSpecs = (): CommandSpec[] => features.flatMap((f) => f.commands ?? []);
@@ -37,6 +38,7 @@ export const features: Feature[] = [
   kalenderFeature,
   privasiFeature,
   laporanFeature,
+  kelolaFeature,
   startFeature(allSpecs),
   unhandledFeature,
 ];

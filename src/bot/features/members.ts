@@ -175,7 +175,7 @@ export const membersFeature: Feature = {
         if (!ROLES.includes(role)) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
         if (role === "perangkat_desa" || role === "warga") {
           await getMemberInForum(deps, actorOf(ctx), forumId, personId);
-          const villages = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+          const villages = await deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
           const kb = new InlineKeyboard();
           villages.slice(0, 90).forEach((v, i) => {
             kb.text(v.name, roleVillageCb.build({ forum: forumId, person: personId, role, village: v.id }));

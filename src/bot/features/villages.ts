@@ -99,7 +99,7 @@ export const villagesFeature: Feature = {
     const askHome = async (ctx: FlowContext) => {
       const forumId = await requireForum(ctx);
       if (!forumId) return;
-      const villages = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      const villages = await deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       const current = ctx.access.homeVillage(forumId);
       const kb = new InlineKeyboard();
       villages.forEach((v, i) => {

@@ -68,6 +68,9 @@ export type Notice =
   /** A message from an official to the reporter. */
   | { kind: "official-message"; case: CaseView; text: string; actor: ActorLabel };
 
+/** Recipient.villageKey of the copy sent to the forum's officials' group (no action buttons there). */
+export const GROUP_KEY = "g";
+
 export interface Recipient {
   personId: number;
   chatId: bigint;

@@ -21,6 +21,8 @@ import {
 import type { ActorLabel, CaseView, Notice, NoticeRenderer, Recipient } from "./notices.js";
 import { caseView, forumInfo, handlers, reporterOf, villageRefs, type Db, type ForumInfo } from "./repository.js";
 import { audit } from "../privacy/audit.js";
+import { officialsGroupFor } from "../forum/upkeep.js";
+import { GROUP_KEY } from "./notices.js";
 
 export interface AspirasiDeps {
   prisma: Prisma;
@@ -139,7 +141,11 @@ export async function createAspiration(ad: AspirasiDeps, personId: number, input
     await ad.jobs.schedule({ kind: JOB_VERIFY, ownerId: row.id, forumId: row.forumId, dueAt: verifyDueAt }, tx);
     await ad.jobs.schedule({ kind: JOB_ESCALATE, ownerId: row.id, forumId: row.forumId, dueAt: resolveDueAt }, tx);
     const view = await caseView(tx, row, forum);
-    await queueNotice(ad, tx, view, { kind: "new", case: view }, await handlers(tx, row.forumId, row.villageId));
+    // The forum's officials' group may receive new cards instead of the officials one by one.
+    // Never a rahasia one: those stay in the handling officials' private chats.
+    const group = view.privacy === "rahasia" ? null : await officialsGroupFor(tx, row.forumId, "aspirations");
+    const to: Recipient[] = group ? [{ personId: 0, chatId: group.chatId, language: "id", villageKey: GROUP_KEY }] : await handlers(tx, row.forumId, row.villageId);
+    await queueNotice(ad, tx, view, { kind: "new", case: view }, to);
     return view;
   });
   ad.delivery.kick();

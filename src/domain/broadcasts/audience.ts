@@ -49,7 +49,7 @@ export async function authorizeAudience(db: Db, access: Access, forumId: number,
   }
   const ids = [...new Set(input.villages)];
   if (ids.length === 0) throw new InvalidInput("pengumuman_no_villages");
-  const villages = await db.village.findMany({ where: { forumId, id: { in: ids } }, select: { id: true, name: true } });
+  const villages = await db.village.findMany({ where: { forumId, retiredAt: null, id: { in: ids } }, select: { id: true, name: true } });
   if (villages.length !== ids.length) throw new NotFound("village_not_found");
   if (!admin) {
     const own = new Set(access.officialVillages(forumId));

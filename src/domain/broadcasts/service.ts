@@ -10,6 +10,7 @@ import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
 import { CAPTION_LIMIT, isBlank, recipientPayloads, TEXT_LIMIT, type Media, type Part } from "./content.js";
 import { audit } from "../privacy/audit.js";
+import { officialsGroupFor } from "../forum/upkeep.js";
 import { termsOf, type ForumTerms } from "../forum/terms.js";
 
 async function forumTermsIn(tx: Db, forumId: number): Promise<ForumTerms> {
@@ -262,7 +263,21 @@ export async function trackBroadcast(d: BroadcastDeps, tx: Db, id: number, notic
     return { done: false };
   }
   await tx.broadcast.update({ where: { id }, data: { progressShown: shown, finishedAt: now, state: b.state === "cancelled" ? "cancelled" : "done" } });
-  if (author?.canMessage) {
+  // The forum may route delivery reports to its officials' group instead of the author.
+  const group = await officialsGroupFor(tx, b.forumId, "reports");
+  if (group) {
+    const villages = await villageReport(d, tx, b, perRecipient);
+    const texts = notices.report("id", summary, counts, villages);
+    await d.delivery.enqueue(
+      {
+        forumId: b.forumId,
+        ownerKind: OWNER_REPORT,
+        ownerId: b.id,
+        items: texts.map((text) => ({ chatId: group.chatId, recipientKey: "officials-group", priority: 10, payload: { op: "send" as const, method: "sendMessage", params: { text, parse_mode: "HTML" } } })),
+      },
+      tx,
+    );
+  } else if (author?.canMessage) {
     const villages = await villageReport(d, tx, b, perRecipient);
     const texts = notices.report(author.language, summary, counts, villages);
     await d.delivery.enqueue(

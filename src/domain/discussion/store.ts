@@ -36,12 +36,6 @@ export async function lockChats(tx: Tx, chatIds: bigint[]) {
   );
 }
 
-/** Non-blocking variant for job handlers, which may already hold other chats' locks. */
-export async function tryLockChat(tx: Tx, chatId: bigint): Promise<boolean> {
-  const rows = await tx.$queryRaw<Array<{ ok: boolean }>>`SELECT pg_try_advisory_xact_lock(${LOCK_NS}::int, ${lockKey(chatId)}::int) AS ok`;
-  return rows[0]?.ok === true;
-}
-
 /** Discussion send times per chat in the last minute, ascending (ms). */
 export async function ledger(db: Db, chatIds: bigint[], now: Date): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();

@@ -61,7 +61,7 @@ export async function openTopic(d: DiscussionDeps, renderer: DiscussionRenderer,
   let villageIds = input.villageIds;
   if (villageIds) {
     villageIds = [...new Set(villageIds)];
-    const found = await d.prisma.village.count({ where: { forumId: forum.id, id: { in: villageIds } } });
+    const found = await d.prisma.village.count({ where: { forumId: forum.id, retiredAt: null, id: { in: villageIds } } });
     if (found !== villageIds.length || villageIds.length === 0) throw new InvalidInput("village_not_found");
   }
   const groups = await d.prisma.chatLink.findMany({

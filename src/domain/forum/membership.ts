@@ -141,7 +141,8 @@ async function moveHome(tx: Prisma, m: { personId: number; forumId: number; vill
  */
 export async function claimHomeVillage(d: ForumDeps, port: GroupPort, actor: Actor & { telegramUserId: bigint }, forumId: number, villageId: number): Promise<ClaimOutcome> {
   if (!actor.access.inForum(forumId)) throw new NotAllowed("not_in_forum");
-  const v = await d.prisma.village.findFirst({ where: { id: villageId, forumId }, select: { id: true, name: true } });
+  // A retired village is no one's new home (issue 13).
+  const v = await d.prisma.village.findFirst({ where: { id: villageId, forumId, retiredAt: null }, select: { id: true, name: true } });
   if (!v) throw new NotFound("village_not_found");
   if (actor.access.homeVillage(forumId) === v.id && actor.access.has(forumId, "warga", v.id)) return { kind: "already", villageName: v.name };
   const now = d.clock.now();

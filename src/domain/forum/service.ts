@@ -186,7 +186,7 @@ export async function villageByReportKey(d: ForumDeps, key: string) {
 
 export async function listVillages(d: ForumDeps, forumId: number) {
   return d.prisma.village.findMany({
-    where: { forumId },
+    where: { forumId, retiredAt: null },
     orderBy: { name: "asc" },
     include: {
       chatLinks: { where: { active: true }, select: { id: true, title: true, telegramChatId: true, kind: true } },
@@ -215,7 +215,7 @@ export async function createInvite(
     if (!actor.access.isOfficial(input.forumId)) throw new NotAllowed("not_admin");
     throw new NotAllowed(purpose === "role" && !OFFICIAL_GRANTABLE.includes(input.role) ? "code_role_not_allowed" : "not_official_of_village");
   }
-  if (villageId != null) await getVillage(d, input.forumId, villageId);
+  if (villageId != null && (await getVillage(d, input.forumId, villageId)).retiredAt) throw new Conflict("village_retired");
   const now = d.clock.now();
   const invite = await d.prisma.invite.create({
     data: {
@@ -414,6 +414,7 @@ export async function linkGroup(
   if (input.villageId == null) requireAdmin(actor, input.forumId);
   else if (!actor.access.canActForVillage(input.forumId, input.villageId)) throw new NotAllowed("not_official_of_village");
   const village = input.villageId != null ? await getVillage(d, input.forumId, input.villageId) : null;
+  if (village?.retiredAt) throw new Conflict("village_retired");
   const existing = await findChatLink(d, input.chat.id);
   if (existing?.active && existing.forumId !== input.forumId) throw new Conflict("group_in_other_forum");
   if (existing?.active && existing.villageId === input.villageId && existing.kind === kind) throw new Conflict("group_already_linked", { village: village?.name ?? "" });

@@ -208,8 +208,3 @@ export async function loadAttendance(db: Db, m: Pick<MeetingView, "id" | "forumI
   }));
   return { rows, counts: rsvpCounts(rows), quorum: computeQuorum(m.quorumRule, rows, m.villages.map((v) => v.id)) };
 }
-
-/** Where a message about a meeting goes now (see loadView for the sets). */
-export async function recipientsOf(db: Db, m: Pick<MeetingView, "id" | "forumId">, set: RecipientSet): Promise<Recipients> {
-  return (await loadView(db, m.id, m.forumId, set))?.recipients ?? { groups: [], persons: [] };
-}

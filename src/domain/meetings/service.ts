@@ -152,7 +152,7 @@ function validateWhen(startsAt: Date, now: Date) {
 async function validateAudience(db: Db, actor: Actor, forumId: number, a: Audience): Promise<Audience> {
   const villages = audienceVillages(a);
   if (villages.length === 0 && a.persons.length === 0 && !a.kecamatan) throw new InvalidInput("meeting_no_invitees");
-  const found = await db.village.findMany({ where: { forumId, id: { in: villages } }, select: { id: true } });
+  const found = await db.village.findMany({ where: { forumId, retiredAt: null, id: { in: villages } }, select: { id: true } });
   if (found.length !== villages.length) throw new NotFound("village_not_found");
   if (!actor.access.isAdmin(forumId)) {
     const own = actor.access.officialVillages(forumId);

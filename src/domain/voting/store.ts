@@ -57,7 +57,8 @@ export async function audit(db: Db, at: Date, forumId: number, actorId: number |
 /** Villages of a forum with their active groups. */
 export async function villagesWithGroups(db: Db, forumId: number, ids?: number[]) {
   const rows = await db.village.findMany({
-    where: { forumId, ...(ids ? { id: { in: ids } } : {}) },
+    // Only for new votes: a retired village is neither offered nor counted.
+    where: { forumId, retiredAt: null, ...(ids ? { id: { in: ids } } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, name: true, chatLinks: { where: { active: true }, select: { telegramChatId: true }, orderBy: { id: "asc" } } },
   });

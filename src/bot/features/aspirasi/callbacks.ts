@@ -26,4 +26,3 @@ export const qrCb = defineCallback("asq", ["forum", "village"] as const);
 export const settingsCb = defineCallback("ast", ["forum", "which"] as const);
 
 export const ACTION_CODES = { v: "verify", p: "process", s: "resolve", t: "reject", f: "forward" } as const;
-export type ActionCode = keyof typeof ACTION_CODES | "b";

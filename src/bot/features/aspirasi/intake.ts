@@ -47,7 +47,7 @@ export function intakeFlow(deps: Deps, ad: AspirasiDeps) {
     const setup = await run(conversation, async (octx) => {
       await checkDailyLimit(ad, octx.person!.id, args.forumId);
       const forum = await forumInfo(deps.prisma, args.forumId);
-      const villages = await deps.prisma.village.findMany({ where: { forumId: args.forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      const villages = await deps.prisma.village.findMany({ where: { forumId: args.forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       // The person's village, or (for a reporter who belongs to no village) where they last reported:
       // a convenience only, it grants nothing.
       const last = await deps.prisma.aspiration.findFirst({ where: { forumId: args.forumId, reporterId: octx.person!.id }, orderBy: { id: "desc" }, select: { originVillageId: true } });

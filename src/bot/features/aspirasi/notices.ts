@@ -1,6 +1,7 @@
 import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";
 import type { InlineKeyboard } from "grammy";
 import type { Payload } from "../../../delivery/types.js";
+import { GROUP_KEY } from "../../../domain/aspirations/notices.js";
 import { LIMITS, type CaseView, type Notice, type NoticeRenderer, type Recipient, type RenderedItem } from "../../../domain/aspirations/index.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { caseCard, fitHtml, handlerName, longDate, officialKeyboard, reporterKeyboard, status, trFor, type Tr } from "./render.js";
@@ -29,6 +30,9 @@ function canActFor(c: CaseView, villageKey: string | undefined): boolean {
 
 function card(tr: Tr, c: CaseView, header: string, to: Recipient): RenderedItem {
   const text = caseCard(tr, c, header);
+  // In the officials' group: the card only; officials act on it in their private chat, where
+  // rights are checked per person (the group's buttons would act for whoever pressed).
+  if (to.villageKey === GROUP_KEY) return { payload: message(`${text}\n\n${tr.t("aspirasi-group-card-hint")}`), card: true };
   return { payload: message(text, officialKeyboard(tr, c, canActFor(c, to.villageKey))), card: true };
 }
 
@@ -119,6 +123,7 @@ export function createNoticeRenderer(): NoticeRenderer {
       const [, , villageKey, lang] = recipientKey.split(":");
       const tr = trFor(lang, c.terms);
       const text = caseCard(tr, c, tr.t("aspirasi-card-current"));
+      if (villageKey === GROUP_KEY) return { method: "editMessageText", params: { text: `${text}\n\n${tr.t("aspirasi-group-card-hint")}`, parse_mode: "HTML", link_preview_options: { is_disabled: true } } };
       return { method: "editMessageText", params: { text, parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: officialKeyboard(tr, c, canActFor(c, villageKey)).inline_keyboard } } };
     },
   };

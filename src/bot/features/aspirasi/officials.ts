@@ -72,7 +72,7 @@ function forwardFlow(deps: Deps, ad: AspirasiDeps) {
     const options = await conversation.external(async (octx) => {
       const row = await deps.prisma.aspiration.findFirst({ where: { id, forumId: { in: octx.access.forumIds() } }, select: { forumId: true, villageId: true } });
       if (!row) return [];
-      const villages = await deps.prisma.village.findMany({ where: { forumId: row.forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      const villages = await deps.prisma.village.findMany({ where: { forumId: row.forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       const list = villages.filter((v) => v.id !== row.villageId).map((v) => ({ label: v.name, value: String(v.id) }));
       if (row.villageId != null) list.push({ label: tr.t("aspirasi-kecamatan-cap"), value: "0" });
       return list;

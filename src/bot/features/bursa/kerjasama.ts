@@ -89,7 +89,7 @@ function agreementFlow(deps: Deps) {
     const t = tOf(ctx);
     const info = await conversation.external(async (octx) => {
       const zone = await zoneOf(deps, forumId);
-      const villages = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      const villages = await deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       let fromMatch: { villageIds: number[]; mitra: Array<{ id: number; name: string }>; object: string } | null = null;
       if (matchId) {
         const m = await loadMatch(deps.prisma, forumId, matchId);

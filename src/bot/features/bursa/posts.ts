@@ -98,7 +98,7 @@ function postFlow(deps: Deps) {
     const info = await conversation.external(async (octx) => {
       const rights = posterRights(octx, forumId);
       const villages = await deps.prisma.village.findMany({
-        where: { forumId, ...(rights.villages ? { id: { in: rights.villages } } : {}) },
+        where: { forumId, retiredAt: null, ...(rights.villages ? { id: { in: rights.villages } } : {}) },
         orderBy: { name: "asc" },
         select: { id: true, name: true },
       });

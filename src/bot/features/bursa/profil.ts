@@ -307,7 +307,7 @@ export function profilComposer(deps: Deps) {
 
   const pickVillage = async (ctx: FlowContext, forumId: number) => {
     const t = tOf(ctx);
-    const villages = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const villages = await deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
     if (villages.length === 0) return ctx.reply(t("bursa-no-villages"));
     const kb = new InlineKeyboard();
     villages.slice(0, 60).forEach((v, i) => {

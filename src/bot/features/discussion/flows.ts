@@ -101,7 +101,7 @@ export function newTopicFlow(deps: Deps, renderer: DiscussionRenderer) {
     const description = await askText(conversation, ctx, ctx.t("discussion-ask-description"), { min: 1, max: 1000 });
     const forum = await conversation.external(async () => {
       const f = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } });
-      const villages = await deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+      const villages = await deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
       return { timezone: f.timezone, villages, terms: termsOf(f) };
     });
     const mode = await askChoice(conversation, ctx, ctx.t("discussion-ask-villages"), [

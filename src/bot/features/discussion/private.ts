@@ -50,7 +50,7 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
     const [forum, topics, villages] = await Promise.all([
       deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { name: true, timezone: true } }),
       listTopics(deps, forumId).then((all) => all.filter((t) => canReadTopic(ctx.access, { forumId, allVillages: t.allVillages, villages: t.villageIds.map((villageId) => ({ villageId })) }))),
-      deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+      deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     ]);
     const zone = forum.timezone as ZoneName;
     const line = (t: (typeof topics)[number]) => {

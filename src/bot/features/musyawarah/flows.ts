@@ -193,7 +193,7 @@ export function createMeetingFlow(deps: Deps) {
     const md = meetingDepsOf(deps);
     const info: FlowInfo = await conversation.external(async (octx) => {
       const [villages, forum, kecamatan] = await Promise.all([
-        deps.prisma.village.findMany({ where: { forumId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+        deps.prisma.village.findMany({ where: { forumId, retiredAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
         deps.prisma.forum.findUnique({ where: { id: forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } }),
         deps.prisma.chatLink.count({ where: { forumId, active: true, kind: "kecamatan_group" } }),
       ]);

@@ -23,6 +23,7 @@ import {
 } from "./render.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { beritaAcaraFilename, buildBeritaAcara } from "./berita-acara.js";
+import { officialsGroupFor } from "../../../domain/forum/upkeep.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
 
 /** Owner kinds of the delivery rows of a meeting (ownerId = meeting id). */
@@ -194,7 +195,11 @@ export function createMeetingNotifier(deps: Pick<Deps, "delivery">): MeetingNoti
     },
 
     async quorumReached(tx, m, att) {
-      await toOrganiser(tx, m, OWNER.organiser, (t) => message(t("musyawarah-quorum-notice", { title: escapeHtml(m.title), line: quorumLine(t, att.quorum) })));
+      const build = (t: T) => message(t("musyawarah-quorum-notice", { title: escapeHtml(m.title), line: quorumLine(t, att.quorum) }));
+      // The forum may route quorum notices to its officials' group instead of the organiser.
+      const group = await officialsGroupFor(tx, m.forumId, "quorum");
+      if (group) return enqueue(tx, OWNER.organiser, m, [{ chatId: group.chatId, recipientKey: "officials-group", payload: build(tFor("id", m.terms)) }]);
+      await toOrganiser(tx, m, OWNER.organiser, build);
     },
 
     async ended(tx, m, att: Attendance) {

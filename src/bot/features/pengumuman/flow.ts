@@ -285,7 +285,7 @@ export function pengumumanFlow(deps: Deps) {
         select: { villageId: true, title: true },
       });
       const villages = await deps.prisma.village.findMany({
-        where: { forumId, ...(admin ? {} : { id: { in: own } }) },
+        where: { forumId, retiredAt: null, ...(admin ? {} : { id: { in: own } }) },
         select: { id: true, name: true },
         orderBy: { name: "asc" },
       });

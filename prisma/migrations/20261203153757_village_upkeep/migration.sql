@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "villages" ADD COLUMN     "merged_into_id" INTEGER,
+ADD COLUMN     "retired_at" TIMESTAMP(3);
