@@ -185,6 +185,7 @@ describe("merging two villages", () => {
     await prisma().voteTally.updateMany({ where: { voteId: vote.id, villageId: keep.id, option: 0 }, data: { count: 3 } });
     const topic = await aTopic(h, f, { villages: [0, 1] });
     const meetingId = await aMeeting(h, f, { audience: { groups: [keep.id, gone.id], officials: [gone.id] } });
+    await prisma().villageProfile.create({ data: { forumId: f.id, villageId: gone.id, population: 1200 } });
 
     await openVillage(f, gone.name);
     await press(h, f.admin, f.admin.id, "Gabungkan");
@@ -215,6 +216,8 @@ describe("merging two villages", () => {
     expect(await prisma().voteTally.count({ where: { villageId: gone.id } })).toBe(0);
     expect((await prisma().topicVillage.findMany({ where: { topicId: topic.id } })).map((t) => t.villageId)).toEqual([keep.id]);
     expect((await prisma().meetingVillage.findMany({ where: { meetingId } })).map((m) => m.villageId)).toEqual([keep.id]);
+    // The kept village had no profile: the merged one's becomes its.
+    expect((await prisma().villageProfile.findFirstOrThrow({ where: { forumId: f.id, population: 1200 } })).villageId).toBe(keep.id);
     expect((await prisma().meeting.findUniqueOrThrow({ where: { id: meetingId } })).audience).toMatchObject({ groups: [keep.id], officials: [keep.id] });
     for (const [model, where] of [
       [prisma().meetingInvitee, { villageId: gone.id }],
@@ -228,7 +231,7 @@ describe("merging two villages", () => {
     const rows = await audits(f.id, "village.merge");
     expect(rows).toHaveLength(1);
     expect(rows[0]!.target).toBe(`village:${gone.id}`);
-    expect(rows[0]!.details).toMatchObject({ into: keep.id, memberships: 3, aspirations: 1, groups: 1, votes: 1, topics: 1, meetings: 1 });
+    expect(rows[0]!.details).toMatchObject({ into: keep.id, memberships: 3, aspirations: 1, groups: 1, votes: 1, topics: 1, meetings: 1, profiles: 1 });
   });
 });
 
