@@ -9,6 +9,8 @@ import type { ForumFixture } from "./world.js";
 import { actorFor } from "./voting.js";
 import { personFor } from "./world.js";
 import { muteAuthor } from "../../src/domain/discussion/index.js";
+import { checkInQr } from "../../src/domain/meetings/service.js";
+import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
 
 export const CALLERS = ["stranger", "reporter", "warga", "perangkatHere", "perangkatOther", "moderator", "admin", "adminOther", "revoked"] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -121,6 +123,16 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:mv", what: "see the invitation privately", allowed: IN_GROUP0, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mv:${m.id}`) },
     { kind: "cb:mm", what: "manage a village 0 meeting", allowed: HERE, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mm:${m.id}:v`) },
     { kind: "cb:mp", what: "mark an invitee present", allowed: HERE, arrange: (w) => x.aMeetingHere(w, { startsInMs: 10 * 60_000 }), act: priv((_w, m) => `mp:${m.id}:${m.invitee}:0`) },
+    { kind: "cb:mm:qr", what: "the venue's QR code of a village 0 meeting", allowed: HERE, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mm:${m.id}:qr`) },
+    {
+      kind: "link:start=hadir_@private", what: "check in by scanning the venue's QR code", allowed: ["warga", "perangkatHere", "revoked"],
+      arrange: async (w) => {
+        const m = await x.aMeetingHere(w, { startsInMs: 10 * 60_000 });
+        const qr = await checkInQr(meetingDepsOf(h().app.deps), await actorFor(h(), w.u.perangkatHere), m.id, (n) => h().app.deps.random.code(n));
+        return { ...m, token: qr.token };
+      },
+      act: (w, u, m) => privateCmd(`/start hadir_${m.token}`)(w, u, m),
+    },
     { kind: "cb:mq", what: "attendance list page", allowed: HERE, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mq:${m.id}:0`) },
     { kind: "cb:ml", what: "meetings one manages, page (empty for others)", allowed: ALL, act: priv(() => "ml:0") },
     { kind: "raw:mnew", what: "new meeting", allowed: OFFICIALS_ADMINS, act: priv(() => "mnew") },

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   // announcements
   "broadcast.create",
   "broadcast.cancel",
+  "broadcast.edit",
+  "broadcast.delete",
   // aspirations
   "aspiration.status",
   "aspiration.settings",
@@ -48,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "meeting.create",
   "meeting.checkin_open",
   "meeting.checkin_close",
+  "meeting.checkin_qr",
   "meeting.reschedule",
   "meeting.cancel",
   "meeting.stop_series",

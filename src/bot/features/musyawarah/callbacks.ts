@@ -20,4 +20,4 @@ export const listCb = defineCallback("ml", ["page"] as const);
 export const ANSWER_CODES = { y: "yes", n: "no", d: "delegate" } as const;
 export type AnswerCode = keyof typeof ANSWER_CODES;
 
-export const MANAGE_ACTIONS = ["v", "mark", "resched", "cancel", "open", "close", "minutes", "export", "stop"] as const;
+export const MANAGE_ACTIONS = ["v", "mark", "resched", "cancel", "open", "close", "minutes", "export", "stop", "qr"] as const;
