@@ -151,6 +151,14 @@ async function aBroadcastHere(w: World) {
   });
 }
 
+async function aSentBroadcastHere(w: World) {
+  const b = await aBroadcastHere(w);
+  const text = "📢 Pengumuman\n\nKerja bakti Minggu pagi\n\n— Perangkat";
+  const batch = await h.app.deps.delivery.enqueue({ forumId: w.f.id, ownerKind: "pengumuman", ownerId: b.id, items: [{ chatId: group0(w).id, recipientKey: `v:${V(w)}:g`, payload: { op: "send", method: "sendMessage", params: { text } } }] });
+  await h.flush();
+  return prisma().broadcast.update({ where: { id: b.id }, data: { state: "done", scheduledAt: null, batchId: batch.batchId, parts: [{ text, entities: [] }] } });
+}
+
 async function aCodeHere(w: World) {
   return createInvite(h.app.deps, await actorFor(h, w.u.perangkatHere), { forumId: w.f.id, role: "warga", villageId: V(w) });
 }
@@ -471,7 +479,7 @@ describe("authorization matrix", () => {
 });
 
 const helpers: Helpers = {
-  privateCmd, groupCmd, priv, grp, pressGroup, V, aTicket, aVoteHere, aMeetingHere, aRelayInGroup0, aBroadcastHere, aPost, anAgreement,
+  privateCmd, groupCmd, priv, grp, pressGroup, V, aTicket, aVoteHere, aMeetingHere, aRelayInGroup0, aBroadcastHere, aSentBroadcastHere, aPost, anAgreement,
   h: () => h,
   sets: { ALL, MEMBERS, MEMBERS_AND_REPORTER, IN_A, OFFICIALS_ADMINS, ADMINS, MODS, HERE, IN_GROUP0 },
 };

@@ -47,6 +47,8 @@ export interface Helpers {
   aMeetingHere: (w: World, o?: { startsInMs?: number }) => Promise<{ id: number; invitee: number; card: number }>;
   aRelayInGroup0: (w: World) => Promise<{ topic: { id: number }; messageId: number }>;
   aBroadcastHere: (w: World) => Promise<{ id: number }>;
+  /** An announcement to village 0's group that went out (one sent copy there). */
+  aSentBroadcastHere: (w: World) => Promise<{ id: number }>;
   aPost: typeof import("./bursa.js").aPost;
   anAgreement: typeof import("./bursa.js").anAgreement;
   sets: Record<"ALL" | "MEMBERS" | "MEMBERS_AND_REPORTER" | "IN_A" | "OFFICIALS_ADMINS" | "ADMINS" | "MODS" | "HERE" | "IN_GROUP0", Caller[]>;
@@ -158,6 +160,9 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:pgd", what: "detail of a village 0 announcement", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgd:${b.id}`) },
     { kind: "cb:pgc", what: "ask to cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgc:${b.id}`) },
     { kind: "cb:pgx", what: "cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgx:${b.id}`) },
+    { kind: "cb:pge", what: "edit a sent village 0 announcement everywhere", allowed: HERE, arrange: (w) => x.aSentBroadcastHere(w), act: priv((_w, b) => `pge:${b.id}`) },
+    { kind: "cb:pgr", what: "ask to delete it everywhere", allowed: HERE, arrange: (w) => x.aSentBroadcastHere(w), act: priv((_w, b) => `pgr:${b.id}`) },
+    { kind: "cb:pgy", what: "delete it everywhere", allowed: HERE, arrange: (w) => x.aSentBroadcastHere(w), act: priv((_w, b) => `pgy:${b.id}`) },
 
     // ---- privacy: everyone over their own data; the audit log and settings to the forum's admins
     { kind: "cmd:privasi@private", what: "privacy notice", allowed: ALL, act: privateCmd("/privasi") },

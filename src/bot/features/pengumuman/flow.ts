@@ -5,7 +5,7 @@ import type { Deps } from "../../../deps.js";
 import { DomainError } from "../../../domain/errors.js";
 import { appendText, compose, excerptOf, isBlank, recipientPayloads, type Media, type Part, type TextEntity } from "../../../domain/broadcasts/content.js";
 import type { AudienceInput, Target } from "../../../domain/broadcasts/audience.js";
-import { checkScheduleTime, createBroadcast, previewAudience } from "../../../domain/broadcasts/service.js";
+import { changeInfo, checkScheduleTime, createBroadcast, editBroadcast, previewAudience, previewEdit } from "../../../domain/broadcasts/service.js";
 import { zoneLabel, type ZoneName } from "../../../lib/time.js";
 import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import { cancelButton, FLOW_CANCEL, waitStep } from "../../lib/flow.js";
@@ -250,7 +250,7 @@ async function askTime(conversation: Flow, ctx: FlowContext, forumId: number, zo
 }
 
 /** Waits for one of `values` pressed on `messageId`; anything else is answered and ignored. */
-async function waitButton(conversation: Flow, messageId: number, values: string[]): Promise<string> {
+export async function waitButton(conversation: Flow, messageId: number, values: string[]): Promise<string> {
   for (;;) {
     const c = await waitStep(conversation);
     const data = c.callbackQuery?.data;
@@ -426,5 +426,74 @@ export function pengumumanFlow(deps: Deps) {
     } else {
       await ctx.reply(ctx.t("pengumuman-sending", { n: result.recipients }));
     }
+  };
+}
+
+/**
+ * Editing what went out: the new text → the message as recipients will see it → confirm → every
+ * copy is edited through the outbox. The domain checks the right at each step (it follows the
+ * current role) and again when it queues the edits.
+ */
+export function editFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, id: number) => {
+    const info = await conversation.external(async (octx) => {
+      try {
+        const i = await changeInfo(deps, actorOf(octx), id);
+        return i.editRefusal ? { ok: false as const, text: octx.t(`error-${i.editRefusal}`) } : { ok: true as const, chats: i.chats };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!info.ok) {
+      await ctx.reply(info.text);
+      return;
+    }
+    await ctx.reply(ctx.t("pengumuman-edit-ask", { id: String(id), chats: info.chats }), { parse_mode: "HTML", reply_markup: cancelButton(ctx) });
+    let body: { text: string; entities: TextEntity[] };
+    let part: Part;
+    for (;;) {
+      const c = await waitStep(conversation);
+      if (c.callbackQuery) {
+        await c.answerCallbackQuery({ text: c.t("flow-expect-text") });
+        continue;
+      }
+      const m = c.message;
+      if (m?.text === undefined) {
+        await c.reply(c.t("flow-expect-text"));
+        continue;
+      }
+      const candidate = { text: m.text, entities: (m.entities ?? []) as TextEntity[] };
+      const r = await conversation.external(async (octx) => {
+        try {
+          return { ok: true as const, part: await previewEdit(deps, actorOf(octx), id, candidate.text, candidate.entities) };
+        } catch (err) {
+          if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+          throw err;
+        }
+      });
+      if (!r.ok) {
+        await c.reply(r.text);
+        continue;
+      }
+      body = candidate;
+      part = r.part;
+      break;
+    }
+    await ctx.reply(ctx.t("pengumuman-edit-preview"));
+    await ctx.reply(part.text, part.entities.length ? { entities: part.entities as never } : {});
+    const q = await ctx.reply(ctx.t("pengumuman-edit-confirm", { id: String(id), chats: info.chats }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("pengumuman-btn-edit-yes"), "pe:ok").text(ctx.t("btn-cancel"), FLOW_CANCEL),
+    });
+    await waitButton(conversation, q.message_id, ["pe:ok"]);
+    const done = await conversation.external(async (octx) => {
+      try {
+        return { ok: true as const, ...(await editBroadcast(deps, actorOf(octx), id, body.text, body.entities)) };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    await ctx.reply(done.ok ? ctx.t("pengumuman-edit-started", { id: String(id), chats: done.chats }) : done.text);
   };
 }
