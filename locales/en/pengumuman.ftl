@@ -9,9 +9,12 @@ menu-riwayat_pengumuman = 🗂️ Announcements
 
 pengumuman-ask-content =
     📢 <b>New announcement</b>
-    Write the announcement. You may also send a <b>photo</b> or a <b>document</b> (e.g. a PDF) with the text as its caption.
+    Write the announcement. You may also send a <b>photo</b>, <b>video</b>, <b>document</b> (e.g. a PDF), <b>voice note</b>, <b>audio</b> or an <b>album</b> (several photos/videos at once) with the text as its caption.
 pengumuman-ask-caption = File received. Now write the announcement text (it becomes the file's caption).
-pengumuman-unsupported-media = That kind of message cannot be sent as an announcement yet. Send text, a photo or a document.
+pengumuman-unsupported-media = That kind of message cannot be sent as an announcement yet. Send text, a photo, video, document, voice note, audio or an album.
+pengumuman-album-collecting = 🖼️ Album received. When every photo/video has arrived, press <b>✅ Done</b>. The album's caption becomes the announcement text.
+pengumuman-album-press-done = Press ✅ Done when the album is complete, or ❌ Cancel.
+pengumuman-btn-album-done = ✅ Done
 pengumuman-empty = The announcement is empty or too short. Write its text, at least 3 letters.
 pengumuman-appended = I added the continued text to the announcement (now { $length } characters). Please choose the recipients with the buttons above.
 
@@ -60,6 +63,10 @@ pengumuman-too-long =
 pengumuman-too-long-caption =
     A { $kind ->
         [photo] photo
+        [video] video
+        [voice] voice note
+        [audio] audio
+        [album] album
        *[document] document
     } caption holds at most { $max } characters; this announcement has { $length }.
     I can send the file first and the text in { $parts } messages after it, or you can write a shorter one.
@@ -251,3 +258,5 @@ error-pengumuman_deleted = This announcement has been deleted.
 error-pengumuman_not_sent = This announcement has not reached any chat yet. A scheduled one can be cancelled.
 error-pengumuman_edit_long = This announcement went out in several messages, so it cannot be edited. Delete it, then send the right one again.
 error-pengumuman_edit_same = The text is the same as what was sent. Write the new text.
+error-pengumuman_album_size = An album must hold { $min } to { $max } photos/videos. Send the album again.
+error-pengumuman_album_mix = Documents and audio can only be grouped in an album with their own kind (photos may mix with videos). Send the album again.

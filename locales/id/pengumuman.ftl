@@ -9,9 +9,12 @@ menu-riwayat_pengumuman = 🗂️ Riwayat pengumuman
 
 pengumuman-ask-content =
     📢 <b>Pengumuman baru</b>
-    Tulis isi pengumuman. Bapak/Ibu juga dapat mengirim <b>foto</b> atau <b>dokumen</b> (misalnya PDF) dengan keterangan sebagai isinya.
+    Tulis isi pengumuman. Bapak/Ibu juga dapat mengirim <b>foto</b>, <b>video</b>, <b>dokumen</b> (misalnya PDF), <b>pesan suara</b>, <b>audio</b>, atau <b>album</b> (beberapa foto/video sekaligus) dengan keterangan sebagai isinya.
 pengumuman-ask-caption = Berkas diterima. Sekarang tulis isi pengumumannya (akan menjadi keterangan berkas itu).
-pengumuman-unsupported-media = Jenis pesan itu belum dapat dikirim sebagai pengumuman. Kirim teks, foto, atau dokumen.
+pengumuman-unsupported-media = Jenis pesan itu belum dapat dikirim sebagai pengumuman. Kirim teks, foto, video, dokumen, pesan suara, audio, atau album.
+pengumuman-album-collecting = 🖼️ Album diterima. Bila semua foto/video sudah terkirim, tekan <b>✅ Selesai</b>. Keterangan album menjadi isi pengumuman.
+pengumuman-album-press-done = Tekan ✅ Selesai bila album sudah lengkap, atau ❌ Batal.
+pengumuman-btn-album-done = ✅ Selesai
 pengumuman-empty = Isi pengumuman masih kosong atau terlalu pendek. Tulis isi pengumumannya, paling sedikit 3 huruf.
 pengumuman-appended = Lanjutan teks saya gabungkan ke pengumuman (sekarang { $length } huruf). Silakan tekan tombol penerima di atas.
 
@@ -60,6 +63,10 @@ pengumuman-too-long =
 pengumuman-too-long-caption =
     Keterangan { $kind ->
         [photo] foto
+        [video] video
+        [voice] pesan suara
+        [audio] audio
+        [album] album
        *[document] dokumen
     } paling banyak { $max } huruf, sedangkan pengumuman ini { $length } huruf.
     Saya dapat mengirim berkasnya dahulu, lalu tulisannya dalam { $parts } pesan berikutnya, atau Bapak/Ibu dapat menulis ulang yang lebih pendek.
@@ -246,3 +253,5 @@ error-pengumuman_deleted = Pengumuman ini sudah dihapus.
 error-pengumuman_not_sent = Pengumuman ini belum terkirim ke mana pun. Yang masih terjadwal dapat dibatalkan.
 error-pengumuman_edit_long = Pengumuman ini terkirim dalam beberapa pesan, jadi tidak dapat diubah. Hapus, lalu kirim ulang yang benar.
 error-pengumuman_edit_same = Isinya sama dengan yang sudah terkirim. Tulis isi yang baru.
+error-pengumuman_album_size = Album harus berisi { $min } sampai { $max } foto/video. Kirim ulang albumnya.
+error-pengumuman_album_mix = Dokumen dan audio hanya dapat dijadikan album dengan jenis yang sama (foto boleh dicampur dengan video). Kirim ulang albumnya.

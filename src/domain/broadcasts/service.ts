@@ -8,7 +8,7 @@ import type { Access } from "../forum/access.js";
 import { loadAccess } from "../forum/people.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
-import { CAPTION_LIMIT, excerptOf, isBlank, recipientPayloads, sliceEntities, TEXT_LIMIT, type Media, type Part, type TextEntity } from "./content.js";
+import { ALBUM_MAX, ALBUM_MIN, albumProblem, CAPTION_LIMIT, excerptOf, type AlbumItem, isBlank, recipientPayloads, sliceEntities, TEXT_LIMIT, type Media, type Part, type TextEntity } from "./content.js";
 import { audit } from "../privacy/audit.js";
 import { termsOf, type ForumTerms } from "../forum/terms.js";
 
@@ -103,7 +103,17 @@ export function checkScheduleTime(at: Date, now: Date): void {
   if (at.getTime() > now.getTime() + MAX_AHEAD_MS) throw new InvalidInput("pengumuman_time_far");
 }
 
+/** The stored file(s) of a broadcast. */
+function mediaOf(b: { mediaKind: string | null; mediaFileId: string | null; mediaItems: unknown }): Media | null {
+  if (!b.mediaKind) return null;
+  return { kind: b.mediaKind as Media["kind"], fileId: b.mediaFileId!, ...(b.mediaKind === "album" ? { items: b.mediaItems as AlbumItem[] } : {}) };
+}
+
 function checkParts(parts: Part[], media: Media | null) {
+  if (media?.kind === "album") {
+    const bad = albumProblem(media.items ?? []);
+    if (bad) throw new InvalidInput(`pengumuman_${bad}`, { min: ALBUM_MIN, max: ALBUM_MAX });
+  }
   if (parts.length === 0 || parts.every((p) => isBlank(p.text))) throw new InvalidInput("pengumuman_empty");
   parts.forEach((p, i) => {
     const limit = i === 0 && media ? CAPTION_LIMIT : TEXT_LIMIT;
@@ -135,6 +145,7 @@ export async function createBroadcast(d: BroadcastDeps, actor: Actor, input: Cre
           parts: input.parts as object[],
           mediaKind: input.media?.kind ?? null,
           mediaFileId: input.media?.fileId ?? null,
+          mediaItems: input.media?.items ? (input.media.items as unknown as object[]) : undefined,
           excerpt: input.excerpt.slice(0, 200),
           pin: input.pin,
           silent: input.silent,
@@ -207,7 +218,7 @@ export async function startBroadcast(d: BroadcastDeps, tx: Db, id: number, notic
   const { recipients } = await resolveRecipients(tx, b.forumId, audience);
   if (recipients.length === 0) return fail("no_recipients");
 
-  const content = { parts: b.parts as unknown as Part[], media: b.mediaKind ? { kind: b.mediaKind as Media["kind"], fileId: b.mediaFileId! } : null, pin: b.pin, silent: b.silent };
+  const content = { parts: b.parts as unknown as Part[], media: mediaOf(b), pin: b.pin, silent: b.silent };
   const forGroups = recipientPayloads(content, { group: true });
   const forPeople = recipientPayloads(content, { group: false });
   const items = recipients.flatMap((r) => (r.kind === "group" ? forGroups : forPeople).map((payload) => ({ chatId: r.chatId, recipientKey: r.key, payload })));
@@ -592,7 +603,7 @@ export async function editBroadcast(d: BroadcastDeps, actor: Actor, id: number, 
     );
     const chats = await sentChats(d, id, tx);
     await audit(tx, { forumId: b.forumId, actorId: actor.personId, action: "broadcast.edit", target: `broadcast:${id}`, details: { chats }, at: now });
-    await d.jobs.schedule({ kind: JOB_CHANGE_REPORT, ownerId: id, forumId: b.forumId, dueAt: new Date(now.getTime() + CHANGE_POLL_MS), payload: { batchId: batch.batchId, action: "edit", actorId: actor.personId } }, tx);
+    await d.jobs.schedule({ kind: JOB_CHANGE_REPORT, ownerId: id, forumId: b.forumId, dueAt: new Date(now.getTime() + CHANGE_POLL_MS), payload: { batchIds: [batch.batchId], action: "edit", actorId: actor.personId } }, tx);
     return { chats };
   });
   d.delivery.kick();
@@ -614,8 +625,25 @@ export async function deleteBroadcast(d: BroadcastDeps, actor: Actor, id: number
     // Stop the rest of a running send first: nothing new goes out after a deletion.
     if (b.state === "sending" && b.batchId) await d.delivery.cancelBatch(b.batchId, tx);
     const batch = await d.delivery.deleteCopies(OWNER_COPIES, id, { forumId: b.forumId }, tx);
+    const batchIds = [batch.batchId];
+    const album = mediaOf(b);
+    if (album?.kind === "album" && album.items && album.items.length > 1) {
+      // The outbox keeps an album's first message id; Telegram numbers an album's messages one
+      // after another in a chat, so the rest are the ids that follow it.
+      const firsts = new Map<string, { chatId: bigint; recipientKey: string | null; messageId: number; id: bigint }>();
+      for (const c of await d.delivery.copies(OWNER_COPIES, id, tx)) {
+        if (c.state !== "sent" || !c.telegramMessageId) continue;
+        const k = String(c.chatId);
+        const prev = firsts.get(k);
+        if (!prev || c.id < prev.id) firsts.set(k, { chatId: c.chatId, recipientKey: c.recipientKey, messageId: c.telegramMessageId, id: c.id });
+      }
+      const items = [...firsts.values()].flatMap((f) =>
+        album.items!.slice(1).map((_, j) => ({ chatId: f.chatId, recipientKey: f.recipientKey ?? undefined, priority: 10, payload: { op: "delete" as const, messageId: f.messageId + 1 + j } })),
+      );
+      if (items.length) batchIds.push((await d.delivery.enqueue({ forumId: b.forumId, ownerKind: `${OWNER_COPIES}#delete`, ownerId: id, items }, tx)).batchId);
+    }
     await audit(tx, { forumId: b.forumId, actorId: actor.personId, action: "broadcast.delete", target: `broadcast:${id}`, details: { chats }, at: now });
-    await d.jobs.schedule({ kind: JOB_CHANGE_REPORT, ownerId: id, forumId: b.forumId, dueAt: new Date(now.getTime() + CHANGE_POLL_MS), payload: { batchId: batch.batchId, action: "delete", actorId: actor.personId } }, tx);
+    await d.jobs.schedule({ kind: JOB_CHANGE_REPORT, ownerId: id, forumId: b.forumId, dueAt: new Date(now.getTime() + CHANGE_POLL_MS), payload: { batchIds, action: "delete", actorId: actor.personId } }, tx);
     return { chats };
   });
   d.delivery.kick();
@@ -624,13 +652,14 @@ export async function deleteBroadcast(d: BroadcastDeps, actor: Actor, id: number
 
 /** The change report job: waits for the edits/deletions to settle, then tells who asked. */
 export async function reportChange(d: BroadcastDeps, tx: Db, id: number, payload: Record<string, unknown>, notices: ChangeNotices): Promise<{ done: boolean }> {
-  const batchId = Number(payload.batchId);
+  const batchIds = Array.isArray(payload.batchIds) ? payload.batchIds.map(Number).filter(Number.isInteger) : [];
   const action: ChangeAction = payload.action === "delete" ? "delete" : "edit";
   const actorId = Number(payload.actorId);
   const now = d.clock.now();
   const b = await tx.broadcast.findUnique({ where: { id } });
-  if (!b || !Number.isInteger(batchId)) return { done: true };
-  const rows = await d.delivery.batchRecipients(batchId, tx);
+  if (!b || !batchIds.length) return { done: true };
+  const rows = [];
+  for (const batchId of batchIds) rows.push(...(await d.delivery.batchRecipients(batchId, tx)));
   const perChat = outcomes(rows);
   const counts: ChangeCounts = { total: perChat.length, changed: 0, failed: 0, pending: 0, reasons: {} };
   for (const o of perChat) {
