@@ -60,6 +60,12 @@ export class UpdateBuilders {
     return this.userMessage(from, chat, { ...this.fake.mediaOf("audio", rec, { duration: opts.duration ?? 30, title: opts.title, performer: opts.performer }), ...caption(opts.caption) }, opts);
   }
 
+  /** A round video message (no caption: Telegram has none for video notes). */
+  videoNote(from: User, chat: ChatRef, opts: MsgOpts & { duration?: number; length?: number; bytes?: Buffer } = {}): Update {
+    const rec = this.fake.registerFile("video_note", { bytes: opts.bytes });
+    return this.userMessage(from, chat, this.fake.mediaOf("video_note", rec, { duration: opts.duration ?? 5, length: opts.length ?? 240 }), opts);
+  }
+
   /**
    * An album as the Telegram app sends it: one message per item, sharing a media_group_id, the
    * caption on the item that has one. Refused like the app refuses: 2–10 items, documents and
