@@ -222,6 +222,7 @@ audit-action-aspiration-status = Aspiration status changed
 audit-action-aspiration-settings = Aspiration settings changed
 audit-action-aspiration-export = Aspirations downloaded
 audit-action-discussion-open = Discussion topic opened
+audit-action-discussion-join = Group joined a discussion topic
 audit-action-discussion-close = Discussion topic closed
 audit-action-discussion-hide = Discussion message hidden
 audit-action-discussion-delete = Discussion message deleted

@@ -218,6 +218,7 @@ audit-action-aspiration-status = Status aspirasi diubah
 audit-action-aspiration-settings = Pengaturan aspirasi diubah
 audit-action-aspiration-export = Aspirasi diunduh
 audit-action-discussion-open = Topik diskusi dibuka
+audit-action-discussion-join = Grup ikut topik diskusi
 audit-action-discussion-close = Topik diskusi ditutup
 audit-action-discussion-hide = Pesan diskusi disembunyikan
 audit-action-discussion-delete = Pesan diskusi dihapus

@@ -46,6 +46,8 @@ export interface Helpers {
   aVoteHere: (w: World, o?: Record<string, unknown>) => Promise<{ vote: { id: number }; card: number }>;
   aMeetingHere: (w: World, o?: { startsInMs?: number }) => Promise<{ id: number; invitee: number; card: number }>;
   aRelayInGroup0: (w: World) => Promise<{ topic: { id: number }; messageId: number }>;
+  /** A topic of villages 0 and 1, then a second group linked to village 0 after it opened. */
+  aTopicWithNewGroup: (w: World) => Promise<{ topic: { id: number }; linkId: number }>;
   aBroadcastHere: (w: World) => Promise<{ id: number }>;
   /** An announcement to village 0's group that went out (one sent copy there). */
   aSentBroadcastHere: (w: World) => Promise<{ id: number }>;
@@ -111,6 +113,8 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:dss", what: "set slow mode", allowed: MOD_A, arrange: (w) => x.aRelayInGroup0(w), act: priv((_w, r) => `dss:${r.topic.id}:60`) },
     { kind: "cb:dtc", what: "close a topic", allowed: MOD_A, arrange: (w) => x.aRelayInGroup0(w), act: priv((_w, r) => `dtc:${r.topic.id}`) },
     { kind: "cb:dtr", what: "transcript of a topic of villages 0 and 1", allowed: IN_A, arrange: (w) => x.aRelayInGroup0(w), act: priv((_w, r) => `dtr:${r.topic.id}`) },
+    { kind: "cb:dtj", what: "groups linked after a topic opened, to join it", allowed: MOD_A, arrange: (w) => x.aTopicWithNewGroup(w), act: priv((_w, r) => `dtj:${r.topic.id}`) },
+    { kind: "cb:dtg", what: "let a newly linked group join a topic", allowed: MOD_A, arrange: (w) => x.aTopicWithNewGroup(w), act: priv((_w, r) => `dtg:${r.topic.id}:${r.linkId}`) },
     { kind: "raw:dtn", what: "open a new topic", allowed: ["perangkatHere", "perangkatOther", "moderator", "admin", "adminOther"], act: priv(() => "dtn") },
 
     // ---- musyawarah

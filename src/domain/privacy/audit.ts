@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   // discussions
   "discussion.open",
   "discussion.close",
+  "discussion.join",
   "discussion.hide",
   "discussion.delete",
   "discussion.mute",
