@@ -7,7 +7,9 @@ import type { App, AppOverrides } from "./app.js";
 import { deploymentTerms } from "./domain/forum/terms.js";
 
 // chat_member: Telegram tells the bot (an administrator of the group) that someone left it.
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member", "poll", "poll_answer"] as const;
+// poll: the counts of a quick poll's copies. Not poll_answer: quick polls are anonymous, for which
+// Telegram never sends one, and results come from the counts (poll updates, then stopPoll).
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member", "poll"] as const;
 
 /** Telegram refused or could not be reached for a start-up step; the message is safe to print. */
 export class StartRefused extends Error {}

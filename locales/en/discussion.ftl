@@ -91,6 +91,10 @@ discussion-btn-new = ➕ New topic
 discussion-btn-transcript = 📄 Conversation record
 discussion-btn-slow = 🐢 Slow mode
 discussion-btn-close = 🔒 Close topic
+discussion-btn-join = ➕ New groups join ({ $count })
+discussion-join-ask = These groups were linked after the topic “{ $title }” opened. Press a group to let it join: the topic card is posted there and its messages are relayed.
+discussion-join-none = Every { $desa } group taking part has joined the topic “{ $title }”.
+discussion-joined = { $group } joined the topic “{ $title }”.
 discussion-btn-back = ◀️ Back
 discussion-view =
     💬 <b>{ $title }</b>
@@ -194,5 +198,6 @@ error-topic_no_groups = No { $desa } group is connected for the chosen ones yet.
 error-topic_not_found = That topic was not found.
 error-topic_not_manager = Only moderators, forum admins or whoever opened the topic can manage it.
 error-topic_closed = The topic “{ $title }” is already closed.
+error-topic_group_not_joinable = That group cannot join this topic (it already has, is no longer linked, or its { $desa } does not take part).
 error-slow_mode_bad = Unknown slow mode choice.
 error-topic_not_here = This group does not take part in that topic.

@@ -157,6 +157,12 @@ musyawarah-btn-open = 🔓 Open to all
 musyawarah-btn-close = 🔒 Invitees only
 musyawarah-btn-minutes = 📝 Berita acara
 musyawarah-btn-export = 📊 Download list
+musyawarah-btn-qr = 🔳 Attendance QR
+musyawarah-qr-caption =
+    🔳 <b>Attendance QR code — { $title }</b>
+    Show it on a screen or print it and put it up at the venue. Whoever scans it with a phone camera opens a chat with the bot and is recorded present once — invitees only.
+    Valid { $opensAt } until { $until }, for this meeting only. Do not share it in groups.
+    Link: { $link }
 musyawarah-btn-stop-series = ⏹️ Stop repeating
 musyawarah-btn-back = ◀️ Back
 musyawarah-status-scheduled = Scheduled
@@ -383,6 +389,8 @@ error-meeting_delegate_short = The delegate's name is too short.
 error-meeting_delegate_long = The delegate's name is too long. The limit is { $max } characters.
 error-meeting_checkin_not_open = The attendance list opens { $opensAt } (30 minutes before the start).
 error-meeting_checkin_closed = The attendance list is closed because the meeting has ended.
+error-meeting_qr_unknown = That QR code is not known. Scan the QR code put up at the meeting venue, or type /hadir.
+error-meeting_qr_expired = The QR code for { $title } is no longer valid because the meeting has ended.
 error-meeting_mark_closed = This meeting's attendance list can no longer be changed.
 error-meeting_invitee_not_found = That person is not on the list of invitees.
 error-meeting_reason_long = The reason is too long. The limit is { $max } characters.

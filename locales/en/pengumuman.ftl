@@ -9,9 +9,12 @@ menu-riwayat_pengumuman = 🗂️ Announcements
 
 pengumuman-ask-content =
     📢 <b>New announcement</b>
-    Write the announcement. You may also send a <b>photo</b> or a <b>document</b> (e.g. a PDF) with the text as its caption.
+    Write the announcement. You may also send a <b>photo</b>, <b>video</b>, <b>document</b> (e.g. a PDF), <b>voice note</b>, <b>audio</b> or an <b>album</b> (several photos/videos at once) with the text as its caption.
 pengumuman-ask-caption = File received. Now write the announcement text (it becomes the file's caption).
-pengumuman-unsupported-media = That kind of message cannot be sent as an announcement yet. Send text, a photo or a document.
+pengumuman-unsupported-media = That kind of message cannot be sent as an announcement yet. Send text, a photo, video, document, voice note, audio or an album.
+pengumuman-album-collecting = 🖼️ Album received. When every photo/video has arrived, press <b>✅ Done</b>. The album's caption becomes the announcement text.
+pengumuman-album-press-done = Press ✅ Done when the album is complete, or ❌ Cancel.
+pengumuman-btn-album-done = ✅ Done
 pengumuman-empty = The announcement is empty or too short. Write its text, at least 3 letters.
 pengumuman-appended = I added the continued text to the announcement (now { $length } characters). Please choose the recipients with the buttons above.
 
@@ -60,6 +63,10 @@ pengumuman-too-long =
 pengumuman-too-long-caption =
     A { $kind ->
         [photo] photo
+        [video] video
+        [voice] voice note
+        [audio] audio
+        [album] album
        *[document] document
     } caption holds at most { $max } characters; this announcement has { $length }.
     I can send the file first and the text in { $parts } messages after it, or you can write a shorter one.
@@ -163,6 +170,8 @@ pengumuman-reason-not_enough_rights = I may not write in the group
 pengumuman-reason-too_many_attempts = Telegram could not be reached after several tries
 pengumuman-reason-interrupted = may not have arrived (the system stopped while sending)
 pengumuman-reason-other = refused by Telegram
+pengumuman-reason-too_old = the message is older than 48 hours (Telegram does not let bots delete it)
+pengumuman-reason-message_gone = the message is no longer in that chat
 
 ## History and cancelling
 
@@ -203,6 +212,31 @@ pengumuman-cancel-confirm-scheduled = Cancel announcement #{ $id } scheduled for
 pengumuman-cancel-confirm-sending = Stop announcement #{ $id } while it is being sent? What has not gone out is cancelled; what was delivered stays.
 pengumuman-btn-cancel-yes = Yes, cancel
 pengumuman-btn-cancel-no = No
+pengumuman-btn-edit = ✏️ Edit text
+pengumuman-btn-delete = 🗑️ Delete everywhere
+pengumuman-btn-edit-yes = ✅ Yes, edit
+pengumuman-btn-delete-yes = 🗑️ Yes, delete
+pengumuman-detail-edited = ✏️ Edited after it was sent.
+pengumuman-detail-deleted = 🗑️ Deleted from every chat.
+pengumuman-edit-ask =
+    ✏️ <b>Edit announcement #{ $id }</b>
+    Write the new text. The heading and signature stay the same; the message in { $chats } chats (groups and private) will be replaced.
+pengumuman-edit-preview = This is how it will look:
+pengumuman-edit-confirm = Replace announcement #{ $id } in { $chats } chats with the text above?
+pengumuman-edit-started = ✏️ Editing announcement #{ $id } in { $chats } chats. The report follows.
+pengumuman-delete-confirm =
+    🗑️ <b>Delete announcement #{ $id }?</b>
+    «{ $excerpt }»
+    It will be deleted from { $chats } chats (groups and private). This cannot be undone.
+    Telegram does not let bots delete messages older than 48 hours: such copies stay and are named in the report.
+pengumuman-delete-started = 🗑️ Deleting announcement #{ $id } from { $chats } chats. The report follows.
+pengumuman-change-report =
+    { $action ->
+        [delete] 🗑️ <b>Announcement #{ $id } deleted</b>
+       *[other] ✏️ <b>Announcement #{ $id } edited</b>
+    }
+    «{ $excerpt }»
+    { $changed } of { $total } chats done, { $failed } failed.
 pengumuman-cancelled-scheduled = 🛑 Announcement #{ $id } was cancelled. Nothing was sent.
 pengumuman-cancelled-sending = 🛑 Announcement #{ $id } was stopped. Delivered to { $sent } recipients; { $cancelled } will not receive it. The full report follows.
 
@@ -220,3 +254,9 @@ error-pengumuman_too_long = The announcement is too long ({ $length } characters
 error-pengumuman_no_recipients = Nobody can receive this choice yet. The announcement was not sent.
 error-pengumuman_not_found = That announcement was not found.
 error-pengumuman_not_cancellable = This announcement has already finished or been cancelled, so it cannot be cancelled.
+error-pengumuman_deleted = This announcement has been deleted.
+error-pengumuman_not_sent = This announcement has not reached any chat yet. A scheduled one can be cancelled.
+error-pengumuman_edit_long = This announcement went out in several messages, so it cannot be edited. Delete it, then send the right one again.
+error-pengumuman_edit_same = The text is the same as what was sent. Write the new text.
+error-pengumuman_album_size = An album must hold { $min } to { $max } photos/videos. Send the album again.
+error-pengumuman_album_mix = Documents and audio can only be grouped in an album with their own kind (photos may mix with videos). Send the album again.

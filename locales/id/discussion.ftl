@@ -91,6 +91,10 @@ discussion-btn-new = ➕ Topik baru
 discussion-btn-transcript = 📄 Rekap percakapan
 discussion-btn-slow = 🐢 Mode lambat
 discussion-btn-close = 🔒 Tutup topik
+discussion-btn-join = ➕ Grup baru ikut ({ $count })
+discussion-join-ask = Grup ini terhubung setelah topik “{ $title }” dibuka. Tekan grup yang ikut topik ini: kartu topik dikirim ke sana dan pesan di sana ikut diteruskan.
+discussion-join-none = Semua grup { $desa } peserta sudah ikut topik “{ $title }”.
+discussion-joined = { $group } ikut topik “{ $title }”.
 discussion-btn-back = ◀️ Kembali
 discussion-view =
     💬 <b>{ $title }</b>
@@ -194,5 +198,6 @@ error-topic_no_groups = Belum ada grup { $desa } yang terhubung untuk { $desa } 
 error-topic_not_found = Topik itu tidak ditemukan.
 error-topic_not_manager = Hanya moderator, admin forum, atau pembuka topik yang dapat mengatur topik ini.
 error-topic_closed = Topik “{ $title }” sudah ditutup.
+error-topic_group_not_joinable = Grup itu tidak dapat ikut topik ini (sudah ikut, tidak terhubung lagi, atau { $desa }nya bukan peserta).
 error-slow_mode_bad = Pilihan mode lambat tidak dikenal.
 error-topic_not_here = Topik itu tidak diikuti grup ini.

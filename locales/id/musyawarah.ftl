@@ -158,6 +158,12 @@ musyawarah-btn-open = 🔓 Buka untuk umum
 musyawarah-btn-close = 🔒 Tutup untuk umum
 musyawarah-btn-minutes = 📝 Berita acara
 musyawarah-btn-export = 📊 Unduh daftar hadir
+musyawarah-btn-qr = 🔳 QR daftar hadir
+musyawarah-qr-caption =
+    🔳 <b>Kode QR daftar hadir — { $title }</b>
+    Tampilkan di layar atau cetak dan tempel di tempat musyawarah. Yang memindai dengan kamera HP akan membuka obrolan dengan bot dan tercatat hadir sekali — hanya orang yang diundang.
+    Berlaku { $opensAt } sampai { $until }, hanya untuk musyawarah ini. Jangan dibagikan ke grup.
+    Tautan: { $link }
 musyawarah-btn-stop-series = ⏹️ Hentikan pengulangan
 musyawarah-btn-back = ◀️ Kembali
 musyawarah-status-scheduled = Terjadwal
@@ -384,6 +390,8 @@ error-meeting_delegate_short = Nama wakil terlalu pendek.
 error-meeting_delegate_long = Nama wakil terlalu panjang. Batasnya { $max } huruf.
 error-meeting_checkin_not_open = Daftar hadir baru dibuka { $opensAt } (30 menit sebelum acara dimulai).
 error-meeting_checkin_closed = Daftar hadir sudah ditutup karena musyawarah sudah selesai.
+error-meeting_qr_unknown = Kode QR itu tidak dikenal. Pindai kode QR yang dipasang di tempat musyawarah, atau ketik /hadir.
+error-meeting_qr_expired = Kode QR untuk { $title } sudah tidak berlaku karena musyawarah sudah selesai.
 error-meeting_mark_closed = Daftar hadir musyawarah ini sudah tidak dapat diubah.
 error-meeting_invitee_not_found = Orang itu tidak ada di daftar undangan.
 error-meeting_reason_long = Alasan terlalu panjang. Batasnya { $max } huruf.

@@ -9,9 +9,12 @@ menu-riwayat_pengumuman = 🗂️ Riwayat pengumuman
 
 pengumuman-ask-content =
     📢 <b>Pengumuman baru</b>
-    Tulis isi pengumuman. Bapak/Ibu juga dapat mengirim <b>foto</b> atau <b>dokumen</b> (misalnya PDF) dengan keterangan sebagai isinya.
+    Tulis isi pengumuman. Bapak/Ibu juga dapat mengirim <b>foto</b>, <b>video</b>, <b>dokumen</b> (misalnya PDF), <b>pesan suara</b>, <b>audio</b>, atau <b>album</b> (beberapa foto/video sekaligus) dengan keterangan sebagai isinya.
 pengumuman-ask-caption = Berkas diterima. Sekarang tulis isi pengumumannya (akan menjadi keterangan berkas itu).
-pengumuman-unsupported-media = Jenis pesan itu belum dapat dikirim sebagai pengumuman. Kirim teks, foto, atau dokumen.
+pengumuman-unsupported-media = Jenis pesan itu belum dapat dikirim sebagai pengumuman. Kirim teks, foto, video, dokumen, pesan suara, audio, atau album.
+pengumuman-album-collecting = 🖼️ Album diterima. Bila semua foto/video sudah terkirim, tekan <b>✅ Selesai</b>. Keterangan album menjadi isi pengumuman.
+pengumuman-album-press-done = Tekan ✅ Selesai bila album sudah lengkap, atau ❌ Batal.
+pengumuman-btn-album-done = ✅ Selesai
 pengumuman-empty = Isi pengumuman masih kosong atau terlalu pendek. Tulis isi pengumumannya, paling sedikit 3 huruf.
 pengumuman-appended = Lanjutan teks saya gabungkan ke pengumuman (sekarang { $length } huruf). Silakan tekan tombol penerima di atas.
 
@@ -60,6 +63,10 @@ pengumuman-too-long =
 pengumuman-too-long-caption =
     Keterangan { $kind ->
         [photo] foto
+        [video] video
+        [voice] pesan suara
+        [audio] audio
+        [album] album
        *[document] dokumen
     } paling banyak { $max } huruf, sedangkan pengumuman ini { $length } huruf.
     Saya dapat mengirim berkasnya dahulu, lalu tulisannya dalam { $parts } pesan berikutnya, atau Bapak/Ibu dapat menulis ulang yang lebih pendek.
@@ -158,6 +165,8 @@ pengumuman-reason-not_enough_rights = saya tidak diizinkan menulis di grup
 pengumuman-reason-too_many_attempts = Telegram tidak dapat dihubungi setelah beberapa kali mencoba
 pengumuman-reason-interrupted = tidak pasti sampai (sistem sempat berhenti saat mengirim)
 pengumuman-reason-other = ditolak oleh Telegram
+pengumuman-reason-too_old = pesannya sudah lebih dari 48 jam (Telegram tidak mengizinkan bot menghapusnya)
+pengumuman-reason-message_gone = pesannya sudah tidak ada di chat itu
 
 ## Riwayat dan pembatalan
 
@@ -198,6 +207,31 @@ pengumuman-cancel-confirm-scheduled = Batalkan pengumuman #{ $id } yang dijadwal
 pengumuman-cancel-confirm-sending = Hentikan pengumuman #{ $id } yang sedang dikirim? Yang belum terkirim dibatalkan; yang sudah terkirim tetap ada.
 pengumuman-btn-cancel-yes = Ya, batalkan
 pengumuman-btn-cancel-no = Tidak
+pengumuman-btn-edit = ✏️ Ubah isi
+pengumuman-btn-delete = 🗑️ Hapus di semua chat
+pengumuman-btn-edit-yes = ✅ Ya, ubah
+pengumuman-btn-delete-yes = 🗑️ Ya, hapus
+pengumuman-detail-edited = ✏️ Isinya sudah diubah setelah dikirim.
+pengumuman-detail-deleted = 🗑️ Sudah dihapus dari semua chat.
+pengumuman-edit-ask =
+    ✏️ <b>Ubah pengumuman #{ $id }</b>
+    Tulis isi yang baru. Kepala dan tanda tangan tetap sama; pesan di { $chats } chat (grup dan pribadi) akan diganti.
+pengumuman-edit-preview = Begini pesannya nanti:
+pengumuman-edit-confirm = Ganti pesan pengumuman #{ $id } di { $chats } chat dengan isi di atas?
+pengumuman-edit-started = ✏️ Sedang mengubah pengumuman #{ $id } di { $chats } chat. Laporannya menyusul.
+pengumuman-delete-confirm =
+    🗑️ <b>Hapus pengumuman #{ $id }?</b>
+    «{ $excerpt }»
+    Pesannya akan dihapus dari { $chats } chat (grup dan pribadi). Ini tidak dapat dibatalkan.
+    Telegram tidak mengizinkan bot menghapus pesan yang sudah lebih dari 48 jam: salinan seperti itu tetap ada dan disebut di laporan.
+pengumuman-delete-started = 🗑️ Sedang menghapus pengumuman #{ $id } dari { $chats } chat. Laporannya menyusul.
+pengumuman-change-report =
+    { $action ->
+        [delete] 🗑️ <b>Pengumuman #{ $id } dihapus</b>
+       *[other] ✏️ <b>Pengumuman #{ $id } diubah</b>
+    }
+    «{ $excerpt }»
+    { $changed } dari { $total } chat berhasil, { $failed } gagal.
 pengumuman-cancelled-scheduled = 🛑 Pengumuman #{ $id } dibatalkan. Tidak ada yang dikirim.
 pengumuman-cancelled-sending = 🛑 Pengumuman #{ $id } dihentikan. Sudah terkirim ke { $sent } penerima; { $cancelled } penerima tidak jadi menerimanya. Laporan lengkap menyusul.
 
@@ -215,3 +249,9 @@ error-pengumuman_too_long = Pengumuman terlalu panjang ({ $length } huruf; batas
 error-pengumuman_no_recipients = Belum ada penerima untuk pilihan ini. Pengumuman tidak dikirim.
 error-pengumuman_not_found = Pengumuman itu tidak ditemukan.
 error-pengumuman_not_cancellable = Pengumuman ini sudah selesai atau sudah dibatalkan, jadi tidak dapat dibatalkan lagi.
+error-pengumuman_deleted = Pengumuman ini sudah dihapus.
+error-pengumuman_not_sent = Pengumuman ini belum terkirim ke mana pun. Yang masih terjadwal dapat dibatalkan.
+error-pengumuman_edit_long = Pengumuman ini terkirim dalam beberapa pesan, jadi tidak dapat diubah. Hapus, lalu kirim ulang yang benar.
+error-pengumuman_edit_same = Isinya sama dengan yang sudah terkirim. Tulis isi yang baru.
+error-pengumuman_album_size = Album harus berisi { $min } sampai { $max } foto/video. Kirim ulang albumnya.
+error-pengumuman_album_mix = Dokumen dan audio hanya dapat dijadikan album dengan jenis yang sama (foto boleh dicampur dengan video). Kirim ulang albumnya.

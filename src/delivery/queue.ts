@@ -677,6 +677,10 @@ export class DeliveryQueue {
         await this.settle(row, { state: "sent", telegramMessageId: row.payload.messageId, sentAt: now, lastError: null, errorKind: null });
         return;
       }
+      if (row.payload.op === "delete" && /message can't be deleted for everyone/i.test(desc)) {
+        await this.fail(row, desc, "too_old");
+        return;
+      }
       if (row.payload.op !== "send" && /message to (edit|delete) not found|message can't be (edited|deleted)|MESSAGE_ID_INVALID/i.test(desc)) {
         await this.fail(row, desc, "message_gone");
         return;

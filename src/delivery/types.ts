@@ -56,6 +56,8 @@ export type FailureKind =
   | "too_many_attempts"
   | "not_enough_rights"
   | "message_gone"
+  /** Telegram keeps a message sent more than 48 hours ago: a bot cannot delete it any more. */
+  | "too_old"
   /** The process stopped while the row was being sent: it may or may not have arrived. */
   | "interrupted"
   /** Sent, but pinning it failed (e.g. the bot is not an admin): the row's state stays "sent". */

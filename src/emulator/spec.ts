@@ -101,6 +101,14 @@ function describe(v: unknown): string {
  * value came from multipart/urlencoded/query, where everything is a string.
  */
 function coerce(value: unknown, types: string[], path: string, files: UploadedFiles, depth: number): unknown {
+  // "Array of A, B and C" (sendMediaGroup's media): one array whose items may be any of them —
+  // Telegram takes photos and videos in one album. Which mixes it refuses is the method's rule.
+  if (types.length > 1 && types.every((t) => t.startsWith("Array of "))) {
+    if (typeof value === "string" && looksJson(value)) value = parseJson(value, path, depth);
+    if (!Array.isArray(value)) throw new CoerceError(path, `expected ${types[0]}, got ${describe(value)}`, depth);
+    const inner = types.map((t) => t.slice(9));
+    return value.map((v, i) => coerce(v, inner, `${path}[${i}]`, files, depth + 1));
+  }
   let best: CoerceError | undefined;
   for (const t of types) {
     try {

@@ -55,9 +55,34 @@ export class UpdateBuilders {
     return this.userMessage(from, chat, { ...this.fake.mediaOf("voice", rec, { duration: opts.duration ?? 3 }), ...caption(opts.caption) }, opts);
   }
 
-  audio(from: User, chat: ChatRef, opts: MsgOpts & { duration?: number; bytes?: Buffer; title?: string; performer?: string; file_name?: string } = {}): Update {
+  audio(from: User, chat: ChatRef, opts: MsgOpts & { duration?: number; bytes?: Buffer; title?: string; performer?: string; file_name?: string; caption?: string } = {}): Update {
     const rec = this.fake.registerFile("audio", { bytes: opts.bytes, file_name: opts.file_name ?? "audio.mp3" });
-    return this.userMessage(from, chat, this.fake.mediaOf("audio", rec, { duration: opts.duration ?? 30, title: opts.title, performer: opts.performer }), opts);
+    return this.userMessage(from, chat, { ...this.fake.mediaOf("audio", rec, { duration: opts.duration ?? 30, title: opts.title, performer: opts.performer }), ...caption(opts.caption) }, opts);
+  }
+
+  /** A round video message (no caption: Telegram has none for video notes). */
+  videoNote(from: User, chat: ChatRef, opts: MsgOpts & { duration?: number; length?: number; bytes?: Buffer } = {}): Update {
+    const rec = this.fake.registerFile("video_note", { bytes: opts.bytes });
+    return this.userMessage(from, chat, this.fake.mediaOf("video_note", rec, { duration: opts.duration ?? 5, length: opts.length ?? 240 }), opts);
+  }
+
+  /**
+   * An album as the Telegram app sends it: one message per item, sharing a media_group_id, the
+   * caption on the item that has one. Refused like the app refuses: 2–10 items, documents and
+   * audio only with their own kind.
+   */
+  album(from: User, chat: ChatRef, items: Array<{ kind: "photo" | "video" | "document" | "audio"; caption?: string }>, opts: MsgOpts = {}): Update[] {
+    if (items.length < 2 || items.length > 10) throw new Error("album: an album holds 2-10 items");
+    const kinds = new Set(items.map((i) => i.kind));
+    if ((kinds.has("document") || kinds.has("audio")) && kinds.size > 1) throw new Error("album: documents and audio are grouped only with their own kind");
+    const groupId = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+    return items.map((it) => {
+      const file =
+        it.kind === "photo"
+          ? this.fake.mediaOf("photo", this.fake.registerPhoto())
+          : this.fake.mediaOf(it.kind, this.fake.registerFile(it.kind, { file_name: it.kind === "video" ? "video.mp4" : it.kind === "audio" ? "audio.mp3" : "berkas.pdf" }));
+      return this.userMessage(from, chat, { ...file, media_group_id: groupId, ...caption(it.caption) }, opts);
+    });
   }
 
   document(

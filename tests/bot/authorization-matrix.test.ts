@@ -151,6 +151,21 @@ async function aBroadcastHere(w: World) {
   });
 }
 
+async function aTopicWithNewGroup(w: World) {
+  const topic = await aTopic(h, w.f, { villages: [0, 1] });
+  const group = h.fake.addGroup({ title: `Warga Sukajaya baru ${Math.random().toString(36).slice(2, 6)}`, members: [w.f.admin.id] });
+  const link = await prisma().chatLink.create({ data: { forumId: w.f.id, villageId: V(w), telegramChatId: BigInt(group.id), title: group.title ?? "baru", kind: "village_group" } });
+  return { topic, linkId: link.id };
+}
+
+async function aSentBroadcastHere(w: World) {
+  const b = await aBroadcastHere(w);
+  const text = "📢 Pengumuman\n\nKerja bakti Minggu pagi\n\n— Perangkat";
+  const batch = await h.app.deps.delivery.enqueue({ forumId: w.f.id, ownerKind: "pengumuman", ownerId: b.id, items: [{ chatId: group0(w).id, recipientKey: `v:${V(w)}:g`, payload: { op: "send", method: "sendMessage", params: { text } } }] });
+  await h.flush();
+  return prisma().broadcast.update({ where: { id: b.id }, data: { state: "done", scheduledAt: null, batchId: batch.batchId, parts: [{ text, entities: [] }] } });
+}
+
 async function aCodeHere(w: World) {
   return createInvite(h.app.deps, await actorFor(h, w.u.perangkatHere), { forumId: w.f.id, role: "warga", villageId: V(w) });
 }
@@ -503,7 +518,7 @@ describe("authorization matrix", () => {
 });
 
 const helpers: Helpers = {
-  privateCmd, groupCmd, priv, grp, pressGroup, V, aTicket, aVoteHere, aMeetingHere, aRelayInGroup0, aBroadcastHere, aPost, anAgreement,
+  privateCmd, groupCmd, priv, grp, pressGroup, V, aTicket, aVoteHere, aMeetingHere, aRelayInGroup0, aTopicWithNewGroup, aBroadcastHere, aSentBroadcastHere, aPost, anAgreement,
   h: () => h,
   sets: { ALL, MEMBERS, MEMBERS_AND_REPORTER, IN_A, OFFICIALS_ADMINS, ADMINS, MODS, HERE, IN_GROUP0 },
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say } from "../support/world.js";
 import { aQuickPoll, groupMember, pngSize } from "../support/voting.js";
+import { ALLOWED_UPDATES } from "../../src/start.js";
 
 // Guided flows replay every step; on a busy CI machine they need more than the default 30 s.
 vi.setConfig({ testTimeout: 120_000 });
@@ -163,6 +164,23 @@ describe("jajak pendapat cepat (quick poll)", () => {
     expect(result).toContain("1. Sabtu pagi — 2 (50,0%)");
     expect(result).toContain("Sukajaya: 3 dari");
     expect(result).toContain("Sidorejo: 1 dari");
+  });
+
+  it("counts come only from `poll` updates and stopPoll: an anonymous poll never sends poll_answer, so the bot does not subscribe to it", async () => {
+    const f = await aForum(h);
+    const vote = await aQuickPoll(h, f, { villages: [0], closesInMs: 2 * HOUR });
+    await h.tick();
+    const g0 = f.villages[0]!.group.id;
+    const p0 = pollIn(g0);
+    const ups = h.fake.updates.answerPoll(groupMember(h, f, [0], "Ani"), g0, p0.messageId, [1]);
+    // Telegram tells nobody who answered an anonymous poll: only the new counts arrive.
+    expect(ups.map((u) => Object.keys(u).filter((k) => k !== "update_id"))).toEqual([["poll"]]);
+    for (const u of ups) await h.send(u);
+    const copy = await h.app.deps.prisma.votePollCopy.findFirstOrThrow({ where: { voteId: vote.id } });
+    expect([copy.counts, copy.voters]).toEqual([[0, 1, 0], 1]);
+    // What the bot asks Telegram for: every kind it handles, and nothing it would ignore.
+    expect(ALLOWED_UPDATES).toContain("poll");
+    expect(ALLOWED_UPDATES).not.toContain("poll_answer");
   });
 
   it("a group the bot was removed from is skipped; the other copies are sent", async () => {

@@ -11,6 +11,8 @@ import { personFor } from "./world.js";
 import { muteAuthor } from "../../src/domain/discussion/index.js";
 import { monthKey } from "../../src/domain/laporan/measures.js";
 import { lastCompleteMonth } from "../../src/domain/laporan/report.js";
+import { checkInQr } from "../../src/domain/meetings/service.js";
+import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
 
 export const CALLERS = ["stranger", "reporter", "warga", "perangkatHere", "perangkatOther", "moderator", "admin", "adminOther", "revoked"] as const;
 export type Caller = (typeof CALLERS)[number];
@@ -46,7 +48,11 @@ export interface Helpers {
   aVoteHere: (w: World, o?: Record<string, unknown>) => Promise<{ vote: { id: number }; card: number }>;
   aMeetingHere: (w: World, o?: { startsInMs?: number }) => Promise<{ id: number; invitee: number; card: number }>;
   aRelayInGroup0: (w: World) => Promise<{ topic: { id: number }; messageId: number }>;
+  /** A topic of villages 0 and 1, then a second group linked to village 0 after it opened. */
+  aTopicWithNewGroup: (w: World) => Promise<{ topic: { id: number }; linkId: number }>;
   aBroadcastHere: (w: World) => Promise<{ id: number }>;
+  /** An announcement to village 0's group that went out (one sent copy there). */
+  aSentBroadcastHere: (w: World) => Promise<{ id: number }>;
   aPost: typeof import("./bursa.js").aPost;
   anAgreement: typeof import("./bursa.js").anAgreement;
   sets: Record<"ALL" | "MEMBERS" | "MEMBERS_AND_REPORTER" | "IN_A" | "OFFICIALS_ADMINS" | "ADMINS" | "MODS" | "HERE" | "IN_GROUP0", Caller[]>;
@@ -109,6 +115,8 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:dss", what: "set slow mode", allowed: MOD_A, arrange: (w) => x.aRelayInGroup0(w), act: priv((_w, r) => `dss:${r.topic.id}:60`) },
     { kind: "cb:dtc", what: "close a topic", allowed: MOD_A, arrange: (w) => x.aRelayInGroup0(w), act: priv((_w, r) => `dtc:${r.topic.id}`) },
     { kind: "cb:dtr", what: "transcript of a topic of villages 0 and 1", allowed: IN_A, arrange: (w) => x.aRelayInGroup0(w), act: priv((_w, r) => `dtr:${r.topic.id}`) },
+    { kind: "cb:dtj", what: "groups linked after a topic opened, to join it", allowed: MOD_A, arrange: (w) => x.aTopicWithNewGroup(w), act: priv((_w, r) => `dtj:${r.topic.id}`) },
+    { kind: "cb:dtg", what: "let a newly linked group join a topic", allowed: MOD_A, arrange: (w) => x.aTopicWithNewGroup(w), act: priv((_w, r) => `dtg:${r.topic.id}:${r.linkId}`) },
     { kind: "raw:dtn", what: "open a new topic", allowed: ["perangkatHere", "perangkatOther", "moderator", "admin", "adminOther"], act: priv(() => "dtn") },
 
     // ---- musyawarah
@@ -123,6 +131,16 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:mv", what: "see the invitation privately", allowed: IN_GROUP0, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mv:${m.id}`) },
     { kind: "cb:mm", what: "manage a village 0 meeting", allowed: HERE, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mm:${m.id}:v`) },
     { kind: "cb:mp", what: "mark an invitee present", allowed: HERE, arrange: (w) => x.aMeetingHere(w, { startsInMs: 10 * 60_000 }), act: priv((_w, m) => `mp:${m.id}:${m.invitee}:0`) },
+    { kind: "cb:mm:qr", what: "the venue's QR code of a village 0 meeting", allowed: HERE, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mm:${m.id}:qr`) },
+    {
+      kind: "link:start=hadir_@private", what: "check in by scanning the venue's QR code", allowed: ["warga", "perangkatHere", "revoked"],
+      arrange: async (w) => {
+        const m = await x.aMeetingHere(w, { startsInMs: 10 * 60_000 });
+        const qr = await checkInQr(meetingDepsOf(h().app.deps), await actorFor(h(), w.u.perangkatHere), m.id, (n) => h().app.deps.random.code(n));
+        return { ...m, token: qr.token };
+      },
+      act: (w, u, m) => privateCmd(`/start hadir_${m.token}`)(w, u, m),
+    },
     { kind: "cb:mq", what: "attendance list page", allowed: HERE, arrange: (w) => x.aMeetingHere(w), act: priv((_w, m) => `mq:${m.id}:0`) },
     { kind: "cb:ml", what: "meetings one manages, page (empty for others)", allowed: ALL, act: priv(() => "ml:0") },
     { kind: "raw:mnew", what: "new meeting", allowed: OFFICIALS_ADMINS, act: priv(() => "mnew") },
@@ -148,6 +166,9 @@ export function moreRows(x: Helpers): Row[] {
     { kind: "cb:pgd", what: "detail of a village 0 announcement", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgd:${b.id}`) },
     { kind: "cb:pgc", what: "ask to cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgc:${b.id}`) },
     { kind: "cb:pgx", what: "cancel it", allowed: HERE, arrange: (w) => x.aBroadcastHere(w), act: priv((_w, b) => `pgx:${b.id}`) },
+    { kind: "cb:pge", what: "edit a sent village 0 announcement everywhere", allowed: HERE, arrange: (w) => x.aSentBroadcastHere(w), act: priv((_w, b) => `pge:${b.id}`) },
+    { kind: "cb:pgr", what: "ask to delete it everywhere", allowed: HERE, arrange: (w) => x.aSentBroadcastHere(w), act: priv((_w, b) => `pgr:${b.id}`) },
+    { kind: "cb:pgy", what: "delete it everywhere", allowed: HERE, arrange: (w) => x.aSentBroadcastHere(w), act: priv((_w, b) => `pgy:${b.id}`) },
 
     // ---- privacy: everyone over their own data; the audit log and settings to the forum's admins
     { kind: "cmd:privasi@private", what: "privacy notice", allowed: ALL, act: privateCmd("/privasi") },

@@ -303,6 +303,27 @@ describe("files", () => {
     expect(groupIds[0]).toBe(groupIds[1]);
     expect(msgs[0]!.caption).toBe("satu");
   });
+
+  it("sendMediaGroup is refused as Telegram refuses it: 2-10 items, documents/audio unmixed, captions up to 1024, no voice", async () => {
+    const { ani } = world();
+    const photo = () => ({ type: "photo" as const, media: new InputFile(PNG, "a.png") });
+    const doc = { type: "document" as const, media: new InputFile(Buffer.from("x"), "a.pdf") };
+    expect((await apiError(api.sendMediaGroup(ani.id, [photo()]))).description).toContain("must include 2-10 items");
+    expect((await apiError(api.sendMediaGroup(ani.id, Array.from({ length: 11 }, photo)))).description).toContain("must include 2-10 items");
+    expect((await apiError(api.sendMediaGroup(ani.id, [photo(), doc as never]))).description).toContain("same type");
+    expect((await apiError(api.sendMediaGroup(ani.id, [{ ...photo(), caption: "x".repeat(1025) }, photo()]))).description).toContain("caption is too long");
+    expect((await apiError(api.sendMediaGroup(ani.id, [{ type: "voice", media: new InputFile(Buffer.from("x"), "v.ogg") } as never, photo()]))).description).toMatch(/can't be used in albums|can't parse parameter media/);
+    // Photos and videos mix.
+    const mixed = await api.sendMediaGroup(ani.id, [photo(), { type: "video", media: new InputFile(Buffer.from("v"), "v.mp4") }]);
+    expect(mixed.map((m) => ("photo" in m ? "photo" : "video" in m ? "video" : "?"))).toEqual(["photo", "video"]);
+    // A user's album arrives as one message per item with a shared media_group_id.
+    const ups = fake.updates.album(ani, ani.id, [{ kind: "photo", caption: "Foto kegiatan" }, { kind: "video" }]);
+    const ids = ups.map((u) => u.message!.media_group_id);
+    expect(ids[0]).toBeTruthy();
+    expect(ids[1]).toBe(ids[0]);
+    expect(ups[0]!.message!.caption).toBe("Foto kegiatan");
+    expect(() => fake.updates.album(ani, ani.id, [{ kind: "photo" }, { kind: "document" }])).toThrow("own kind");
+  });
 });
 
 describe("updates", () => {

@@ -11,7 +11,9 @@ import { meetingJobHandlers } from "../../domain/meetings/jobs.js";
 import {
   canOrganise,
   checkIn,
+  checkInByToken,
   checkInCandidates,
+  checkInQr,
   getForInvitee,
   getManaged,
   listManageable,
@@ -44,6 +46,7 @@ import {
   type T,
 } from "./musyawarah/render.js";
 import { audit } from "../../domain/privacy/audit.js";
+import { qrPng } from "../../lib/qr.js";
 
 const LIST_PAGE = 6;
 const MARK_PAGE = 8;
@@ -197,6 +200,23 @@ export const musyawarahFeature: Feature = {
             await ctx.answerCallbackQuery({ text: ctx.t(d.act === "open" ? "musyawarah-opened" : "musyawarah-closed") });
             return void (await showDetail(ctx, id));
           }
+          case "qr": {
+            const qr = await checkInQr(md, actor, id, (n) => deps.random.code(n));
+            useTerms(ctx, qr.terms);
+            await ctx.answerCallbackQuery();
+            const lang = langOf(ctx.person?.language);
+            const link = deepLink(deps.botUsername, `hadir_${qr.token}`);
+            await ctx.replyWithPhoto(new InputFile(await qrPng(link, 720), `qr-hadir-${id}.png`), {
+              caption: ctx.t("musyawarah-qr-caption", {
+                title: escapeHtml(qr.title),
+                opensAt: formatDateTimeLong(new Date(qr.opensAt), qr.zone, lang),
+                until: formatDateTimeLong(new Date(qr.expiresAt), qr.zone, lang),
+                link,
+              }),
+              parse_mode: "HTML",
+            });
+            return;
+          }
           case "stop":
             await stopSeries(md, actor, id);
             await ctx.answerCallbackQuery({ text: ctx.t("musyawarah-series-stopped"), show_alert: true });
@@ -305,6 +325,27 @@ export const musyawarahFeature: Feature = {
       await ctx.answerCallbackQuery();
       await enterDelegate(ctx, id);
     });
+
+    // The venue's QR code: t.me/<bot>?start=hadir_<token>. Anything after hadir_ is looked up, so a
+    // forged or mistyped code gets a clear refusal instead of the menu.
+    p.command("start").filter(
+      (ctx) => /^hadir_[A-Za-z0-9_-]{0,58}$/.test(ctx.match.trim()),
+      async (ctx) => {
+        try {
+          const r = await checkInByToken(md, actorOf(ctx), ctx.match.trim().slice("hadir_".length));
+          useTerms(ctx, r.terms);
+          const lang = langOf(ctx.person?.language);
+          await ctx.reply(
+            r.already
+              ? ctx.t("musyawarah-checkin-already", { title: escapeHtml(r.title), time: formatTime(new Date(r.checkedInAt), r.zone, lang) })
+              : ctx.t("musyawarah-checkin-done", { name: escapeHtml(ctx.person?.firstName ?? ""), title: escapeHtml(r.title) }),
+            { parse_mode: "HTML" },
+          );
+        } catch (err) {
+          await replyMeetingError(ctx, err);
+        }
+      },
+    );
 
     // Deep links: t.me/<bot>?start=mw_<id> (name a delegate), mv_<id> (see an invitation).
     p.command("start").filter(

@@ -7,9 +7,13 @@ import { canAnnounce } from "../../domain/broadcasts/audience.js";
 import {
   broadcastDetail,
   cancelBroadcast,
+  changeInfo,
+  deleteBroadcast,
+  JOB_CHANGE_REPORT,
   JOB_PROGRESS,
   JOB_SEND,
   listBroadcasts,
+  reportChange,
   startBroadcast,
   trackBroadcast,
 } from "../../domain/broadcasts/service.js";
@@ -18,7 +22,7 @@ import { defineCallback, intId } from "../lib/callback.js";
 import { actorOf } from "../lib/forum.js";
 import { escapeHtml, pagerRow, replyError } from "../lib/replies.js";
 import { requireForum } from "./forum-setup.js";
-import { pengumumanFlow } from "./pengumuman/flow.js";
+import { editFlow, pengumumanFlow } from "./pengumuman/flow.js";
 import { audienceLabel, chunk, longTime, notices, reportHeader, reportLines, shortTime, zoneOf } from "./pengumuman/render.js";
 
 const PAGE = 5;
@@ -26,6 +30,11 @@ export const historyCb = defineCallback("pgh", ["forum", "page"] as const);
 export const detailCb = defineCallback("pgd", ["id"] as const);
 export const cancelAskCb = defineCallback("pgc", ["id"] as const);
 export const cancelDoCb = defineCallback("pgx", ["id"] as const);
+/** Edit the text of every sent copy (a guided step with a preview and a confirmation). */
+export const editCb = defineCallback("pge", ["id"] as const);
+/** Ask to delete every copy; then delete it. */
+export const deleteAskCb = defineCallback("pgr", ["id"] as const);
+export const deleteDoCb = defineCallback("pgy", ["id"] as const);
 
 async function zoneOfForum(deps: Deps, forumId: number) {
   const f = await deps.prisma.forum.findUnique({ where: { id: forumId }, select: { timezone: true } });
@@ -83,8 +92,14 @@ async function showDetail(deps: Deps, ctx: FlowContext, id: number) {
     when,
   });
   if (d.failureReason) text += `\n${t(`pengumuman-not-started-${d.failureReason}`)}`;
+  const change = await changeInfo(deps, actorOf(ctx), id);
+  if (change.deleted) text += `\n${t("pengumuman-detail-deleted")}`;
+  else if (change.edited) text += `\n${t("pengumuman-detail-edited")}`;
   const kb = new InlineKeyboard();
   if (d.canCancel) kb.text(t("pengumuman-btn-cancel-broadcast"), cancelAskCb.build({ id: d.id }));
+  if (change.canEdit) kb.text(t("pengumuman-btn-edit"), editCb.build({ id: d.id }));
+  if (change.canChange) kb.text(t("pengumuman-btn-delete"), deleteAskCb.build({ id: d.id }));
+  if (d.canCancel || change.canChange) kb.row();
   kb.text(t("pengumuman-btn-back"), historyCb.build({ forum: d.forumId, page: 0 }));
   // A long report continues in further messages; the buttons stay on the first.
   const [first, ...rest] = chunk([text, ...(d.counts ? [reportHeader(t, d, d.counts), ...reportLines(t, d.villages)] : [])]);
@@ -102,6 +117,7 @@ export const pengumumanFeature: Feature = {
     const c = new Composer<BotContext>();
     const p = c.chatType("private");
     p.use(createConversation(pengumumanFlow(deps), "pengumuman"));
+    p.use(createConversation(editFlow(deps), "pengumuman-edit"));
 
     commandAndMenu(p as unknown as Composer<BotContext>, "pengumuman", async (ctx) => {
       const forumId = await requireForum(ctx);
@@ -172,6 +188,41 @@ export const pengumumanFeature: Feature = {
         await replyError(ctx, err);
       }
     });
+    // Changing what went out: private chat only (the flow and the report live there).
+    p.callbackQuery(editCb.filter, async (ctx) => {
+      const id = intId(editCb.parse(ctx.callbackQuery.data)!.id);
+      if (!id) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      try {
+        const info = await changeInfo(deps, actorOf(ctx), id);
+        if (info.editRefusal) return ctx.answerCallbackQuery({ text: ctx.t(`error-${info.editRefusal}`), show_alert: true });
+        await ctx.answerCallbackQuery();
+        await ctx.conversation.enter("pengumuman-edit", id);
+      } catch (err) {
+        await replyError(ctx, err);
+      }
+    });
+    p.callbackQuery(deleteAskCb.filter, async (ctx) => {
+      const id = intId(deleteAskCb.parse(ctx.callbackQuery.data)!.id);
+      if (!id) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      try {
+        const info = await changeInfo(deps, actorOf(ctx), id);
+        if (info.refusal) return ctx.answerCallbackQuery({ text: ctx.t(`error-${info.refusal}`), show_alert: true });
+        const kb = new InlineKeyboard().text(ctx.t("pengumuman-btn-delete-yes"), deleteDoCb.build({ id })).text(ctx.t("pengumuman-btn-cancel-no"), detailCb.build({ id }));
+        await show(ctx, ctx.t("pengumuman-delete-confirm", { id: String(id), excerpt: escapeHtml(info.excerpt), chats: info.chats }), kb);
+      } catch (err) {
+        await replyError(ctx, err);
+      }
+    });
+    p.callbackQuery(deleteDoCb.filter, async (ctx) => {
+      const id = intId(deleteDoCb.parse(ctx.callbackQuery.data)!.id);
+      if (!id) return ctx.answerCallbackQuery({ text: ctx.t("error-old-button") });
+      try {
+        const r = await deleteBroadcast(deps, actorOf(ctx), id);
+        await show(ctx, ctx.t("pengumuman-delete-started", { id: String(id), chats: r.chats }));
+      } catch (err) {
+        await replyError(ctx, err);
+      }
+    });
     return c;
   },
   jobs(deps) {
@@ -184,6 +235,11 @@ export const pengumumanFeature: Feature = {
       // Calm progress edits for the author, then the per-village report.
       [JOB_PROGRESS]: async (job, { tx, afterCommit }) => {
         await trackBroadcast(deps, tx, Number(job.ownerId), notices);
+        afterCommit(() => deps.delivery.kick());
+      },
+      // Edits or deletions of what went out: the report of copies changed, once they are done.
+      [JOB_CHANGE_REPORT]: async (job, { tx, afterCommit }) => {
+        await reportChange(deps, tx, Number(job.ownerId), job.payload as Record<string, unknown>, notices);
         afterCommit(() => deps.delivery.kick());
       },
     };

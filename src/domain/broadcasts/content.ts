@@ -21,11 +21,37 @@ export interface Part {
   entities: TextEntity[];
 }
 
-export type MediaKind = "photo" | "document";
+export type SingleMediaKind = "photo" | "document" | "video" | "voice" | "audio";
+export type MediaKind = SingleMediaKind | "album";
+/** What Telegram lets a bot put in an album (sendMediaGroup). */
+export type AlbumItemKind = "photo" | "video" | "document" | "audio";
 
+export interface AlbumItem {
+  kind: AlbumItemKind;
+  fileId: string;
+}
+
+/** A file sent with the announcement, or an album of 2–10 (then `fileId` is the first item's). */
 export interface Media {
   kind: MediaKind;
   fileId: string;
+  items?: AlbumItem[];
+}
+
+export const ALBUM_MIN = 2;
+export const ALBUM_MAX = 10;
+
+const SEND_METHOD: Record<SingleMediaKind, string> = { photo: "sendPhoto", document: "sendDocument", video: "sendVideo", voice: "sendVoice", audio: "sendAudio" };
+
+/**
+ * Why Telegram would refuse these items as one album, or null: 2–10 items; documents only with
+ * documents and audio only with audio (photos and videos mix).
+ */
+export function albumProblem(items: AlbumItem[]): "album_size" | "album_mix" | null {
+  if (items.length < ALBUM_MIN || items.length > ALBUM_MAX) return "album_size";
+  const kinds = new Set(items.map((i) => i.kind));
+  if ((kinds.has("document") || kinds.has("audio")) && kinds.size > 1) return "album_mix";
+  return null;
 }
 
 // Telegram's limits for what a bot sends.
@@ -181,10 +207,19 @@ export function recipientPayloads(
   return b.parts.map((p, i): Payload => {
     const first = i === 0;
     const common = { pin: first && pin ? true : undefined, silentPin: first && pin ? b.silent : undefined };
+    if (first && b.media?.kind === "album") {
+      // One album: the caption (header, text, signature) rides on its first item.
+      const media = (b.media.items ?? []).map((it, j) => ({
+        type: it.kind,
+        media: it.fileId,
+        ...(j === 0 ? { caption: p.text, ...(p.entities.length ? { caption_entities: p.entities } : {}) } : {}),
+      }));
+      return { op: "send", method: "sendMediaGroup", params: { media, ...silent }, ...clean(common) };
+    }
     if (first && b.media) {
       return {
         op: "send",
-        method: b.media.kind === "photo" ? "sendPhoto" : "sendDocument",
+        method: SEND_METHOD[b.media.kind as SingleMediaKind],
         params: { [b.media.kind]: b.media.fileId, caption: p.text, ...(p.entities.length ? { caption_entities: p.entities } : {}), ...silent },
         ...clean(common),
       };

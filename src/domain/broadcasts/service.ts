@@ -8,7 +8,7 @@ import type { Access } from "../forum/access.js";
 import { loadAccess } from "../forum/people.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
-import { CAPTION_LIMIT, isBlank, recipientPayloads, TEXT_LIMIT, type Media, type Part } from "./content.js";
+import { ALBUM_MAX, ALBUM_MIN, albumProblem, CAPTION_LIMIT, excerptOf, type AlbumItem, isBlank, recipientPayloads, sliceEntities, TEXT_LIMIT, type Media, type Part, type TextEntity } from "./content.js";
 import { audit } from "../privacy/audit.js";
 import { officialsGroupFor } from "../forum/upkeep.js";
 import { termsOf, type ForumTerms } from "../forum/terms.js";
@@ -104,7 +104,17 @@ export function checkScheduleTime(at: Date, now: Date): void {
   if (at.getTime() > now.getTime() + MAX_AHEAD_MS) throw new InvalidInput("pengumuman_time_far");
 }
 
+/** The stored file(s) of a broadcast. */
+function mediaOf(b: { mediaKind: string | null; mediaFileId: string | null; mediaItems: unknown }): Media | null {
+  if (!b.mediaKind) return null;
+  return { kind: b.mediaKind as Media["kind"], fileId: b.mediaFileId!, ...(b.mediaKind === "album" ? { items: b.mediaItems as AlbumItem[] } : {}) };
+}
+
 function checkParts(parts: Part[], media: Media | null) {
+  if (media?.kind === "album") {
+    const bad = albumProblem(media.items ?? []);
+    if (bad) throw new InvalidInput(`pengumuman_${bad}`, { min: ALBUM_MIN, max: ALBUM_MAX });
+  }
   if (parts.length === 0 || parts.every((p) => isBlank(p.text))) throw new InvalidInput("pengumuman_empty");
   parts.forEach((p, i) => {
     const limit = i === 0 && media ? CAPTION_LIMIT : TEXT_LIMIT;
@@ -136,6 +146,7 @@ export async function createBroadcast(d: BroadcastDeps, actor: Actor, input: Cre
           parts: input.parts as object[],
           mediaKind: input.media?.kind ?? null,
           mediaFileId: input.media?.fileId ?? null,
+          mediaItems: input.media?.items ? (input.media.items as unknown as object[]) : undefined,
           excerpt: input.excerpt.slice(0, 200),
           pin: input.pin,
           silent: input.silent,
@@ -208,7 +219,7 @@ export async function startBroadcast(d: BroadcastDeps, tx: Db, id: number, notic
   const { recipients } = await resolveRecipients(tx, b.forumId, audience);
   if (recipients.length === 0) return fail("no_recipients");
 
-  const content = { parts: b.parts as unknown as Part[], media: b.mediaKind ? { kind: b.mediaKind as Media["kind"], fileId: b.mediaFileId! } : null, pin: b.pin, silent: b.silent };
+  const content = { parts: b.parts as unknown as Part[], media: mediaOf(b), pin: b.pin, silent: b.silent };
   const forGroups = recipientPayloads(content, { group: true });
   const forPeople = recipientPayloads(content, { group: false });
   const items = recipients.flatMap((r) => (r.kind === "group" ? forGroups : forPeople).map((payload) => ({ chatId: r.chatId, recipientKey: r.key, payload })));
@@ -486,4 +497,211 @@ export async function broadcastDetail(d: BroadcastDeps, actor: Actor, id: number
     authorName: author?.firstName ?? "—",
     canCancel: (b.state === "scheduled" || b.state === "sending") && canManageBroadcast(actor.access, b),
   };
+}
+
+// ----------------------------------------------------------------- change after sending
+
+export const JOB_CHANGE_REPORT = "pengumuman.change_report";
+export const OWNER_CHANGE_REPORT = "pengumuman.change";
+/** How often the change report looks whether the edits or deletions are done. */
+const CHANGE_POLL_MS = 3_000;
+
+export type ChangeAction = "edit" | "delete";
+
+export interface ChangeCounts {
+  /** Chats that had a copy to change. */
+  total: number;
+  changed: number;
+  failed: number;
+  pending: number;
+  /** Why copies could not be changed (failure kind → chats), e.g. { too_old: 2 }. */
+  reasons: Record<string, number>;
+}
+
+/** Texts about a change, written by the bot layer. HTML. */
+export interface ChangeNotices {
+  changeReport(language: string, b: BroadcastSummary, action: ChangeAction, counts: ChangeCounts): string;
+}
+
+/** The sent copies of an announcement, one per chat (a long one has several messages per chat). */
+async function sentChats(d: BroadcastDeps, id: number, db?: Db) {
+  const copies = (await d.delivery.copies(OWNER_COPIES, id, db)).filter((c) => c.state === "sent" && c.telegramMessageId);
+  return new Set(copies.map((c) => String(c.chatId))).size;
+}
+
+/** Whether the actor may edit or delete what went out, and what that would touch. */
+export async function changeInfo(d: BroadcastDeps, actor: Actor, id: number) {
+  const b = await visibleBroadcast(d, actor, id, "view");
+  const chats = b.deletedAt ? 0 : await sentChats(d, id);
+  const manage = canManageBroadcast(actor.access, b);
+  const can = manage && !b.deletedAt && chats > 0;
+  const parts = b.parts as unknown as Part[];
+  // Why a change is refused, as an error reason; someone who does not manage it learns nothing more.
+  const refusal = !manage ? "pengumuman_not_found" : b.deletedAt ? "pengumuman_deleted" : chats === 0 ? "pengumuman_not_sent" : null;
+  const editRefusal = refusal ?? (parts.length !== 1 ? "pengumuman_edit_long" : null);
+  return { id: b.id, forumId: b.forumId, excerpt: b.excerpt, chats, canChange: can, canEdit: can && parts.length === 1, refusal, editRefusal, media: b.mediaKind, deleted: !!b.deletedAt, edited: !!b.editedAt };
+}
+
+/**
+ * The new single message of an edited announcement: the same header and signature around the new
+ * body (the recipients must see who it is from, as before).
+ */
+export function editedPart(old: Part, body: string, bodyEntities: TextEntity[]): Part {
+  const header = old.entities.find((e) => e.type === "bold" && e.offset === 0);
+  const last = old.entities.at(-1);
+  const footer = last && last.type === "italic" && last.offset + last.length === old.text.length ? last : undefined;
+  const head = header ? old.text.slice(0, header.length) : "";
+  const foot = footer ? old.text.slice(footer.offset) : "";
+  const trimmed = body.trim();
+  const lead = body.length - body.trimStart().length;
+  let text = head ? `${head}\n\n` : "";
+  const entities: TextEntity[] = head ? [{ type: "bold", offset: 0, length: head.length }] : [];
+  const shift = text.length;
+  text += trimmed;
+  for (const e of sliceEntities(bodyEntities, lead, lead + trimmed.length, 0)) entities.push({ ...e, offset: e.offset + shift });
+  if (foot) {
+    text += "\n\n";
+    entities.push({ type: "italic", offset: text.length, length: foot.length });
+    text += foot;
+  }
+  return { text, entities };
+}
+
+/** Entities compared by what they mean (stored JSON does not keep the key order). */
+function sameEntities(a: TextEntity[], b: TextEntity[]) {
+  const key = (e: TextEntity) => JSON.stringify(Object.entries(e).sort(([x], [y]) => x.localeCompare(y)));
+  return a.length === b.length && a.every((e, i) => key(e) === key(b[i]!));
+}
+
+async function changeable(d: BroadcastDeps, actor: Actor, id: number) {
+  // Rights follow the current role: a former perangkat no longer manages what they sent.
+  const b = await visibleBroadcast(d, actor, id, "manage");
+  if (b.deletedAt) throw new Conflict("pengumuman_deleted");
+  if (b.state === "scheduled" || !b.batchId || (await sentChats(d, id)) === 0) throw new Conflict("pengumuman_not_sent");
+  return b;
+}
+
+/** Checks an edit and returns the message as recipients will see it (for the preview). */
+export async function previewEdit(d: BroadcastDeps, actor: Actor, id: number, body: string, entities: TextEntity[]): Promise<Part> {
+  const b = await changeable(d, actor, id);
+  const parts = b.parts as unknown as Part[];
+  if (parts.length !== 1) throw new Conflict("pengumuman_edit_long");
+  if (isBlank(body)) throw new InvalidInput("pengumuman_empty");
+  const part = editedPart(parts[0]!, body, entities);
+  const limit = b.mediaKind ? CAPTION_LIMIT : TEXT_LIMIT;
+  if (part.text.length > limit) throw new InvalidInput("pengumuman_too_long", { length: part.text.length, max: limit });
+  if (part.text === parts[0]!.text && sameEntities(part.entities, parts[0]!.entities)) throw new InvalidInput("pengumuman_edit_same");
+  return part;
+}
+
+/**
+ * Edits every sent copy (text, or the caption of a photo/document) through the outbox; the
+ * report of copies changed follows when the edits are done.
+ */
+export async function editBroadcast(d: BroadcastDeps, actor: Actor, id: number, body: string, entities: TextEntity[]) {
+  const part = await previewEdit(d, actor, id, body, entities);
+  const now = d.clock.now();
+  const r = await d.prisma.$transaction(async (tx) => {
+    const b = await tx.broadcast.findUniqueOrThrow({ where: { id } });
+    if (b.deletedAt) throw new Conflict("pengumuman_deleted");
+    await tx.broadcast.update({ where: { id }, data: { parts: [part] as object[], excerpt: excerptOf(body).slice(0, 200), editedAt: now } });
+    const media = !!b.mediaKind;
+    const batch = await d.delivery.editCopies(
+      OWNER_COPIES,
+      id,
+      () =>
+        media
+          ? { method: "editMessageCaption", params: { caption: part.text, ...(part.entities.length ? { caption_entities: part.entities } : {}) } }
+          : { method: "editMessageText", params: { text: part.text, ...(part.entities.length ? { entities: part.entities } : {}) } },
+      { forumId: b.forumId, priority: 5 },
+      tx,
+    );
+    const chats = await sentChats(d, id, tx);
+    await audit(tx, { forumId: b.forumId, actorId: actor.personId, action: "broadcast.edit", target: `broadcast:${id}`, details: { chats }, at: now });
+    await d.jobs.schedule({ kind: JOB_CHANGE_REPORT, ownerId: id, forumId: b.forumId, dueAt: new Date(now.getTime() + CHANGE_POLL_MS), payload: { batchIds: [batch.batchId], action: "edit", actorId: actor.personId } }, tx);
+    return { chats };
+  });
+  d.delivery.kick();
+  return r;
+}
+
+/**
+ * Deletes every copy, in every group and private chat, through the outbox (copies not sent yet are
+ * cancelled). Telegram keeps messages older than 48 hours: those are counted as failed.
+ */
+export async function deleteBroadcast(d: BroadcastDeps, actor: Actor, id: number) {
+  await changeable(d, actor, id);
+  const now = d.clock.now();
+  const r = await d.prisma.$transaction(async (tx) => {
+    const moved = await tx.broadcast.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: now } });
+    if (!moved.count) throw new Conflict("pengumuman_deleted");
+    const b = await tx.broadcast.findUniqueOrThrow({ where: { id } });
+    const chats = await sentChats(d, id, tx);
+    // Stop the rest of a running send first: nothing new goes out after a deletion.
+    if (b.state === "sending" && b.batchId) await d.delivery.cancelBatch(b.batchId, tx);
+    const batch = await d.delivery.deleteCopies(OWNER_COPIES, id, { forumId: b.forumId }, tx);
+    const batchIds = [batch.batchId];
+    const album = mediaOf(b);
+    if (album?.kind === "album" && album.items && album.items.length > 1) {
+      // The outbox keeps an album's first message id; Telegram numbers an album's messages one
+      // after another in a chat, so the rest are the ids that follow it.
+      const firsts = new Map<string, { chatId: bigint; recipientKey: string | null; messageId: number; id: bigint }>();
+      for (const c of await d.delivery.copies(OWNER_COPIES, id, tx)) {
+        if (c.state !== "sent" || !c.telegramMessageId) continue;
+        const k = String(c.chatId);
+        const prev = firsts.get(k);
+        if (!prev || c.id < prev.id) firsts.set(k, { chatId: c.chatId, recipientKey: c.recipientKey, messageId: c.telegramMessageId, id: c.id });
+      }
+      const items = [...firsts.values()].flatMap((f) =>
+        album.items!.slice(1).map((_, j) => ({ chatId: f.chatId, recipientKey: f.recipientKey ?? undefined, priority: 10, payload: { op: "delete" as const, messageId: f.messageId + 1 + j } })),
+      );
+      if (items.length) batchIds.push((await d.delivery.enqueue({ forumId: b.forumId, ownerKind: `${OWNER_COPIES}#delete`, ownerId: id, items }, tx)).batchId);
+    }
+    await audit(tx, { forumId: b.forumId, actorId: actor.personId, action: "broadcast.delete", target: `broadcast:${id}`, details: { chats }, at: now });
+    await d.jobs.schedule({ kind: JOB_CHANGE_REPORT, ownerId: id, forumId: b.forumId, dueAt: new Date(now.getTime() + CHANGE_POLL_MS), payload: { batchIds, action: "delete", actorId: actor.personId } }, tx);
+    return { chats };
+  });
+  d.delivery.kick();
+  return r;
+}
+
+/** The change report job: waits for the edits/deletions to settle, then tells who asked. */
+export async function reportChange(d: BroadcastDeps, tx: Db, id: number, payload: Record<string, unknown>, notices: ChangeNotices): Promise<{ done: boolean }> {
+  const batchIds = Array.isArray(payload.batchIds) ? payload.batchIds.map(Number).filter(Number.isInteger) : [];
+  const action: ChangeAction = payload.action === "delete" ? "delete" : "edit";
+  const actorId = Number(payload.actorId);
+  const now = d.clock.now();
+  const b = await tx.broadcast.findUnique({ where: { id } });
+  if (!b || !batchIds.length) return { done: true };
+  const rows = [];
+  for (const batchId of batchIds) rows.push(...(await d.delivery.batchRecipients(batchId, tx)));
+  const perChat = outcomes(rows);
+  const counts: ChangeCounts = { total: perChat.length, changed: 0, failed: 0, pending: 0, reasons: {} };
+  for (const o of perChat) {
+    if (o.outcome === "pending") counts.pending++;
+    else if (o.outcome === "sent") counts.changed++;
+    else {
+      counts.failed++;
+      const why = o.reason ?? "other";
+      counts.reasons[why] = (counts.reasons[why] ?? 0) + 1;
+    }
+  }
+  if (counts.pending > 0) {
+    await d.jobs.schedule({ kind: JOB_CHANGE_REPORT, ownerId: id, forumId: b.forumId, dueAt: new Date(now.getTime() + CHANGE_POLL_MS), payload }, tx);
+    return { done: false };
+  }
+  const who = await tx.person.findUnique({ where: { id: actorId } });
+  if (who?.canMessage) {
+    const summary = { id: b.id, excerpt: b.excerpt, cancelled: false, terms: await forumTermsIn(tx, b.forumId) };
+    await d.delivery.enqueue(
+      {
+        forumId: b.forumId,
+        ownerKind: OWNER_CHANGE_REPORT,
+        ownerId: b.id,
+        items: [{ chatId: who.telegramUserId, recipientKey: `person:${who.id}`, priority: 10, payload: { op: "send", method: "sendMessage", params: { text: notices.changeReport(who.language, summary, action, counts), parse_mode: "HTML" } } }],
+      },
+      tx,
+    );
+  }
+  return { done: true };
 }

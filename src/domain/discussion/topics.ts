@@ -279,3 +279,59 @@ export async function migrateDiscussionChat(d: DiscussionDeps, oldChatId: bigint
     return moved.count;
   });
 }
+
+/**
+ * Village groups linked after the topic opened (or linked again): active groups of the topic's
+ * villages that have no card of it yet. The kecamatan thread joins through attachThread instead.
+ */
+export async function groupsToJoin(d: DiscussionDeps, topic: { id: number; forumId: number; allVillages: boolean }) {
+  const villageIds = topic.allVillages ? null : (await d.prisma.topicVillage.findMany({ where: { topicId: topic.id } })).map((v) => v.villageId);
+  const have = await d.prisma.topicChat.findMany({ where: { topicId: topic.id, forumId: topic.forumId }, select: { chatId: true } });
+  const links = await d.prisma.chatLink.findMany({
+    where: {
+      forumId: topic.forumId,
+      active: true,
+      kind: "village_group",
+      telegramChatId: { notIn: have.map((c) => c.chatId) },
+      ...(villageIds ? { villageId: { in: villageIds } } : {}),
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, title: true, villageId: true, telegramChatId: true },
+  });
+  return links;
+}
+
+/**
+ * A group linked after the topic opened joins it, as the one who manages the topic chooses: the
+ * card is posted there and relay works there from now on. Audited.
+ */
+export async function joinTopic(d: DiscussionDeps, renderer: DiscussionRenderer, actor: Actor, topicId: number, chatLinkId: number) {
+  const topic = await d.prisma.topic.findFirst({ where: { id: topicId, forumId: { in: actor.access.forumIds() } } });
+  if (!topic) throw new NotFound("topic_not_found");
+  if (!canManageTopic(actor, topic)) throw new NotAllowed("topic_not_manager");
+  if (topic.state !== "open") throw new Conflict("topic_closed", { title: topic.title });
+  const link = (await groupsToJoin(d, topic)).find((l) => l.id === chatLinkId);
+  if (!link) throw new NotFound("topic_group_not_joinable");
+  const forum = await d.prisma.forum.findUniqueOrThrow({ where: { id: topic.forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } });
+  const villageNames = topic.allVillages
+    ? null
+    : (await d.prisma.village.findMany({ where: { forumId: topic.forumId, id: { in: (await d.prisma.topicVillage.findMany({ where: { topicId } })).map((v) => v.villageId) } }, orderBy: { name: "asc" } })).map((v) => v.name);
+  const card = renderer.topicCard({ title: topic.title, description: topic.description, villageNames, endsAt: topic.endsAt, timezone: forum.timezone, terms: termsOf(forum) });
+  const now = d.clock.now();
+  await d.prisma.$transaction(async (tx) => {
+    await tx.topicChat.create({ data: { topicId, forumId: topic.forumId, villageId: link.villageId, chatId: link.telegramChatId } });
+    await d.delivery.enqueue(
+      {
+        forumId: topic.forumId,
+        ownerKind: OWNER.topic,
+        ownerId: topicId,
+        items: [{ chatId: link.telegramChatId, recipientKey: mainKey(link.telegramChatId), payload: { op: "send", method: "sendMessage", params: { ...card, link_preview_options: { is_disabled: true } } } }],
+      },
+      tx,
+    );
+    await recordSends(tx, topic.forumId, [link.telegramChatId], now);
+    await audit(tx, { forumId: topic.forumId, actorId: actor.personId, action: "discussion.join", target: `topic:${topicId}`, details: { village: link.villageId }, at: now });
+  });
+  d.delivery.kick();
+  return { title: topic.title, group: link.title };
+}

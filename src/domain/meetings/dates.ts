@@ -16,6 +16,8 @@ import {
 export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;
 /** The organiser may still complete the list this long after the end. */
 export const MARK_GRACE_AFTER_END_MS = 24 * 3600_000;
+/** The venue's QR code still signs people in this long after the end (meetings run over). */
+export const QR_GRACE_AFTER_END_MS = 60 * 60_000;
 /** A reminder fired later than this after its due time says it is late. */
 export const LATE_AFTER_MS = 60_000;
 /** Nobody plans a musyawarah two years ahead; such a date is a typo. */
@@ -84,6 +86,11 @@ export function atTime(day: Date, hour: number, minute: number, zone: ZoneName):
 
 export function checkInWindow(m: { startsAt: Date; endsAt: Date }) {
   return { opensAt: new Date(m.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS), closesAt: m.endsAt };
+}
+
+/** When a meeting's QR code stops working: its end plus a grace period (moves with a reschedule). */
+export function qrExpiresAt(m: { endsAt: Date }): Date {
+  return new Date(m.endsAt.getTime() + QR_GRACE_AFTER_END_MS);
 }
 
 export type MeetingPhase = "before" | "checkin" | "over";

@@ -11,6 +11,7 @@ import {
   MARK_GRACE_AFTER_END_MS,
   MAX_AHEAD_MS,
   checkInWindow,
+  qrExpiresAt,
   isRecurrence,
   phaseAt,
   reminderDueTimes,
@@ -466,6 +467,61 @@ export async function checkIn(d: MeetingDeps, actor: Actor, meetingId: number, v
     await tx.meetingInvitee.update({ where: { id: inv.id }, data: { checkedInAt: now, checkedInById: null, rsvp: "yes", rsvpAt: inv.rsvpAt ?? now } });
     await afterAttendanceChange(d, tx, m, now);
     return { already: false, meetingId: m.id, title: m.title, zone: m.zone, checkedInAt: now };
+  }, TX);
+  d.delivery.kick();
+  return r;
+}
+
+// ---------------------------------------------------------------- check-in by the venue's QR code
+
+/** Letters and digits of the token, long enough not to be guessed (20 of 31 symbols ≈ 99 bits). */
+const QR_TOKEN_LENGTH = 20;
+const QR_TOKEN = /^[A-Za-z0-9]{20}$/;
+
+/**
+ * The secret of a meeting's venue QR code, made once (a printed poster keeps working) by someone
+ * who manages the meeting. `newCode` is an unguessable code (deps.random.code).
+ */
+export async function checkInQr(d: MeetingDeps, actor: Actor, meetingId: number, newCode: (length: number) => string) {
+  const now = d.clock.now();
+  return d.prisma.$transaction(async (tx) => {
+    const m = await requireManageable(tx, actor, meetingId);
+    if (m.status === "cancelled") throw new Conflict("meeting_cancelled");
+    const expiresAt = qrExpiresAt(m);
+    if (now >= expiresAt) throw new Conflict("meeting_over");
+    // Only the first request writes it: two organisers asking at once get the same code.
+    const made = await tx.meeting.updateMany({ where: { id: m.id, checkInToken: null }, data: { checkInToken: newCode(QR_TOKEN_LENGTH) } });
+    const { checkInToken } = await tx.meeting.findUniqueOrThrow({ where: { id: m.id }, select: { checkInToken: true } });
+    if (made.count) await audit(tx, now, m.forumId, actor.personId, "meeting.checkin_qr", m.id);
+    return { token: checkInToken!, expiresAt, title: m.title, zone: m.zone, forumId: m.forumId, terms: m.terms, opensAt: checkInWindow(m).opensAt };
+  }, TX);
+}
+
+/**
+ * Check-in by scanning the venue's QR code (/start hadir_<token> in the private chat). The token
+ * names one meeting and nothing else; the person must still be invited (or the list open to
+ * everyone of the forum), inside the window: from the list's opening to the end plus a grace.
+ */
+export async function checkInByToken(d: MeetingDeps, actor: Actor, token: string) {
+  if (!QR_TOKEN.test(token)) throw new NotFound("meeting_qr_unknown");
+  const now = d.clock.now();
+  const r = await d.prisma.$transaction(async (tx) => {
+    const row = await tx.meeting.findUnique({ where: { checkInToken: token }, select: { id: true } });
+    if (!row) throw new NotFound("meeting_qr_unknown");
+    const m = await loadView(tx, row.id);
+    if (!m) throw new NotFound("meeting_qr_unknown");
+    const invited = await tx.meetingInvitee.count({ where: { meetingId: m.id, personId: actor.personId } });
+    if (!invited && !actor.access.inForum(m.forumId)) throw new NotAllowed("meeting_not_invited");
+    if (m.status === "cancelled") throw new Conflict("meeting_cancelled");
+    if (now.getTime() < checkInWindow(m).opensAt.getTime()) {
+      throw new InvalidInput("meeting_checkin_not_open", { opensAt: checkInWindow(m).opensAt.toISOString(), zone: m.zone });
+    }
+    if (now >= qrExpiresAt(m)) throw new InvalidInput("meeting_qr_expired", { title: m.title });
+    const inv = await inviteeFor(tx, actor, m, {}, { walkIn: m.openCheckIn });
+    if (inv.checkedInAt) return { already: true, meetingId: m.id, title: m.title, zone: m.zone, checkedInAt: inv.checkedInAt, terms: m.terms };
+    await tx.meetingInvitee.update({ where: { id: inv.id }, data: { checkedInAt: now, checkedInById: null, rsvp: "yes", rsvpAt: inv.rsvpAt ?? now } });
+    await afterAttendanceChange(d, tx, m, now);
+    return { already: false, meetingId: m.id, title: m.title, zone: m.zone, checkedInAt: now, terms: m.terms };
   }, TX);
   d.delivery.kick();
   return r;

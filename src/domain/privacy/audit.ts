@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   // announcements
   "broadcast.create",
   "broadcast.cancel",
+  "broadcast.edit",
+  "broadcast.delete",
   // aspirations
   "aspiration.status",
   "aspiration.settings",
@@ -46,6 +48,7 @@ export const AUDIT_ACTIONS = [
   // discussions
   "discussion.open",
   "discussion.close",
+  "discussion.join",
   "discussion.hide",
   "discussion.delete",
   "discussion.mute",
@@ -55,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "meeting.create",
   "meeting.checkin_open",
   "meeting.checkin_close",
+  "meeting.checkin_qr",
   "meeting.reschedule",
   "meeting.cancel",
   "meeting.stop_series",

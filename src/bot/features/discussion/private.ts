@@ -4,6 +4,8 @@ import type { Deps } from "../../../deps.js";
 import {
   canManageTopic,
   canOpenTopic,
+  groupsToJoin,
+  joinTopic,
   listTopics,
   setSlowMode,
   SLOW_MODES,
@@ -19,7 +21,7 @@ import { formatDateTimeShort, type ZoneName } from "../../../lib/time.js";
 import { requireForum } from "../forum-setup.js";
 import { closeTopicFlow, newTopicFlow } from "./flows.js";
 import { sendTranscript } from "./group.js";
-import { closeCb, intervalLabel, longDate, NEW_TOPIC, slowAskCb, slowSetCb, topicListCb, topicViewCb, transcriptCb } from "./shared.js";
+import { closeCb, intervalLabel, joinCb, joinListCb, longDate, NEW_TOPIC, slowAskCb, slowSetCb, topicListCb, topicViewCb, transcriptCb } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
 import { canReadTopic } from "../../../domain/discussion/transcript.js";
 import { auditTranscript } from "./group.js";
@@ -114,6 +116,8 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
     const kb = new InlineKeyboard().text(ctx.t("discussion-btn-transcript"), transcriptCb.build({ topic: topic.id }));
     if (topic.state === "open" && canManageTopic(actorOf(ctx), topic)) {
       kb.row().text(ctx.t("discussion-btn-slow"), slowAskCb.build({ topic: topic.id })).text(ctx.t("discussion-btn-close"), closeCb.build({ topic: topic.id }));
+      const joinable = await groupsToJoin(deps, topic);
+      if (joinable.length) kb.row().text(ctx.t("discussion-btn-join", { count: joinable.length }), joinListCb.build({ topic: topic.id }));
     }
     kb.row().text(ctx.t("discussion-btn-back"), topicListCb.build({ page: 0 }));
     await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => {});
@@ -149,6 +153,39 @@ export function privateComposer(deps: Deps, renderer: DiscussionRenderer) {
       const updated = await setSlowMode(deps, actorOf(ctx), topic.forumId, topic.id, Number(parsed.sec));
       await ctx.answerCallbackQuery({ text: ctx.t("discussion-slow-set", { title: updated.title, interval: intervalLabel(ctx.t.bind(ctx), updated.slowModeSeconds) }) });
       await showTopic(ctx, { ...updated, villages: topic.villages });
+    } catch (err) {
+      await replyError(ctx, err);
+    }
+  });
+
+  /** Groups linked after the topic opened: the manager picks which join (one button each). */
+  const showJoinable = async (ctx: FlowContext, topic: NonNullable<Awaited<ReturnType<typeof topicFor>>>) => {
+    const groups = await groupsToJoin(deps, topic);
+    const kb = new InlineKeyboard();
+    for (const g of groups.slice(0, 20)) kb.text(`➕ ${g.title}`.slice(0, 60), joinCb.build({ topic: topic.id, link: g.id })).row();
+    kb.text(ctx.t("discussion-btn-back"), topicViewCb.build({ topic: topic.id }));
+    const text = groups.length ? ctx.t("discussion-join-ask", { title: escapeHtml(topic.title) }) : ctx.t("discussion-join-none", { title: escapeHtml(topic.title) });
+    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: kb }).catch(() => ctx.reply(text, { parse_mode: "HTML", reply_markup: kb }));
+  };
+
+  p.callbackQuery(joinListCb.filter, async (ctx) => {
+    const topic = await topicFor(deps, ctx, joinListCb.parse(ctx.callbackQuery.data)?.topic);
+    if (!topic) return ctx.answerCallbackQuery({ text: ctx.t("error-topic_not_found"), show_alert: true });
+    if (topic.state !== "open") return ctx.answerCallbackQuery({ text: ctx.t("error-topic_closed", { title: topic.title }), show_alert: true });
+    if (!canManageTopic(actorOf(ctx), topic)) return ctx.answerCallbackQuery({ text: ctx.t("error-topic_not_manager"), show_alert: true });
+    await ctx.answerCallbackQuery();
+    await showJoinable(ctx, topic);
+  });
+
+  p.callbackQuery(joinCb.filter, async (ctx) => {
+    const parsed = joinCb.parse(ctx.callbackQuery.data)!;
+    const linkId = intId(parsed.link);
+    const topic = await topicFor(deps, ctx, parsed.topic);
+    if (!topic || !linkId) return ctx.answerCallbackQuery({ text: ctx.t("error-topic_not_found"), show_alert: true });
+    try {
+      const r = await joinTopic(deps, renderer, actorOf(ctx), topic.id, linkId);
+      await ctx.answerCallbackQuery({ text: ctx.t("discussion-joined", { group: r.group, title: r.title }) });
+      await showJoinable(ctx, topic);
     } catch (err) {
       await replyError(ctx, err);
     }

@@ -11,6 +11,9 @@ export const topicListCb = defineCallback("dtl", ["page"] as const);
 export const slowAskCb = defineCallback("dsq", ["topic"] as const);
 export const slowSetCb = defineCallback("dss", ["topic", "sec"] as const);
 export const closeCb = defineCallback("dtc", ["topic"] as const);
+/** Groups linked after the topic opened, to choose from; then one of them joins the topic. */
+export const joinListCb = defineCallback("dtj", ["topic"] as const);
+export const joinCb = defineCallback("dtg", ["topic", "link"] as const);
 export const transcriptCb = defineCallback("dtr", ["topic"] as const);
 export const NEW_TOPIC = "dtn";
 /** Mute duration buttons under a moderator's /bisukan; `msg` is the message it answered. */

@@ -9,7 +9,7 @@ import {
   formatTime,
   type Locale,
 } from "../../../lib/time.js";
-import { checkInWindow, phaseAt, rsvpOpen, type MeetingPhase } from "../../../domain/meetings/dates.js";
+import { checkInWindow, phaseAt, qrExpiresAt, rsvpOpen, type MeetingPhase } from "../../../domain/meetings/dates.js";
 import type { Attendance, AttendanceRow, MeetingView, QuorumResult, Rsvp } from "../../../domain/meetings/types.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { tFor as termsT } from "../../lib/terms.js";
@@ -355,6 +355,8 @@ export function detailKeyboard(t: T, m: MeetingView, now: Date): InlineKeyboard 
     kb.row();
   }
   b("musyawarah-btn-export", "export");
+  // The venue's QR code: until it expires (the end plus a grace period).
+  if (m.status !== "cancelled" && now < qrExpiresAt(m)) b("musyawarah-btn-qr", "qr");
   if (m.recurrence) b("musyawarah-btn-stop-series", "stop");
   kb.row();
   kb.text(t("musyawarah-btn-back"), "ml:0");

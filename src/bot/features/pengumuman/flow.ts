@@ -3,9 +3,9 @@ import { termsOf, type ForumTerms } from "../../../domain/forum/terms.js";
 import type { Flow, FlowContext } from "../../context.js";
 import type { Deps } from "../../../deps.js";
 import { DomainError } from "../../../domain/errors.js";
-import { appendText, compose, excerptOf, isBlank, recipientPayloads, type Media, type Part, type TextEntity } from "../../../domain/broadcasts/content.js";
+import { ALBUM_MAX, ALBUM_MIN, albumProblem, appendText, compose, excerptOf, isBlank, recipientPayloads, type AlbumItem, type Media, type Part, type TextEntity } from "../../../domain/broadcasts/content.js";
 import type { AudienceInput, Target } from "../../../domain/broadcasts/audience.js";
-import { checkScheduleTime, createBroadcast, previewAudience } from "../../../domain/broadcasts/service.js";
+import { changeInfo, checkScheduleTime, createBroadcast, editBroadcast, previewAudience, previewEdit } from "../../../domain/broadcasts/service.js";
 import { zoneLabel, type ZoneName } from "../../../lib/time.js";
 import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import { cancelButton, FLOW_CANCEL, waitStep } from "../../lib/flow.js";
@@ -38,7 +38,83 @@ async function oldButton(c: FlowContext) {
   await c.answerCallbackQuery({ text: c.t("flow-old-button") }).catch(() => {});
 }
 
-/** Step 1: the text, or a photo/document with its caption. */
+/** The file of a message that can be an announcement's media (an album item keeps its kind). */
+function mediaIn(m: NonNullable<FlowContext["message"]>): Media | null {
+  if (m.photo) return { kind: "photo", fileId: m.photo[m.photo.length - 1]!.file_id };
+  if (m.video) return { kind: "video", fileId: m.video.file_id };
+  if (m.document && !m.animation) return { kind: "document", fileId: m.document.file_id };
+  if (m.voice) return { kind: "voice", fileId: m.voice.file_id };
+  if (m.audio) return { kind: "audio", fileId: m.audio.file_id };
+  return null;
+}
+
+/**
+ * An album arrives as several messages with one media_group_id. They are collected until the
+ * author presses ✅ Selesai (the app sends them all at once; a button needs no timer), then checked
+ * as Telegram would (2–10 items, documents/audio not mixed with anything else).
+ */
+async function collectAlbum(conversation: Flow, ctx: FlowContext, first: NonNullable<FlowContext["message"]>): Promise<Content | null> {
+  const groupId = first.media_group_id!;
+  const items: AlbumItem[] = [];
+  let caption: { text: string; entities: TextEntity[] } | null = null;
+  const add = (m: NonNullable<FlowContext["message"]>) => {
+    const media = mediaIn(m);
+    if (media && media.kind !== "voice") items.push({ kind: media.kind as AlbumItem["kind"], fileId: media.fileId });
+    if (!caption && m.caption && !isBlank(m.caption)) caption = { text: m.caption, entities: (m.caption_entities ?? []) as TextEntity[] };
+  };
+  add(first);
+  const kb = new InlineKeyboard().text(ctx.t("pengumuman-btn-album-done"), "pal:done").row().text(ctx.t("btn-cancel"), FLOW_CANCEL);
+  const q = await ctx.reply(ctx.t("pengumuman-album-collecting"), { reply_markup: kb });
+  for (;;) {
+    const c = await waitStep(conversation);
+    const m = c.message;
+    if (m?.media_group_id === groupId) {
+      add(m);
+      continue;
+    }
+    if (c.callbackQuery?.data === "pal:done" && c.callbackQuery.message?.message_id === q.message_id) {
+      await c.answerCallbackQuery();
+      await c.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => {});
+      const bad = albumProblem(items);
+      if (bad) {
+        await c.reply(c.t(`error-pengumuman_${bad}`, { min: ALBUM_MIN, max: ALBUM_MAX }));
+        return null;
+      }
+      if (!caption) {
+        await c.reply(c.t("pengumuman-ask-caption"));
+        const text = await waitCaption(conversation);
+        caption = text;
+      }
+      const cap = caption as { text: string; entities: TextEntity[] };
+      return { body: cap.text, entities: cap.entities, media: { kind: "album", fileId: items[0]!.fileId, items } };
+    }
+    if (c.callbackQuery) {
+      await oldButton(c);
+      continue;
+    }
+    if (m?.text !== undefined && !isBlank(m.text)) {
+      // The text for the album, typed before pressing Selesai.
+      caption = { text: m.text, entities: (m.entities ?? []) as TextEntity[] };
+      continue;
+    }
+    await c.reply(c.t("pengumuman-album-press-done"));
+  }
+}
+
+async function waitCaption(conversation: Flow): Promise<{ text: string; entities: TextEntity[] }> {
+  for (;;) {
+    const c = await waitStep(conversation);
+    if (c.callbackQuery) {
+      await c.answerCallbackQuery({ text: c.t("flow-expect-text") });
+      continue;
+    }
+    const text = c.message?.text;
+    if (text !== undefined && !isBlank(text)) return { text, entities: (c.message!.entities ?? []) as TextEntity[] };
+    await c.reply(c.t("pengumuman-empty"));
+  }
+}
+
+/** Step 1: the text, or a photo, video, document, voice note, audio or album with its caption. */
 async function askContent(conversation: Flow, ctx: FlowContext): Promise<Content> {
   await ctx.reply(ctx.t("pengumuman-ask-content"), { parse_mode: "HTML", reply_markup: cancelButton(ctx) });
   let media: Media | null = null;
@@ -50,8 +126,15 @@ async function askContent(conversation: Flow, ctx: FlowContext): Promise<Content
     }
     const m = c.message;
     if (!m) continue;
-    if (m.photo || m.document) {
-      media = m.photo ? { kind: "photo", fileId: m.photo[m.photo.length - 1]!.file_id } : { kind: "document", fileId: m.document!.file_id };
+    if (m.media_group_id && mediaIn(m)) {
+      const album = await collectAlbum(conversation, c, m);
+      if (album) return album;
+      await c.reply(c.t("pengumuman-ask-content"), { parse_mode: "HTML", reply_markup: cancelButton(c) });
+      continue;
+    }
+    const found = mediaIn(m);
+    if (found) {
+      media = found;
       const caption = m.caption ?? "";
       if (isBlank(caption)) {
         await c.reply(c.t("pengumuman-ask-caption"));
@@ -250,7 +333,7 @@ async function askTime(conversation: Flow, ctx: FlowContext, forumId: number, zo
 }
 
 /** Waits for one of `values` pressed on `messageId`; anything else is answered and ignored. */
-async function waitButton(conversation: Flow, messageId: number, values: string[]): Promise<string> {
+export async function waitButton(conversation: Flow, messageId: number, values: string[]): Promise<string> {
   for (;;) {
     const c = await waitStep(conversation);
     const data = c.callbackQuery?.data;
@@ -426,5 +509,74 @@ export function pengumumanFlow(deps: Deps) {
     } else {
       await ctx.reply(ctx.t("pengumuman-sending", { n: result.recipients }));
     }
+  };
+}
+
+/**
+ * Editing what went out: the new text → the message as recipients will see it → confirm → every
+ * copy is edited through the outbox. The domain checks the right at each step (it follows the
+ * current role) and again when it queues the edits.
+ */
+export function editFlow(deps: Deps) {
+  return async (conversation: Flow, ctx: FlowContext, id: number) => {
+    const info = await conversation.external(async (octx) => {
+      try {
+        const i = await changeInfo(deps, actorOf(octx), id);
+        return i.editRefusal ? { ok: false as const, text: octx.t(`error-${i.editRefusal}`) } : { ok: true as const, chats: i.chats };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    if (!info.ok) {
+      await ctx.reply(info.text);
+      return;
+    }
+    await ctx.reply(ctx.t("pengumuman-edit-ask", { id: String(id), chats: info.chats }), { parse_mode: "HTML", reply_markup: cancelButton(ctx) });
+    let body: { text: string; entities: TextEntity[] };
+    let part: Part;
+    for (;;) {
+      const c = await waitStep(conversation);
+      if (c.callbackQuery) {
+        await c.answerCallbackQuery({ text: c.t("flow-expect-text") });
+        continue;
+      }
+      const m = c.message;
+      if (m?.text === undefined) {
+        await c.reply(c.t("flow-expect-text"));
+        continue;
+      }
+      const candidate = { text: m.text, entities: (m.entities ?? []) as TextEntity[] };
+      const r = await conversation.external(async (octx) => {
+        try {
+          return { ok: true as const, part: await previewEdit(deps, actorOf(octx), id, candidate.text, candidate.entities) };
+        } catch (err) {
+          if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+          throw err;
+        }
+      });
+      if (!r.ok) {
+        await c.reply(r.text);
+        continue;
+      }
+      body = candidate;
+      part = r.part;
+      break;
+    }
+    await ctx.reply(ctx.t("pengumuman-edit-preview"));
+    await ctx.reply(part.text, part.entities.length ? { entities: part.entities as never } : {});
+    const q = await ctx.reply(ctx.t("pengumuman-edit-confirm", { id: String(id), chats: info.chats }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("pengumuman-btn-edit-yes"), "pe:ok").text(ctx.t("btn-cancel"), FLOW_CANCEL),
+    });
+    await waitButton(conversation, q.message_id, ["pe:ok"]);
+    const done = await conversation.external(async (octx) => {
+      try {
+        return { ok: true as const, ...(await editBroadcast(deps, actorOf(octx), id, body.text, body.entities)) };
+      } catch (err) {
+        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+        throw err;
+      }
+    });
+    await ctx.reply(done.ok ? ctx.t("pengumuman-edit-started", { id: String(id), chats: done.chats }) : done.text);
   };
 }

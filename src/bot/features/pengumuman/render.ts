@@ -1,4 +1,4 @@
-import type { BroadcastNotices, ProgressCounts, VillageReport, Outcome } from "../../../domain/broadcasts/service.js";
+import type { BroadcastNotices, ChangeNotices, ProgressCounts, VillageReport, Outcome } from "../../../domain/broadcasts/service.js";
 import type { Target } from "../../../domain/broadcasts/audience.js";
 import { tFor, type T } from "../../lib/terms.js";
 import { escapeHtml } from "../../lib/replies.js";
@@ -10,14 +10,14 @@ import { formatDateTimeLong, formatDateTimeShort, isZoneName, type ZoneName } fr
 /** Telegram allows 4096; a little room for safety. */
 const MESSAGE_ROOM = 3900;
 
-const REASONS = new Set(["kicked", "blocked", "not_started", "chat_not_found", "not_enough_rights", "too_many_attempts", "interrupted"]);
+const REASONS = new Set(["kicked", "blocked", "not_started", "chat_not_found", "not_enough_rights", "too_many_attempts", "interrupted", "too_old", "message_gone"]);
 
 export function reasonText(t: T, kind: string): string {
   return t(`pengumuman-reason-${REASONS.has(kind) ? kind : "other"}`);
 }
 
 /** Texts for the author, in the author's language (the domain calls these when it queues notices). */
-export const notices: BroadcastNotices = {
+export const notices: BroadcastNotices & ChangeNotices = {
   progress(language, b, c, done) {
     const key = b.cancelled ? "pengumuman-progress-cancelled" : done ? "pengumuman-progress-done" : "pengumuman-progress";
     return tFor(language, b.terms)(key, { id: String(b.id), sent: c.sent, total: c.total, failed: c.failed, cancelled: c.cancelled });
@@ -25,6 +25,12 @@ export const notices: BroadcastNotices = {
   report(language, b, c, villages) {
     const t = tFor(language, b.terms);
     return chunk([reportHeader(t, b, c), ...reportLines(t, villages)]);
+  },
+  changeReport(language, b, action, c) {
+    const t = tFor(language, b.terms);
+    let text = t("pengumuman-change-report", { action, id: String(b.id), excerpt: escapeHtml(b.excerpt), changed: c.changed, total: c.total, failed: c.failed });
+    for (const [kind, count] of Object.entries(c.reasons)) text += `\n${t("pengumuman-report-reason", { count, reason: reasonText(t, kind) })}`;
+    return text;
   },
   notStarted(language, b, reason) {
     const t = tFor(language, b.terms);

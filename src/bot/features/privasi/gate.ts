@@ -26,7 +26,7 @@ function whyKey(command: string | null, data: string | null, startPayload: strin
   const c = command ?? data?.replace(/^menu:/, "") ?? "";
   if (/^aspirasi/.test(c) || /^as[a-z]:/.test(data ?? "") || startPayload.startsWith("aspirasi_")) return "aspirasi";
   if (c === "gabung" || /^[A-Za-z2-9]{8}$/.test(startPayload)) return "gabung";
-  if (c === "hadir" || c === "musyawarah" || /^m[a-z]:/.test(data ?? "") || /^m[wv]_/.test(startPayload)) return "musyawarah";
+  if (c === "hadir" || c === "musyawarah" || /^m[a-z]:/.test(data ?? "") || /^(m[wv]|hadir)_/.test(startPayload)) return "musyawarah";
   if (c === "voting" || /^v[a-z]:/.test(data ?? "") || /^v[br]_/.test(startPayload)) return "voting";
   if (["pengumuman", "riwayat_pengumuman", "anggota", "peran", "undang", "kode", "tautkan", "forumbaru", "tambahdesa", "kerjasama", "mediasi", "tutuptopik"].includes(c)) return "official";
   return "generic";
