@@ -9,7 +9,7 @@ import { openDatabase } from "../src/infra/db.js";
 import { systemClock } from "../src/infra/clock.js";
 import { buildApp } from "../src/app.js";
 import { JobScheduler } from "../src/jobs/scheduler.js";
-import { meetingJobHandlers } from "../src/domain/meetings/jobs.js";
+import { meetingJobHandlers } from "../src/domain/musyawarah/jobs.js";
 import { meetingDepsOf } from "../src/bot/features/musyawarah/deps.js";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL!;

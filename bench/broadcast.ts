@@ -20,8 +20,8 @@ import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/infra/logger.js";
 import { buildApp } from "../src/app.js";
 import { Access } from "../src/domain/forum/access.js";
-import { createBroadcast, previewAudience } from "../src/domain/broadcasts/service.js";
-import { compose } from "../src/domain/broadcasts/content.js";
+import { createBroadcast, previewAudience } from "../src/domain/pengumuman/service.js";
+import { compose } from "../src/domain/pengumuman/content.js";
 import { notices, signature } from "../src/bot/features/pengumuman/render.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

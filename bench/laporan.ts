@@ -14,7 +14,7 @@ import { createLogger } from "../src/infra/logger.js";
 import { FixedClock } from "../src/infra/clock.js";
 import { openDatabase, type Database } from "../src/infra/db.js";
 import { buildApp } from "../src/app.js";
-import { versionString } from "../src/domain/privacy/consent.js";
+import { versionString } from "../src/domain/privasi/consent.js";
 
 const VILLAGES = 17;
 const MONTHS = 12;

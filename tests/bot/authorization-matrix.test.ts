@@ -20,7 +20,7 @@ import { aPost, anAgreement } from "../support/bursa.js";
 import { features } from "../../src/bot/features/index.js";
 import { callbackKinds } from "../../src/bot/lib/callback.js";
 import { createInvite, revokeRole } from "../../src/domain/forum/service.js";
-import { createAspiration } from "../../src/domain/aspirations/index.js";
+import { createAspiration } from "../../src/domain/aspirasi/index.js";
 import { aspirasiDeps } from "../../src/bot/features/aspirasi/common.js";
 import { localesDir } from "../../src/bot/i18n.js";
 // The table's rows for the capabilities (aspirasi, discussion, musyawarah, voting, pengumuman, bursa).

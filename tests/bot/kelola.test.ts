@@ -8,12 +8,12 @@ import { aTopic } from "../support/discussion.js";
 import { fileAspiration } from "../support/aspirasi.js";
 import { renameVillage, mergeVillages, retireVillage, renameForum, setForumTimezone, linkOfficialsGroup } from "../../src/domain/forum/upkeep.js";
 import { infoOf, loadVote } from "../../src/domain/voting/store.js";
-import { loadView } from "../../src/domain/meetings/repo.js";
+import { loadView } from "../../src/domain/musyawarah/repo.js";
 import { organiserVillages } from "../../src/domain/voting/service.js";
 import { NotAllowed } from "../../src/domain/errors.js";
 import { announce, finishProgress } from "../support/pengumuman.js";
 import { createMeetingNotifier } from "../../src/bot/features/musyawarah/notifier.js";
-import { loadAttendance } from "../../src/domain/meetings/repo.js";
+import { loadAttendance } from "../../src/domain/musyawarah/repo.js";
 
 // Issue 13, admin upkeep: /kelola in a private chat, every change admin-only (checked in the
 // domain), audited, confirmed with ✅/❌ when destructive, and read from the village row at render.

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { beritaAcaraFilename, buildBeritaAcara } from "../../src/bot/features/musyawarah/berita-acara.js";
-import { computeQuorum, rsvpCounts } from "../../src/domain/meetings/quorum.js";
-import { emptyAudience, type AttendanceRow, type MeetingView } from "../../src/domain/meetings/types.js";
+import { computeQuorum, rsvpCounts } from "../../src/domain/musyawarah/quorum.js";
+import { emptyAudience, type AttendanceRow, type MeetingView } from "../../src/domain/musyawarah/types.js";
 import type { ForumTerms } from "../../src/domain/forum/terms.js";
 
 // The berita acara is checked inside the PDF itself with pdftotext (poppler-utils). Where the

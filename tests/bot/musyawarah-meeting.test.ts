@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { T0, createHarness, type Harness } from "../support/harness.js";
 import { aForum, lastText, press, say, texts } from "../support/world.js";
 import { HOUR, MIN, aMeeting, actorFor, icsSent, invitationIn, personId, pressData } from "../support/musyawarah.js";
-import { setRsvp } from "../../src/domain/meetings/service.js";
+import { setRsvp } from "../../src/domain/musyawarah/service.js";
 import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
 
 // Guided flows replay every earlier step on each update: generous time on a busy 2-core runner.

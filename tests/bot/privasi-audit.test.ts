@@ -8,12 +8,12 @@ import { documentsSent, pressIn } from "../support/privasi.js";
 import { anAspiration } from "../support/aspirasi.js";
 import { announce } from "../support/pengumuman.js";
 import { aspirasiDeps } from "../../src/bot/features/aspirasi/common.js";
-import { actOnAspiration, exportRows } from "../../src/domain/aspirations/index.js";
+import { actOnAspiration, exportRows } from "../../src/domain/aspirasi/index.js";
 import { createInvite, grantRole, revokeRole } from "../../src/domain/forum/service.js";
 import { revokeCode } from "../../src/domain/forum/membership.js";
-import { cancelBroadcast } from "../../src/domain/broadcasts/service.js";
+import { cancelBroadcast } from "../../src/domain/pengumuman/service.js";
 import { loadAccess } from "../../src/domain/forum/people.js";
-import { AUDIT_ACTIONS, audit } from "../../src/domain/privacy/audit.js";
+import { AUDIT_ACTIONS, audit } from "../../src/domain/privasi/audit.js";
 import { translate } from "../../src/bot/lib/translate.js";
 
 let h: Harness;

@@ -8,7 +8,7 @@ import { announce, announcements } from "../support/pengumuman.js";
 import { reportKeyOf } from "../../src/domain/forum/service.js";
 import { noticeText } from "../../src/bot/features/privasi/notice.js";
 import { translate } from "../../src/bot/lib/translate.js";
-import { DEFAULT_RETENTION } from "../../src/domain/privacy/settings.js";
+import { DEFAULT_RETENTION } from "../../src/domain/privasi/settings.js";
 
 let h: Harness;
 beforeAll(async () => {

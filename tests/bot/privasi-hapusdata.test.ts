@@ -8,9 +8,9 @@ import { aMeeting, invitationIn, pressData as pressMeeting, HOUR } from "../supp
 import { aVote, cardIn, pressPrivate, voteIn } from "../support/voting.js";
 import { anAspiration } from "../support/aspirasi.js";
 import { aspirasiDeps } from "../../src/bot/features/aspirasi/common.js";
-import { officialMessage, reporterMessage, supportAspiration } from "../../src/domain/aspirations/index.js";
+import { officialMessage, reporterMessage, supportAspiration } from "../../src/domain/aspirasi/index.js";
 import { loadAccess } from "../../src/domain/forum/people.js";
-import { erasureHash } from "../../src/domain/privacy/erase.js";
+import { erasureHash } from "../../src/domain/privasi/erase.js";
 
 let h: Harness;
 const LONG = 120_000;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, press, say, texts, type ForumFixture } from "../support/world.js";
-import { createMeeting } from "../../src/domain/meetings/service.js";
+import { createMeeting } from "../../src/domain/musyawarah/service.js";
 import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
-import { emptyAudience } from "../../src/domain/meetings/types.js";
+import { emptyAudience } from "../../src/domain/musyawarah/types.js";
 import { actorFor, HOUR } from "../support/musyawarah.js";
 
 // Issue 12: a forum's own words (Kampung, BPK), positions (jabatan) on codes and memberships, and

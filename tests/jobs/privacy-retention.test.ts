@@ -9,8 +9,8 @@ import { JobScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/infra/logger.js";
 import { loadAccess } from "../../src/domain/forum/people.js";
 import { runStartHooks } from "../../src/bot/index.js";
-import { RETENTION_JOB, retentionHandler, runRetention } from "../../src/domain/privacy/retention.js";
-import { setRetention } from "../../src/domain/privacy/settings.js";
+import { RETENTION_JOB, retentionHandler, runRetention } from "../../src/domain/privasi/retention.js";
+import { setRetention } from "../../src/domain/privasi/settings.js";
 
 let h: Harness;
 let second: Database | null = null;

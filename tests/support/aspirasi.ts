@@ -3,7 +3,7 @@ import type { User } from "grammy/types";
 import type { Harness } from "./harness.js";
 import { lastText, press, say, type ForumFixture } from "./world.js";
 import { aspirasiDeps } from "../../src/bot/features/aspirasi/common.js";
-import { createAspiration, type AspirationPrivacy } from "../../src/domain/aspirations/index.js";
+import { createAspiration, type AspirationPrivacy } from "../../src/domain/aspirasi/index.js";
 
 export const ROAD = "Jalan desa di RT 03 rusak parah dan berlubang, mohon segera diperbaiki sebelum musim hujan";
 export const IRRIGATION = "Saluran irigasi sawah tersumbat sehingga petani kesulitan air untuk menanam padi";

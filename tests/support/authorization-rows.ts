@@ -11,7 +11,7 @@ import { personFor } from "./world.js";
 import { muteAuthor } from "../../src/domain/discussion/index.js";
 import { monthKey } from "../../src/domain/laporan/measures.js";
 import { lastCompleteMonth } from "../../src/domain/laporan/report.js";
-import { checkInQr } from "../../src/domain/meetings/service.js";
+import { checkInQr } from "../../src/domain/musyawarah/service.js";
 import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
 
 export const CALLERS = ["stranger", "reporter", "warga", "perangkatHere", "perangkatOther", "moderator", "admin", "adminOther", "revoked"] as const;

@@ -3,8 +3,8 @@ import { expect } from "vitest";
 import type { Harness } from "./harness.js";
 import { lastText, press, say, type ForumFixture } from "./world.js";
 import { loadAccess } from "../../src/domain/forum/people.js";
-import { createMeeting } from "../../src/domain/meetings/service.js";
-import { emptyAudience, type Audience, type MeetingInput } from "../../src/domain/meetings/types.js";
+import { createMeeting } from "../../src/domain/musyawarah/service.js";
+import { emptyAudience, type Audience, type MeetingInput } from "../../src/domain/musyawarah/types.js";
 import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
 
 export const HOUR = 3600_000;

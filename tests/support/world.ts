@@ -1,7 +1,7 @@
 import type { Chat, User } from "grammy/types";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import type { Harness } from "./harness.js";
-import { versionString } from "../../src/domain/privacy/consent.js";
+import { versionString } from "../../src/domain/privasi/consent.js";
 
 export interface VillageFixture {
   id: number;
@@ -71,7 +71,7 @@ export async function aForum(
   };
 }
 
-/** What a persona who agreed to the privacy notice has on their row (src/domain/privacy/consent.ts). */
+/** What a persona who agreed to the privacy notice has on their row (src/domain/privasi/consent.ts). */
 export function consented(u: User, at: Date) {
   return { firstName: u.first_name, lastName: u.last_name ?? null, username: u.username ?? null, privacyConsent: "given", privacyVersion: versionString([]), privacyAnsweredAt: at };
 }

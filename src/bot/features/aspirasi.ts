@@ -3,7 +3,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
-import { JOB_ESCALATE, JOB_VERIFY, escalateOverdue, remindUnverified } from "../../domain/aspirations/index.js";
+import { JOB_ESCALATE, JOB_VERIFY, escalateOverdue, remindUnverified } from "../../domain/aspirasi/index.js";
 import { findChatLink, villageByReportKey } from "../../domain/forum/service.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { currentForumId, forumChoices } from "../lib/forum.js";

@@ -7,7 +7,7 @@ import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
 import { DomainError } from "../../domain/errors.js";
 import { findChatLink } from "../../domain/forum/service.js";
-import { meetingJobHandlers } from "../../domain/meetings/jobs.js";
+import { meetingJobHandlers } from "../../domain/musyawarah/jobs.js";
 import {
   canOrganise,
   checkIn,
@@ -23,9 +23,9 @@ import {
   stopSeries,
   upcomingForGroup,
   upcomingForPerson,
-} from "../../domain/meetings/service.js";
+} from "../../domain/musyawarah/service.js";
 import { isZoneName, formatDateTimeLong, formatTime } from "../../lib/time.js";
-import { checkInWindow } from "../../domain/meetings/dates.js";
+import { checkInWindow } from "../../domain/musyawarah/dates.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { actorOf } from "../lib/forum.js";
 import { deepLink, escapeHtml, pagerRow, replyTo } from "../lib/replies.js";
@@ -45,7 +45,7 @@ import {
   scheduleLines,
   type T,
 } from "./musyawarah/render.js";
-import { audit } from "../../domain/privacy/audit.js";
+import { audit } from "../../domain/privasi/audit.js";
 import { qrPng } from "../../lib/qr.js";
 
 const LIST_PAGE = 6;

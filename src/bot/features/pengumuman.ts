@@ -3,7 +3,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
-import { canAnnounce } from "../../domain/broadcasts/audience.js";
+import { canAnnounce } from "../../domain/pengumuman/audience.js";
 import {
   broadcastDetail,
   cancelBroadcast,
@@ -16,7 +16,7 @@ import {
   reportChange,
   startBroadcast,
   trackBroadcast,
-} from "../../domain/broadcasts/service.js";
+} from "../../domain/pengumuman/service.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { actorOf } from "../lib/forum.js";

@@ -18,12 +18,12 @@ import { askText } from "../lib/flow.js";
 import { DomainError, NotAllowed } from "../../domain/errors.js";
 import { formatDateTimeLong, formatDateTimeShort, isZoneName, type ZoneName } from "../../lib/time.js";
 import { buildXlsx } from "../../lib/spreadsheet.js";
-import { recordAnswer } from "../../domain/privacy/consent.js";
-import { collectPersonalData, auditSelfExport, type PersonalData } from "../../domain/privacy/dataku.js";
-import { erasePerson } from "../../domain/privacy/erase.js";
-import { AUDIT_FILTER_NAMES, audit, exportAudit, listAudit, type AuditFilter, type AuditRow } from "../../domain/privacy/audit.js";
-import { CONTROLLER_MAX, RETENTION, RETENTION_KINDS, forumPrivacy, setController, setRetention, type RetentionKind } from "../../domain/privacy/settings.js";
-import { RETENTION_JOB, RETENTION_OWNER, retentionHandler } from "../../domain/privacy/retention.js";
+import { recordAnswer } from "../../domain/privasi/consent.js";
+import { collectPersonalData, auditSelfExport, type PersonalData } from "../../domain/privasi/dataku.js";
+import { erasePerson } from "../../domain/privasi/erase.js";
+import { AUDIT_FILTER_NAMES, audit, exportAudit, listAudit, type AuditFilter, type AuditRow } from "../../domain/privasi/audit.js";
+import { CONTROLLER_MAX, RETENTION, RETENTION_KINDS, forumPrivacy, setController, setRetention, type RetentionKind } from "../../domain/privasi/settings.js";
+import { RETENTION_JOB, RETENTION_OWNER, retentionHandler } from "../../domain/privasi/retention.js";
 import { currentStatus, noticeCb, noticeForums, noticeText, payloadForum, period, retentionLines, sendNotice, versionOf } from "./privasi/notice.js";
 
 /** ph:<act>:<minute issued, base 36> — y erase, n keep. */

@@ -11,7 +11,7 @@ import { dateInZone, isZoneName, zonedParts, type ZoneName } from "../../lib/tim
 import type { EnqueueItem } from "../../delivery/types.js";
 import type { DueJob, JobContext } from "../../jobs/scheduler.js";
 import { JOB_EVALUATION, OWNER, requireMember, type Actor, type AgreementStatus, type AgreementView, type BursaDeps, type Db, type Recipient } from "./types.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 export const AGREEMENT_LIMITS = { object: [5, 300], partyName: 100, parties: 10, evaluations: 12, value: 1e13 } as const;
 const TX = { timeout: 30_000, maxWait: 10_000 };

@@ -6,12 +6,12 @@
  */
 import { InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { openTopic, type DiscussionDeps, type DiscussionRenderer } from "../discussion/index.js";
-import { createMeeting, type MeetingDeps } from "../meetings/service.js";
-import { emptyAudience } from "../meetings/types.js";
+import { createMeeting, type MeetingDeps } from "../musyawarah/service.js";
+import { emptyAudience } from "../musyawarah/types.js";
 import { isZoneName, type ZoneName } from "../../lib/time.js";
 import { loadMatch } from "./posts.js";
 import { canMediate, type Actor, type BursaDeps, type MatchView, type PostView } from "./types.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 function requireMediator(actor: Actor, forumId: number) {
   if (!canMediate(actor, forumId)) throw new NotAllowed("bursa_not_mediator");

@@ -13,7 +13,7 @@ import { analyze, scorePair } from "./matcher.js";
 import { parsePeriod, type Period } from "./period.js";
 import { distanceKm } from "./geo.js";
 import { isMitra, OWNER, requireMember, type Actor, type BursaDeps, type Contact, type Db, type MatchView, type PostView, type Recipient, type Side } from "./types.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 export const POST_LIMITS = { title: [5, 150], details: 1000, quantity: 100, place: 150, terms: 500, periodText: 100 } as const;
 /** At most this many matches are told per new post (the best ones), so nobody is flooded. */

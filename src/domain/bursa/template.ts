@@ -26,7 +26,7 @@ import {
 } from "./fields.js";
 import { ENTERPRISE_KINDS, writeProfile, type EnterpriseInput, type EnterpriseKind, type ProfileDeps } from "./profile.js";
 import { canEditProfile, requireMember, type Actor, type Db } from "./types.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 export const PROFILE_COLUMNS = ["village", "population", "households", "areaHa", "dusun", "commodities", "facilities", "challenges", "contactName", "contactPhone", "latitude", "longitude"] as const;
 export const ENTERPRISE_COLUMNS = ["village", "kind", "name", "units", "products"] as const;

@@ -2,7 +2,7 @@ import { InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { MAX_MUTE_MINUTES } from "./content.js";
 import { resolveAnswered } from "./relay.js";
 import type { Actor, DiscussionDeps } from "./types.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 export const MUTE_CHOICES = [30, 120, 24 * 60, 7 * 24 * 60] as const;
 

@@ -18,7 +18,7 @@ import {
 import { phaseOf, waitForRoom } from "./pacing.js";
 import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, recordSendsAt, type Target } from "./store.js";
 import { mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 /** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
 export interface Answered {

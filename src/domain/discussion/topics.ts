@@ -3,7 +3,7 @@ import type { EnqueueItem } from "../../delivery/types.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { activeTargets, recordSends } from "./store.js";
 import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 export const TITLE_MIN = 3;
 export const TITLE_MAX = 100;

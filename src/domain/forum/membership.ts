@@ -13,7 +13,7 @@ import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Access } from "./access.js";
 import { loadAccess } from "./people.js";
 import type { Actor, ForumDeps } from "./service.js";
-import { audit, target } from "../privacy/audit.js";
+import { audit, target } from "../privasi/audit.js";
 
 /** What Telegram says about a person in a group: in it, not in it, or it could not tell. */
 export type GroupPresence = "in" | "out" | "unknown";

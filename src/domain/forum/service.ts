@@ -6,7 +6,7 @@ import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Access } from "./access.js";
 import { assertValidCodeInput, canIssue, OFFICIAL_GRANTABLE, revokeCodesOfFormerIssuer } from "./membership.js";
 import { loadAccess } from "./people.js";
-import { audit, target, type AuditAction, type AuditDetails } from "../privacy/audit.js";
+import { audit, target, type AuditAction, type AuditDetails } from "../privasi/audit.js";
 import { DEFAULT_TERMS, isVillageTerm, termsOf, validateCouncilTerm, type ForumTerms } from "./terms.js";
 import { JABATAN_FORUM, JABATAN_VILLAGE, validateJabatan } from "./jabatan.js";
 

@@ -7,7 +7,7 @@
  */
 import type { Prisma } from "../../infra/db.js";
 import { Conflict, InvalidInput, NotFound } from "../errors.js";
-import { audit, target } from "../privacy/audit.js";
+import { audit, target } from "../privasi/audit.js";
 import { requireAdmin, ZONES, type Actor, type ChatInfo, type ForumDeps } from "./service.js";
 
 type Tx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];

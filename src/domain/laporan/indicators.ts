@@ -8,7 +8,7 @@ import type { Prisma } from "../../infra/db.js";
 import type { Clock } from "../../infra/clock.js";
 import { InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import type { Actor } from "../forum/service.js";
-import { audit, target } from "../privacy/audit.js";
+import { audit, target } from "../privasi/audit.js";
 
 export const IDM_SCORE = "idm_score";
 export const IDM_STATUS = "idm_status";

@@ -11,7 +11,7 @@ import type { Actor } from "../forum/service.js";
 import { computeResult, type VillageCounts, type VoteResult } from "./tally.js";
 import { liveCountsOf, publishable } from "./publish.js";
 import type { LiveCounts, VoteInfo } from "./types.js";
-import { audit as record, type AuditDetails } from "../privacy/audit.js";
+import { audit as record, type AuditDetails } from "../privasi/audit.js";
 
 export type VotingDeps = Pick<Deps, "prisma" | "clock" | "delivery" | "jobs">;
 export type Tx = JobTx;

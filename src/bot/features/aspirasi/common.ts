@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.js";
 import type { Deps } from "../../../deps.js";
 import { DomainError } from "../../../domain/errors.js";
-import type { AspirasiDeps } from "../../../domain/aspirations/index.js";
+import type { AspirasiDeps } from "../../../domain/aspirasi/index.js";
 import { FLOW_CANCEL, waitStep } from "../../lib/flow.js";
 import { errorText } from "../../lib/replies.js";
 import { reportKeyOf } from "../../../domain/forum/service.js";

@@ -12,8 +12,8 @@ import {
   type AspirasiDeps,
   type AspirationPrivacy,
   type SimilarItem,
-} from "../../../domain/aspirations/index.js";
-import { forumInfo } from "../../../domain/aspirations/repository.js";
+} from "../../../domain/aspirasi/index.js";
+import { forumInfo } from "../../../domain/aspirasi/repository.js";
 import { askChoice, askChoicePaged, cancelButton, FLOW_CANCEL, waitStep } from "../../lib/flow.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";
 import { fitHtml, longDate, summary, trOf } from "./render.js";

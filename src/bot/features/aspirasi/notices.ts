@@ -1,8 +1,8 @@
 import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";
 import type { InlineKeyboard } from "grammy";
 import type { Payload } from "../../../delivery/types.js";
-import { GROUP_KEY } from "../../../domain/aspirations/notices.js";
-import { LIMITS, type CaseView, type Notice, type NoticeRenderer, type Recipient, type RenderedItem } from "../../../domain/aspirations/index.js";
+import { GROUP_KEY } from "../../../domain/aspirasi/notices.js";
+import { LIMITS, type CaseView, type Notice, type NoticeRenderer, type Recipient, type RenderedItem } from "../../../domain/aspirasi/index.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { caseCard, fitHtml, handlerName, longDate, officialKeyboard, reporterKeyboard, status, trFor, type Tr } from "./render.js";
 

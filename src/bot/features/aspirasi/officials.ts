@@ -20,9 +20,9 @@ import {
   type ExportRow,
   type IncomingFilter,
   type OfficialAction,
-} from "../../../domain/aspirations/index.js";
-import { forumInfo } from "../../../domain/aspirations/repository.js";
-import { canView } from "../../../domain/aspirations/service.js";
+} from "../../../domain/aspirasi/index.js";
+import { forumInfo } from "../../../domain/aspirasi/repository.js";
+import { canView } from "../../../domain/aspirasi/service.js";
 import { buildCsv, buildXlsx, type SheetColumn } from "../../../lib/spreadsheet.js";
 import { qrPng } from "../../../lib/qr.js";
 import { dateInZone, zonedParts, type ZoneName } from "../../../lib/time.js";

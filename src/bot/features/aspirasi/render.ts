@@ -6,7 +6,7 @@ import type { ForumTerms } from "../../../domain/forum/terms.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { truncate } from "../../../lib/format.js";
 import { formatDateTimeLong, formatDateTimeShort, type Locale, type ZoneName } from "../../../lib/time.js";
-import { TRANSITIONS, type AspirationStatus, type CaseView, type ListItem, type TimelineEntry } from "../../../domain/aspirations/index.js";
+import { TRANSITIONS, type AspirationStatus, type CaseView, type ListItem, type TimelineEntry } from "../../../domain/aspirasi/index.js";
 import { actCb, detailCb, mediaCb, reporterCb } from "./callbacks.js";
 
 export type T = (key: string, params?: Record<string, string | number>) => string;

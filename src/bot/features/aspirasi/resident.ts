@@ -13,8 +13,8 @@ import {
   reporterMessage,
   supportAspiration,
   type AspirasiDeps,
-} from "../../../domain/aspirations/index.js";
-import { forumInfo } from "../../../domain/aspirations/repository.js";
+} from "../../../domain/aspirasi/index.js";
+import { forumInfo } from "../../../domain/aspirasi/repository.js";
 import { findChatLink } from "../../../domain/forum/service.js";
 import { askText } from "../../lib/flow.js";
 import { escapeHtml, pagerRow, replyError } from "../../lib/replies.js";

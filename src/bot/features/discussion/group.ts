@@ -18,7 +18,7 @@ import {
 import { NotAllowed, NotFound } from "../../../domain/errors.js";
 import { findChatLink } from "../../../domain/forum/service.js";
 import { displayName } from "../../../domain/forum/people.js";
-import { hasConsent } from "../../../domain/privacy/consent.js";
+import { hasConsent } from "../../../domain/privasi/consent.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { actorOf } from "../../lib/forum.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";
@@ -26,7 +26,7 @@ import { intId } from "../../lib/callback.js";
 import { intervalLabel, longDate, muteCb, noticeTo, tellPrivately } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
 import { tFor } from "./render.js";
-import { audit } from "../../../domain/privacy/audit.js";
+import { audit } from "../../../domain/privasi/audit.js";
 
 /** The message a command answers, or a hint to reply first. */
 async function answeredId(ctx: FlowContext, command: string): Promise<number | null> {

@@ -8,7 +8,7 @@
 import { formatDate, formatTime, weekdayName, zoneLabel, zonedParts, monthName } from "../../../lib/time.js";
 import { PdfWriter, printable } from "../../../lib/pdf.js";
 import { requiredCount, HALF_PLUS_ONE } from "../../../domain/voting/tally.js";
-import type { Attendance, MeetingView } from "../../../domain/meetings/types.js";
+import type { Attendance, MeetingView } from "../../../domain/musyawarah/types.js";
 import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";
 import { tFor, type T } from "../../lib/terms.js";
 

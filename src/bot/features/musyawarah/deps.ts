@@ -1,5 +1,5 @@
 import type { Deps } from "../../../deps.js";
-import type { MeetingDeps } from "../../../domain/meetings/service.js";
+import type { MeetingDeps } from "../../../domain/musyawarah/service.js";
 import { createMeetingNotifier } from "./notifier.js";
 
 const cache = new WeakMap<Deps, MeetingDeps>();

@@ -1,6 +1,6 @@
 import { buildXlsx, type SheetSpec } from "../../../lib/spreadsheet.js";
 import { formatDateTimeLong, type Locale } from "../../../lib/time.js";
-import type { Attendance, MeetingView } from "../../../domain/meetings/types.js";
+import type { Attendance, MeetingView } from "../../../domain/musyawarah/types.js";
 import { answerLabel, kindLabel, quorumLine, type T } from "./render.js";
 
 /** Strips the HTML of a rendered line for a spreadsheet cell. */

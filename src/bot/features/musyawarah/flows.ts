@@ -15,9 +15,9 @@ import {
   REMINDER_CHOICES,
   defaultRsvpDeadline,
   recurrenceChoices,
-} from "../../../domain/meetings/dates.js";
-import { computeQuorum } from "../../../domain/meetings/quorum.js";
-import { zoneOf } from "../../../domain/meetings/repo.js";
+} from "../../../domain/musyawarah/dates.js";
+import { computeQuorum } from "../../../domain/musyawarah/quorum.js";
+import { zoneOf } from "../../../domain/musyawarah/repo.js";
 import {
   cancelMeeting,
   canOrganise,
@@ -33,7 +33,7 @@ import {
   validateAgenda,
   validateBeritaAcara,
   validateTitle,
-} from "../../../domain/meetings/service.js";
+} from "../../../domain/musyawarah/service.js";
 import {
   MEETING_KINDS,
   QUORUM_RULES,
@@ -45,7 +45,7 @@ import {
   type MeetingKind,
   type MeetingView,
   type QuorumRule,
-} from "../../../domain/meetings/types.js";
+} from "../../../domain/musyawarah/types.js";
 import { askChoiceOrText, askMulti, askPlace, askTextOrSkip, askWhen, meetingDateOptions } from "./steps.js";
 import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import { formatBefore, formatDuration, invitationKeyboard, invitationText, kindLabel, langOf, minutesText, type T } from "./render.js";

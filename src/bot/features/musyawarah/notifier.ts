@@ -1,8 +1,8 @@
 import type { Deps } from "../../../deps.js";
 import type { EnqueueItem, Payload } from "../../../delivery/types.js";
-import type { MeetingNotifier } from "../../../domain/meetings/notify.js";
-import type { Db } from "../../../domain/meetings/repo.js";
-import type { Attendance, MeetingView, Recipients } from "../../../domain/meetings/types.js";
+import type { MeetingNotifier } from "../../../domain/musyawarah/notify.js";
+import type { Db } from "../../../domain/musyawarah/repo.js";
+import type { Attendance, MeetingView, Recipients } from "../../../domain/musyawarah/types.js";
 import {
   cancelledText,
   endedKeyboard,

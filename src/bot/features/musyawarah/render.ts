@@ -9,8 +9,8 @@ import {
   formatTime,
   type Locale,
 } from "../../../lib/time.js";
-import { checkInWindow, phaseAt, qrExpiresAt, rsvpOpen, type MeetingPhase } from "../../../domain/meetings/dates.js";
-import type { Attendance, AttendanceRow, MeetingView, QuorumResult, Rsvp } from "../../../domain/meetings/types.js";
+import { checkInWindow, phaseAt, qrExpiresAt, rsvpOpen, type MeetingPhase } from "../../../domain/musyawarah/dates.js";
+import type { Attendance, AttendanceRow, MeetingView, QuorumResult, Rsvp } from "../../../domain/musyawarah/types.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { tFor as termsT } from "../../lib/terms.js";
 import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";

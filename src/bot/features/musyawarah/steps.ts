@@ -10,7 +10,7 @@ import {
   judgeMeetingTime,
   timeOnDay,
   upcomingDays,
-} from "../../../domain/meetings/dates.js";
+} from "../../../domain/musyawarah/dates.js";
 import { confirmDate, dateSettingsOf, readTypedDate, type DateSettings, type DateStepOptions, type Reading } from "../../lib/date-step.js";
 import { langOf } from "./render.js";
 

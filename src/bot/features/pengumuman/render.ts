@@ -1,5 +1,5 @@
-import type { BroadcastNotices, ChangeNotices, ProgressCounts, VillageReport, Outcome } from "../../../domain/broadcasts/service.js";
-import type { Target } from "../../../domain/broadcasts/audience.js";
+import type { BroadcastNotices, ChangeNotices, ProgressCounts, VillageReport, Outcome } from "../../../domain/pengumuman/service.js";
+import type { Target } from "../../../domain/pengumuman/audience.js";
 import { tFor, type T } from "../../lib/terms.js";
 import { escapeHtml } from "../../lib/replies.js";
 import { jabatanAt, jabatanLabel } from "../../lib/jabatan.js";

@@ -10,7 +10,7 @@
 import { InlineKeyboard, type MiddlewareFn } from "grammy";
 import type { BotContext } from "../../context.js";
 import { noticeCb, sendNotice, currentStatus } from "./notice.js";
-import { extendVersion, forumsOf, unrecordedForums } from "../../../domain/privacy/consent.js";
+import { extendVersion, forumsOf, unrecordedForums } from "../../../domain/privasi/consent.js";
 
 /** Commands that store nothing about the person (or serve their rights): open to everyone. */
 const OPEN_COMMANDS = new Set(["privasi", "dataku", "hapusdata", "bahasa", "batal", "bantuan"]);

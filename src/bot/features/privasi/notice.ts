@@ -3,8 +3,8 @@ import type { Deps } from "../../../deps.js";
 import type { FlowContext } from "../../context.js";
 import { defineCallback } from "../../lib/callback.js";
 import { escapeHtml } from "../../lib/replies.js";
-import { forumsOf, noticeStatus, versionString, type ForumVersion } from "../../../domain/privacy/consent.js";
-import { DEFAULT_RETENTION, RETENTION_KINDS, forumPrivacy, type ForumPrivacy, type Retention } from "../../../domain/privacy/settings.js";
+import { forumsOf, noticeStatus, versionString, type ForumVersion } from "../../../domain/privasi/consent.js";
+import { DEFAULT_RETENTION, RETENTION_KINDS, forumPrivacy, type ForumPrivacy, type Retention } from "../../../domain/privasi/settings.js";
 import { villageByReportKey } from "../../../domain/forum/service.js";
 
 /** pv:<act>:<start payload> — y agree, n decline, w withdraw, s show. The payload only resumes a deep link. */

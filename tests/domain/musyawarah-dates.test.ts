@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interpretMeetingDay, interpretMeetingTime, recurrenceChoices, nextOccurrence, timeOnDay, upcomingDays } from "../../src/domain/meetings/dates.js";
+import { interpretMeetingDay, interpretMeetingTime, recurrenceChoices, nextOccurrence, timeOnDay, upcomingDays } from "../../src/domain/musyawarah/dates.js";
 import { formatDateTimeLong, type ZoneName } from "../../src/lib/time.js";
 
 // The parser itself has a table of 140 phrasings in tests/lib/time-phrasings.test.ts; this is the meeting-creation

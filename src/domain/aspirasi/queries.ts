@@ -6,7 +6,7 @@ import { LIMITS, OPEN_STATUSES, SIMILARITY_THRESHOLD, UNVERIFIED_STATUSES, type 
 import type { CaseView } from "./notices.js";
 import { caseView, forumInfo, photosOf, villageRefs } from "./repository.js";
 import { canHandle, canView, overdue, type AspirasiDeps } from "./service.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 
 // ---------- timeline ----------
 

@@ -4,9 +4,9 @@ import { aForum, lastText, texts } from "../support/world.js";
 import { HOUR, MIN, aMeeting, actorFor } from "../support/musyawarah.js";
 import { openDatabase } from "../../src/infra/db.js";
 import { JobScheduler } from "../../src/jobs/scheduler.js";
-import { meetingJobHandlers } from "../../src/domain/meetings/jobs.js";
+import { meetingJobHandlers } from "../../src/domain/musyawarah/jobs.js";
 import { meetingDepsOf } from "../../src/bot/features/musyawarah/deps.js";
-import { setRsvp } from "../../src/domain/meetings/service.js";
+import { setRsvp } from "../../src/domain/musyawarah/service.js";
 
 let h: Harness;
 

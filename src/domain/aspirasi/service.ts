@@ -20,7 +20,7 @@ import {
 } from "./model.js";
 import type { ActorLabel, CaseView, Notice, NoticeRenderer, Recipient } from "./notices.js";
 import { caseView, forumInfo, handlers, reporterOf, villageRefs, type Db, type ForumInfo } from "./repository.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 import { officialsGroupFor } from "../forum/upkeep.js";
 import { GROUP_KEY } from "./notices.js";
 

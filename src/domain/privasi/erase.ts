@@ -23,7 +23,7 @@ import type { Prisma } from "../../infra/db.js";
 import { Conflict, NotFound } from "../errors.js";
 import { audit } from "./audit.js";
 import { OWNER as DISCUSSION_OWNER } from "../discussion/types.js";
-import { OWNER as ASPIRATION_OWNER } from "../aspirations/service.js";
+import { OWNER as ASPIRATION_OWNER } from "../aspirasi/service.js";
 
 /**
  * Every column that holds a person's id, and what an erasure does to it (a test checks this list
@@ -66,6 +66,7 @@ export const PERSON_REFERENCES: Record<string, "deleted" | "unlinked" | "nulled"
   "votes.closed_by_id": "office",
   "vote_participations.person_id": "unlinked",
   "village_profiles.updated_by_id": "office",
+  "village_indicators.updated_by_id": "office",
   "village_profile_changes.actor_id": "office",
   "bursa_posts.author_id": "office",
   "bursa_matches.need_interest_by_id": "office",

@@ -8,7 +8,7 @@ import {
   readSettings,
   validateDescription,
   wordCount,
-} from "../../src/domain/aspirations/index.js";
+} from "../../src/domain/aspirasi/index.js";
 import { InvalidInput } from "../../src/domain/errors.js";
 
 const reason = (fn: () => unknown) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../support/db.js";
-import { PERSON_REFERENCES, erasureHash, replaceLast } from "../../src/domain/privacy/erase.js";
+import { PERSON_REFERENCES, erasureHash, replaceLast } from "../../src/domain/privasi/erase.js";
 
 let db: TestDatabase;
 beforeAll(async () => {

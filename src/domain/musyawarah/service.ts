@@ -31,7 +31,7 @@ import {
   type RsvpAnswer,
   type DecisionMethod,
 } from "./types.js";
-import { audit as record, type AuditAction, type AuditDetails } from "../privacy/audit.js";
+import { audit as record, type AuditAction, type AuditDetails } from "../privasi/audit.js";
 import { termsOf } from "../forum/terms.js";
 import { isCouncilTitle } from "../forum/jabatan.js";
 

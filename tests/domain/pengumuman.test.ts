@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Access, type MembershipView } from "../../src/domain/forum/access.js";
-import { authorizeAudience, resolveRecipients } from "../../src/domain/broadcasts/audience.js";
-import { compose, recipientPayloads, sliceEntities, splitRanges, TEXT_LIMIT } from "../../src/domain/broadcasts/content.js";
-import { checkScheduleTime } from "../../src/domain/broadcasts/service.js";
+import { authorizeAudience, resolveRecipients } from "../../src/domain/pengumuman/audience.js";
+import { compose, recipientPayloads, sliceEntities, splitRanges, TEXT_LIMIT } from "../../src/domain/pengumuman/content.js";
+import { checkScheduleTime } from "../../src/domain/pengumuman/service.js";
 import { NotAllowed, NotFound, InvalidInput } from "../../src/domain/errors.js";
 import { openTestDatabase, type TestDatabase } from "../support/db.js";
 import { T0 } from "../support/harness.js";

@@ -9,7 +9,7 @@ import { loadAccess } from "../forum/people.js";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.js";
 import { authorizeAudience, canAnnounce, parseRecipientKey, resolveRecipients, type Audience, type AudienceInput, type Target } from "./audience.js";
 import { ALBUM_MAX, ALBUM_MIN, albumProblem, CAPTION_LIMIT, excerptOf, type AlbumItem, isBlank, recipientPayloads, sliceEntities, TEXT_LIMIT, type Media, type Part, type TextEntity } from "./content.js";
-import { audit } from "../privacy/audit.js";
+import { audit } from "../privasi/audit.js";
 import { officialsGroupFor } from "../forum/upkeep.js";
 import { termsOf, type ForumTerms } from "../forum/terms.js";
 
