@@ -18,6 +18,7 @@ import { sessionReader, termsMiddleware } from "./lib/terms.js";
 import { deploymentTerms } from "../domain/forum/terms.js";
 import { membershipDoors } from "./lib/membership.js";
 import { privacyGate } from "./features/privasi/gate.js";
+import { answeredTracker, wasAnswered } from "./lib/answered.js";
 
 export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
@@ -34,7 +35,7 @@ export function apiTransformers(deps: Deps): Transformer[] {
   // Installed in this order, auto-retry runs first (transformers run last-installed first)...
   // so a 429 is retried and the retry is throttled again. Network errors are retried a bounded
   // number of times by networkRetry: auto-retry alone would retry them forever and hang handlers.
-  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true })];
+  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }), answeredTracker()];
 }
 
 /** Retries a call that failed on the network (no answer from Telegram) a few times, then gives up. */
@@ -113,7 +114,7 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     } catch (err) {
       deps.logger.error({ err, updateId, kind: updateKind(ctx.update), chatType: ctx.chat?.type }, "handler failed");
       const text = ctx.t ? ctx.t("error-internal") : "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.";
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
+      if (ctx.callbackQuery && !wasAnswered(ctx.callbackQuery.id)) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
       else if (ctx.chat?.type === "private") await ctx.reply(text).catch(() => {});
     }
   });

@@ -54,6 +54,8 @@ let commands: string[] = [];
 let unlinkedGroup: Chat;
 /** Messages the actors sent (for edited_message). */
 const sentByActors: Array<{ user: User; chat: number; id: number }> = [];
+/** Callback query ids of the presses made (each must be answered: the button spins until then). */
+const pressed: string[] = [];
 
 // ------------------------------------------------------------------ forum B's rows, snapshotted
 
@@ -318,7 +320,9 @@ async function act(a: Action): Promise<string> {
       const chat = chatOf(a.where, user);
       if (typeof chat === "number") h.fake.userStartedBot(user.id);
       const msg = await anchorIn(chat, a.msg);
-      await h.send(f.callback(user, chat, msg, a.data));
+      const u = f.callback(user, chat, msg, a.data);
+      pressed.push(u.callback_query!.id);
+      await h.send(u);
       return `press "${a.data}" by ${a.who} in ${a.where.kind}`;
     }
     case "edit": {
@@ -480,6 +484,7 @@ describe("fuzzer: bad input is refused without crashes, bad calls or writes", ()
       const callsFrom = h.fake.calls.length;
       const logsFrom = logLines.length;
       const rejFrom = rejections.length;
+      const pressFrom = pressed.length;
       const done: string[] = [];
       for (const a of actions) {
         done.push(await act(a));
@@ -492,6 +497,9 @@ describe("fuzzer: bad input is refused without crashes, bad calls or writes", ()
       if (rejections.length > rejFrom) problems.push(`unhandled rejections: ${rejections.slice(rejFrom).map(String).join("; ")}`);
       const refused = h.fake.calls.slice(callsFrom).filter((c) => !c.ok && c.error?.code !== 403);
       if (refused.length) problems.push(`calls Telegram refuses: ${refused.map((c) => `${c.method} → ${c.error?.code} ${c.error?.description} ${JSON.stringify(c.params).slice(0, 300)}`).join("\n")}`);
+      const answeredIds = new Set(h.fake.calls.slice(callsFrom).filter((c) => c.ok && c.method === "answerCallbackQuery").map((c) => String(c.params.callback_query_id)));
+      const unanswered = pressed.slice(pressFrom).filter((id) => !answeredIds.has(id));
+      if (unanswered.length) problems.push(`${unanswered.length} press(es) never answered`);
       const diffs = diffSnapshots(baseline, await snapshotB());
       if (diffs.length) problems.push(`forum B changed:\n${diffs.join("\n")}`);
       if (problems.length) throw new Error(`after [${done.join(" · ")}]:\n${problems.join("\n")}`);
