@@ -40,6 +40,19 @@ export interface TpDone {
   errors: number;
 }
 
+/** BENCH_COUNT_QUERIES=1: counts the SQL statements the bot sends, by text (where time goes). */
+const queryCounts = new Map<string, number>();
+if (process.env.BENCH_COUNT_QUERIES) {
+  const pg = (await import("pg")).default;
+  const orig = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0] as string | { text?: string };
+    const text = (typeof q === "string" ? q : (q?.text ?? "?")).replace(/\s+/g, " ").slice(0, 160);
+    queryCounts.set(text, (queryCounts.get(text) ?? 0) + 1);
+    return orig.apply(this, args);
+  } as never;
+}
+
 async function main(init: TpInit) {
   let handle: (u: Update) => Promise<void>;
   let settle: () => Promise<void> = async () => {};
@@ -136,6 +149,11 @@ async function main(init: TpInit) {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0);
   const done: TpDone = { type: "done", mode: init.mode, updates: latencies.length, ms, handleMs, p50: pct(0.5), p99: pct(0.99), peakRss, idleRss, errors };
+  if (queryCounts.size) {
+    const total = [...queryCounts.values()].reduce((a, b) => a + b, 0);
+    console.log(`${init.mode}: ${total} SQL statements for ${latencies.length} updates`);
+    for (const [q, n] of [...queryCounts].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${String(n).padStart(6)}  ${q}`);
+  }
   process.send!(done);
   await new Promise<void>((resolve) => process.on("message", (m: { type: string }) => m.type === "exit" && resolve()));
   await close();

@@ -74,7 +74,9 @@ async function dropRedisPrefix(redisUrl: string, prefix: string) {
 }
 
 async function runWorker(init: TpInit, updates: Update[]): Promise<TpDone> {
-  const child: ChildProcess = fork(path.join(here, "_throughput-worker.ts"), [], { execArgv: ["--import", "tsx"], cwd: root, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // BENCH_CPU_PROF=<dir>: a CPU profile of the full bot's process (node --cpu-prof).
+  const prof = process.env.BENCH_CPU_PROF && init.mode === "full" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcess = fork(path.join(here, "_throughput-worker.ts"), [], { execArgv: ["--import", "tsx", ...prof], cwd: root, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   try {
     const ready = new Promise<void>((resolve, reject) => {
       child.once("exit", (code) => reject(new Error(`${init.mode} worker exited with ${code}`)));
@@ -227,8 +229,11 @@ async function stream(baseUrl: string, redisUrl: string) {
       const p = people[i]!;
       const g = home[i]!;
       const r = mix(k, 2) % 100;
-      if (r < 30 && g < TOPIC_GROUPS) {
-        updates.push(fake.updates.text(p, groups[g]!, `Usulan warga nomor ${k}: jalan di RT ${k % 9} perlu diperbaiki`, { replyTo: topicCard[g]! }));
+      if (r < 25) {
+        // A writer from one of the topic's groups (the topic runs in the first few villages).
+        const w = (i - g + (mix(k, 6) % TOPIC_GROUPS) + PEOPLE) % PEOPLE;
+        const wg = home[w]!;
+        updates.push(fake.updates.text(people[w]!, groups[wg]!, `Usulan warga nomor ${k}: jalan di RT ${k % 9} perlu diperbaiki`, { replyTo: topicCard[wg]! }));
         count.relay!++;
       } else if (r < 55) {
         updates.push(fake.updates.callback(p, groups[g]!, voteCard[g]!, `vt:${vote.id}:${mix(k, 3) % 3}`));

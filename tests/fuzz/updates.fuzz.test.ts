@@ -254,7 +254,7 @@ const chatIdOf = (c: Chat | number) => (typeof c === "number" ? c : c.id);
 async function anchorIn(chat: Chat | number, pick: number): Promise<number> {
   const id = chatIdOf(chat);
   const msgs = h.fake.sent(id).filter((m) => !m.deleted);
-  if (msgs.length) return msgs[pick % msgs.length]!.message_id;
+  if (msgs.length) return msgs[((pick % msgs.length) + msgs.length) % msgs.length]!.message_id;
   return (await h.app.bot.api.sendMessage(id, "·")).message_id;
 }
 
@@ -473,6 +473,45 @@ beforeAll(async () => {
 afterAll(async () => {
   process.off("unhandledRejection", onRejection);
   await h?.close();
+});
+
+/** Presses `data` on the newest bot message in `chat` and returns what the bot called for it. */
+async function pressOnce(user: User, chat: Chat | number, data: string) {
+  if (typeof chat === "number") h.fake.userStartedBot(user.id);
+  const from = h.fake.calls.length;
+  const logsFrom = logLines.length;
+  const u = h.fake.updates.callback(user, chat, await anchorIn(chat, -1), data);
+  await h.send(u);
+  await h.flush();
+  const calls = h.fake.calls.slice(from);
+  return {
+    answers: calls.filter((c) => c.method === "answerCallbackQuery" && c.params.callback_query_id === u.callback_query!.id),
+    refused: calls.filter((c) => !c.ok),
+    errors: logLines.slice(logsFrom).filter((l) => l.level >= 50),
+  };
+}
+
+describe("what the fuzzer found, replayed", () => {
+  it("a forum-chooser press forged in a group is answered as an old button, not a crash", async () => {
+    const r = await pressOnce(actors[6]!, A.villages[0]!.group, `fsel:${A.id}`);
+    expect(r.errors).toEqual([]);
+    expect(r.answers.map((c) => c.ok)).toEqual([true]);
+  });
+
+  it("a press on another forum's vote breakdown is refused with one answer (Telegram takes one)", async () => {
+    const vB = await h.app.deps.prisma.vote.findFirstOrThrow({ where: { forumId: B.id } });
+    const r = await pressOnce(actors[5]!, actors[5]!.id, `vv:${vB.id}`);
+    expect(r.refused).toEqual([]);
+    expect(r.answers).toHaveLength(1);
+    expect(r.answers[0]!.params.show_alert).toBe(true);
+  });
+
+  it("a delegate press for another forum's meeting leaves no second answer", async () => {
+    const mB = await h.app.deps.prisma.meeting.findFirstOrThrow({ where: { forumId: B.id } });
+    const r = await pressOnce(actors[3]!, actors[3]!.id, `mw:${mB.id}`);
+    expect(r.refused).toEqual([]);
+    expect(r.answers).toHaveLength(1);
+  });
 });
 
 describe("fuzzer: bad input is refused without crashes, bad calls or writes", () => {
