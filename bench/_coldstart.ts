@@ -55,6 +55,7 @@ export function treeRss(pid: number): number {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
       if (m) total += Number(m[1]) * 1024;
+      if (m && process.env.BENCH_RSS_DETAIL) console.log(`    pid ${p} ${Math.round(Number(m[1]) / 1024)} MB: ${readFileSync(`/proc/${p}/cmdline`, "utf8").replace(/\0/g, " ").slice(0, 120)}`);
     } catch {
       // gone
     }

@@ -10,7 +10,9 @@
  * Telegram's send limits are lifted in the fake and in the bot's limiter.
  *
  * Env: DATABASE_URL / REDIS_URL (else local defaults), BENCH_PEOPLE (3000), BENCH_GROUPS (20),
- * BENCH_UPDATES (6000), BENCH_CONCURRENCY (32), BENCH_PARTS (stream,cold: which parts run).
+ * BENCH_UPDATES (6000), BENCH_CONCURRENCY (32), BENCH_PARTS (stream,cold: which parts run),
+ * BENCH_COLD_DB (postgres,pglite), BENCH_START_CMD (the start command, default `tsx src/main.ts`),
+ * BENCH_RSS_DETAIL=1 (RSS per process of the tree).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -135,8 +137,9 @@ async function stream(baseUrl: string, redisUrl: string) {
     // ---- seed: one forum, a village and a linked group per village, people with consent given
     const t = Date.now();
     const now = new Date();
-    const consent = { privacyConsent: "given" as const, privacyVersion: versionString([]), privacyAnsweredAt: now };
     const forum = await prisma.forum.create({ data: { name: "Forum Bench" } });
+    // Everyone has answered the notice of this forum already (steady state, not first use).
+    const consent = { privacyConsent: "given" as const, privacyVersion: versionString([{ id: forum.id, version: forum.privacyVersion }]), privacyAnsweredAt: now };
     const orgUser = fake.addUser({ first_name: "Camat", username: "camat_bench" });
     fake.userStartedBot(orgUser.id);
     const org = await prisma.person.create({ data: { telegramUserId: BigInt(orgUser.id), firstName: orgUser.first_name, canMessage: true, ...consent } });
@@ -277,7 +280,8 @@ async function stream(baseUrl: string, redisUrl: string) {
 
 /** `npm start` as deployed, timed from outside: spawn → answer to a waiting /start. */
 async function cold(baseUrl: string, redisUrl: string) {
-  const command = process.env.BENCH_START_CMD?.split(" ") ?? [path.join(root, "node_modules/.bin/tsx"), "src/main.ts"];
+  // What `npm start` runs (one node process with tsx's loader, as in the Dockerfile).
+  const command = process.env.BENCH_START_CMD?.split(" ") ?? [process.execPath, "--import", "tsx", "src/main.ts"];
   console.log(`cold start of \`${command.map((c) => path.relative(root, c) || c).join(" ")}\` against the fake Bot API (first answer to /start), RSS of the process tree 4 s later`);
   const fake: FakeProc = await startFakeServer(root, TOKEN);
   const dbName = `forumdesa_bench_cold_${randomBytes(4).toString("hex")}`;
@@ -299,12 +303,17 @@ async function cold(baseUrl: string, redisUrl: string) {
   };
   try {
     const pgEnv = { DATABASE_URL: u.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: prefix };
-    await once1("PostgreSQL (new database, migrations applied)", pgEnv);
-    await once1("PostgreSQL", pgEnv);
-    await once1("PostgreSQL (again)", pgEnv);
-    await once1("PGlite new folder", { DATA_DIR: path.join(dir, "data") });
-    await once1("PGlite existing folder", { DATA_DIR: path.join(dir, "data") });
-    await once1("PGlite existing folder (again)", { DATA_DIR: path.join(dir, "data") });
+    const which = process.env.BENCH_COLD_DB ?? "postgres,pglite";
+    if (which.includes("postgres")) {
+      await once1("PostgreSQL (new database, migrations applied)", pgEnv);
+      await once1("PostgreSQL", pgEnv);
+      await once1("PostgreSQL (again)", pgEnv);
+    }
+    if (which.includes("pglite")) {
+      await once1("PGlite new folder", { DATA_DIR: path.join(dir, "data") });
+      await once1("PGlite existing folder", { DATA_DIR: path.join(dir, "data") });
+      await once1("PGlite existing folder (again)", { DATA_DIR: path.join(dir, "data") });
+    }
     console.log(`cold start: ${results.join("; ")}`);
   } finally {
     fake.proc.kill("SIGTERM");
