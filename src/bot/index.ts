@@ -175,6 +175,18 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     }),
   );
 
+  // Entering a flow leaves the one in progress, as typing a command does: a button or command
+  // whose handler sits before the active flow's middleware would otherwise hit "already entered".
+  bot.use(async (ctx, next) => {
+    const conv = ctx.conversation;
+    const enter = conv.enter.bind(conv);
+    conv.enter = async (name: string, ...args: unknown[]) => {
+      if (Object.keys(conv.active()).length) await conv.exitAll();
+      return enter(name, ...args);
+    };
+    await next();
+  });
+
   bot.use(commandGuard(features));
   const composers = new Composer<BotContext>();
   for (const f of features) composers.use(f.composer(deps));

@@ -506,6 +506,17 @@ describe("what the fuzzer found, replayed", () => {
     expect(r.answers[0]!.params.show_alert).toBe(true);
   });
 
+  it("a menu button that starts a flow while another flow waits leaves the old flow, no crash", async () => {
+    for (const [cmd, data] of [["/pengumuman", "menu:tutuptopik"], ["/tutuptopik", "menu:pengumuman"], ["/voting", "menu:topik"]] as const) {
+      await say(h, A.admin, cmd);
+      await h.flush();
+      const r = await pressOnce(A.admin, A.admin.id, data);
+      expect(r.errors.map((e) => e.msg)).toEqual([]);
+      expect(r.refused).toEqual([]);
+      await say(h, A.admin, "/batal");
+    }
+  });
+
   it("a delegate press for another forum's meeting leaves no second answer", async () => {
     const mB = await h.app.deps.prisma.meeting.findFirstOrThrow({ where: { forumId: B.id } });
     const r = await pressOnce(actors[3]!, actors[3]!.id, `mw:${mB.id}`);
