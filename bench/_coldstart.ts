@@ -87,7 +87,8 @@ export async function coldStart(root: string, fake: FakeProc, command: string[],
   const before = ((await (await fetch(`${fake.apiRoot}/__fake/calls?since=0&method=__none`)).json()) as { total: number }).total;
   const t0 = performance.now();
   const proc = spawn(command[0]!, command.slice(1), {
-    cwd: root,
+    // BENCH_START_CWD: another checkout (e.g. the previous commit) for a before/after comparison.
+    cwd: process.env.BENCH_START_CWD ?? root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
