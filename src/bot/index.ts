@@ -99,6 +99,16 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     await next();
   };
 
+  // PostgreSQL refuses U+0000 in text: it becomes U+FFFD (same length, so entity offsets hold).
+  bot.use(async (ctx, next) => {
+    for (const m of [ctx.update.message, ctx.update.edited_message]) {
+      if (!m) continue;
+      if (m.text?.includes("\u0000")) m.text = m.text.replaceAll("\u0000", "\uFFFD");
+      if (m.caption?.includes("\u0000")) m.caption = m.caption.replaceAll("\u0000", "\uFFFD");
+    }
+    await next();
+  });
+
   // Per-chat ordering under the concurrent runner: one chat's updates run one after another.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 

@@ -517,6 +517,16 @@ describe("what the fuzzer found, replayed", () => {
     }
   });
 
+  it("a NUL character in a group message (PostgreSQL refuses it in text) is stored as U+FFFD, no crash", async () => {
+    const tA = await h.app.deps.prisma.topic.findFirstOrThrow({ where: { forumId: A.id } });
+    const chat = A.villages[0]!.group;
+    const card = h.fake.sent(chat.id).find((m) => String(m.text ?? "").includes(tA.title))!;
+    const logsFrom = logLines.length;
+    await h.send(h.fake.updates.text(actors[3]!, chat, "awal\u0000akhir pesan", { replyTo: card.message_id }));
+    await h.flush();
+    expect(logLines.slice(logsFrom).filter((l) => l.level >= 50)).toEqual([]);
+  });
+
   it("a delegate press for another forum's meeting leaves no second answer", async () => {
     const mB = await h.app.deps.prisma.meeting.findFirstOrThrow({ where: { forumId: B.id } });
     const r = await pressOnce(actors[3]!, actors[3]!.id, `mw:${mB.id}`);
