@@ -18,6 +18,7 @@ import { sessionReader, termsMiddleware } from "./lib/terms.js";
 import { deploymentTerms } from "../domain/forum/terms.js";
 import { membershipDoors } from "./lib/membership.js";
 import { privacyGate } from "./features/privasi/gate.js";
+import { answeredTracker, wasAnswered } from "./lib/answered.js";
 
 export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
@@ -34,7 +35,7 @@ export function apiTransformers(deps: Deps): Transformer[] {
   // Installed in this order, auto-retry runs first (transformers run last-installed first)...
   // so a 429 is retried and the retry is throttled again. Network errors are retried a bounded
   // number of times by networkRetry: auto-retry alone would retry them forever and hang handlers.
-  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true })];
+  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }), answeredTracker()];
 }
 
 /** Retries a call that failed on the network (no answer from Telegram) a few times, then gives up. */
@@ -98,6 +99,16 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     await next();
   };
 
+  // PostgreSQL refuses U+0000 in text: it becomes U+FFFD (same length, so entity offsets hold).
+  bot.use(async (ctx, next) => {
+    for (const m of [ctx.update.message, ctx.update.edited_message]) {
+      if (!m) continue;
+      if (m.text?.includes("\u0000")) m.text = m.text.replaceAll("\u0000", "\uFFFD");
+      if (m.caption?.includes("\u0000")) m.caption = m.caption.replaceAll("\u0000", "\uFFFD");
+    }
+    await next();
+  });
+
   // Per-chat ordering under the concurrent runner: one chat's updates run one after another.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
 
@@ -113,7 +124,7 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     } catch (err) {
       deps.logger.error({ err, updateId, kind: updateKind(ctx.update), chatType: ctx.chat?.type }, "handler failed");
       const text = ctx.t ? ctx.t("error-internal") : "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.";
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
+      if (ctx.callbackQuery && !wasAnswered(ctx.callbackQuery.id)) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
       else if (ctx.chat?.type === "private") await ctx.reply(text).catch(() => {});
     }
   });
@@ -173,6 +184,18 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
       ],
     }),
   );
+
+  // Entering a flow leaves the one in progress, as typing a command does: a button or command
+  // whose handler sits before the active flow's middleware would otherwise hit "already entered".
+  bot.use(async (ctx, next) => {
+    const conv = ctx.conversation;
+    const enter = conv.enter.bind(conv);
+    conv.enter = async (name: string, ...args: unknown[]) => {
+      if (Object.keys(conv.active()).length) await conv.exitAll();
+      return enter(name, ...args);
+    };
+    await next();
+  });
 
   bot.use(commandGuard(features));
   const composers = new Composer<BotContext>();

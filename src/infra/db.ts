@@ -2,8 +2,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+// PGlite (and its extension) is loaded only when the embedded database is used.
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { applyMigrations, type SqlRunner } from "./migrate.js";
@@ -133,6 +133,7 @@ export async function openPglite(dir: string, opts: { lock?: boolean } = {}): Pr
   const unlock = opts.lock === false ? () => {} : lockDataDir(dir);
   let pgl: PGlite;
   try {
+    const [{ PGlite }, { pg_trgm }] = await Promise.all([import("@electric-sql/pglite"), import("@electric-sql/pglite/contrib/pg_trgm")]);
     pgl = await PGlite.create(path.join(dir, "pgdata"), { extensions: { pg_trgm } });
   } catch (err) {
     unlock();

@@ -9,7 +9,8 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { renderAsync } from "@resvg/resvg-js";
+// The renderer (native) is loaded with the first chart, like vega below.
+let resvg: Promise<typeof import("@resvg/resvg-js")> | null = null;
 import { truncate } from "./format.js";
 
 export interface BarDatum {
@@ -239,6 +240,7 @@ export async function svgToPng(svg: string, scale = 1): Promise<Buffer> {
     if (!existsSync(f)) throw new Error(`chart font missing: ${f}`);
   }
   // renderAsync runs in libuv's thread pool, so a big chart does not block the event loop.
+  const { renderAsync } = await (resvg ??= import("@resvg/resvg-js"));
   const image = await renderAsync(svg, {
     font: {
       loadSystemFonts: false,

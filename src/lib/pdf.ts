@@ -6,13 +6,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import PDFDocument from "pdfkit";
+// pdfkit (~25 MB) is loaded with the first berita acara: PdfWriter.open() waits for it.
+import type PDFDocumentType from "pdfkit";
+let pdfkit: Promise<typeof PDFDocumentType> | null = null;
+let PDFDocument: typeof PDFDocumentType;
 
 const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../assets/fonts");
 export const FONT_REGULAR = path.join(FONTS, "DejaVuSans.ttf");
 export const FONT_BOLD = path.join(FONTS, "DejaVuSans-Bold.ttf");
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFDocumentType>;
 
 // Read once per process: every document embeds a subset of the same two files.
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
@@ -40,7 +43,12 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(info: { title: string; author?: string; subject?: string; creationDate?: Date }) {
+  static async open(info: { title: string; author?: string; subject?: string; creationDate?: Date }): Promise<PdfWriter> {
+    PDFDocument = await (pdfkit ??= import("pdfkit").then((m) => (m.default ?? m) as typeof PDFDocumentType));
+    return new PdfWriter(info);
+  }
+
+  private constructor(info: { title: string; author?: string; subject?: string; creationDate?: Date }) {
     // A fixed creation date keeps the same content byte-identical (tests, and the queue's per-batch upload).
     this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 64, right: 56 }, info: { Title: info.title, Author: info.author ?? "Forum Desa", Subject: info.subject, CreationDate: info.creationDate }, bufferPages: true });
     this.doc.registerFont("regular", fontFiles().regular);

@@ -3,7 +3,8 @@
  * ";" or "," separated, UTF-8 with or without BOM, or Windows-1252). Cells come back as text,
  * numbers or dates; formulas as their last computed result; rich text and links as their text.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./spreadsheet.js";
 
 export type ReadCell = string | number | Date | null;
 
@@ -37,7 +38,7 @@ function cellValue(v: ExcelJS.CellValue): ReadCell {
 }
 
 export async function readXlsx(bytes: Buffer): Promise<ReadSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as never);
   } catch {

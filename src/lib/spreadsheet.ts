@@ -4,7 +4,10 @@
  * Excel has no time zones: exceljs writes a Date as its UTC wall clock. Dates are therefore
  * shifted to the forum's zone first, so "09.00 WIB" shows as 09:00 in Excel.
  */
-import ExcelJS from "exceljs";
+// exceljs (~25 MB, slow to load) is loaded on the first export, not at start-up.
+import type ExcelJSType from "exceljs";
+let excel: Promise<typeof ExcelJSType> | null = null;
+export const loadExcel = () => (excel ??= import("exceljs").then((m) => (m.default ?? m) as typeof ExcelJSType));
 import { zoneOffsetMinutes, zonedParts, type ZoneName } from "./time.js";
 
 export type CellValue = string | number | Date | null | undefined;
@@ -81,6 +84,7 @@ function sheetNames(names: string[]): string[] {
  * dates in the zone's local time (format dd/mm/yyyy hh:mm), numbers as numbers.
  */
 export async function buildXlsx(sheets: SheetSpec[], opts: ExportOptions): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = "Forum Desa";
   const names = sheetNames(sheets.map((s) => s.name));

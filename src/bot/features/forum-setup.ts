@@ -439,7 +439,8 @@ export const forumSetupFeature: Feature = {
       for (const f of forums) kb.text(`${f.id === current ? "✅ " : ""}${f.name}`, forumCb.build({ forum: f.id })).row();
       await ctx.reply(ctx.t("forum-choose"), { reply_markup: kb });
     });
-    c.callbackQuery(forumCb.filter, async (ctx) => {
+    // The chooser lives in private chats, where the session is; a press elsewhere is forged.
+    c.chatType("private").callbackQuery(forumCb.filter, async (ctx) => {
       const id = intId(forumCb.parse(ctx.callbackQuery.data)?.forum);
       // The forum id from the button is only a choice; membership (or a report filed there) decides.
       const choices = id ? await forumChoices(ctx, { asReporter: true }) : [];

@@ -28,7 +28,7 @@ import { isZoneName, formatDateTimeLong, formatTime } from "../../lib/time.js";
 import { checkInWindow } from "../../domain/musyawarah/dates.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { actorOf } from "../lib/forum.js";
-import { deepLink, escapeHtml, pagerRow, replyTo } from "../lib/replies.js";
+import { deepLink, escapeHtml, pagerRow, replyTo, tellRefusal } from "../lib/replies.js";
 import { intId } from "../lib/callback.js";
 import { requireForum } from "./forum-setup.js";
 import { ANSWER_CODES, checkInCb, delegateCb, listCb, manageCb, markCb, markPageCb, rsvpCb, viewCb, type AnswerCode } from "./musyawarah/callbacks.js";
@@ -72,8 +72,7 @@ function meetingErrorText(ctx: FlowContext, err: unknown): string | null {
 async function replyMeetingError(ctx: FlowContext, err: unknown) {
   const text = meetingErrorText(ctx, err);
   if (text === null) throw err;
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.slice(0, 200), show_alert: true }).catch(() => {});
-  else await ctx.reply(text, { reply_parameters: replyTo(ctx) });
+  await tellRefusal(ctx, text, { reply_parameters: replyTo(ctx) });
 }
 
 async function editOrReply(ctx: FlowContext, text: string, kb?: InlineKeyboard) {

@@ -243,8 +243,9 @@ export const votingFeature: Feature = {
       if (!voteId || !ctx.person || !ctx.chat) return oldButton(ctx);
       try {
         if (ctx.chat.type === "private") {
-          await ctx.answerCallbackQuery();
-          return await sendVillages(deps, ctx, voteId, ctx.chat.id);
+          // Answered after the check: a refusal answers the press itself (a query is answered once).
+          await sendVillages(deps, ctx, voteId, ctx.chat.id);
+          return await ctx.answerCallbackQuery();
         }
         // Never in the group: the breakdown goes to the private chat (or a link to open it).
         if (ctx.person.canMessage) {

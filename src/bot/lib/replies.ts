@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import type { FlowContext } from "../context.js";
+import { wasAnswered } from "./answered.js";
 
 /** Turns a typed domain error into the person's language; anything else is a real bug. */
 export function errorText(ctx: FlowContext, err: unknown): string | null {
@@ -11,10 +12,19 @@ export function errorText(ctx: FlowContext, err: unknown): string | null {
 export async function replyError(ctx: FlowContext, err: unknown): Promise<void> {
   const text = errorText(ctx, err);
   if (text === null) throw err;
-  if (ctx.callbackQuery) {
+  await tellRefusal(ctx, text);
+}
+
+/**
+ * A refusal as an alert on the press, or a message. A press that was already answered takes no
+ * second answer (Telegram refuses it): the refusal then goes to the private chat, or, in a group,
+ * nowhere (it is not for the whole group to read).
+ */
+export async function tellRefusal(ctx: FlowContext, text: string, opts: { reply_parameters?: ReturnType<typeof replyTo> } = {}): Promise<void> {
+  if (ctx.callbackQuery && !wasAnswered(ctx.callbackQuery.id)) {
     await ctx.answerCallbackQuery({ text: text.slice(0, 200), show_alert: true }).catch(() => {});
-  } else {
-    await ctx.reply(text);
+  } else if (!ctx.callbackQuery || ctx.chat?.type === "private") {
+    await ctx.reply(text, opts);
   }
 }
 

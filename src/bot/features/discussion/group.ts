@@ -21,7 +21,7 @@ import { displayName } from "../../../domain/forum/people.js";
 import { hasConsent } from "../../../domain/privasi/consent.js";
 import type { BotContext, FlowContext } from "../../context.js";
 import { actorOf } from "../../lib/forum.js";
-import { errorText, escapeHtml } from "../../lib/replies.js";
+import { errorText, escapeHtml, tellRefusal } from "../../lib/replies.js";
 import { intId } from "../../lib/callback.js";
 import { intervalLabel, longDate, muteCb, noticeTo, tellPrivately } from "./shared.js";
 import { transcriptFile, transcriptSummary } from "./transcript.js";
@@ -244,7 +244,7 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
     } catch (err) {
       const text = errorText(ctx, err);
       if (text === null) throw err;
-      await ctx.answerCallbackQuery({ text: text.slice(0, 200), show_alert: true });
+      await tellRefusal(ctx, text);
     }
   });
 

@@ -48,7 +48,7 @@ export async function buildBeritaAcara(m: MeetingView, att: Attendance): Promise
   const t = tFor("id", m.terms);
   const kind = t(`musyawarah-kind-${m.kind}`);
   const start = zonedParts(m.startsAt, m.zone);
-  const pdf = new PdfWriter({ title: `${t("musyawarah-ba-title")} ${kind}: ${m.title}`, subject: kind, creationDate: m.minutesAt ?? m.startsAt });
+  const pdf = await PdfWriter.open({ title: `${t("musyawarah-ba-title")} ${kind}: ${m.title}`, subject: kind, creationDate: m.minutesAt ?? m.startsAt });
   const place = m.place ?? t("musyawarah-ba-place-none");
   const named = att.rows.filter((r) => r.source !== "group" && r.source !== "walk_in");
   const present = att.rows.filter((r) => r.checkedInAt);
