@@ -60,6 +60,19 @@ export function installTransformers(api: Api, transformers: Transformer[]) {
   for (const t of transformers) api.config.use(t);
 }
 
+/**
+ * The flood limit's counter on Redis, failing open: while Redis is away nobody is limited (Telegram
+ * still limits the sending), rather than every update failing, and group messages with no one to
+ * tell being lost.
+ */
+function failOpenCounter(deps: Deps) {
+  const redis = deps.redis!;
+  return {
+    incr: (key: string) => redis.incr(key).catch((err) => (deps.logger.warn({ err }, "flood limit: Redis unavailable, not counted"), 1)),
+    pexpire: (key: string, ms: number) => redis.pexpire(key, ms).catch(() => 0),
+  };
+}
+
 function kv<T>(deps: Deps, name: string): StorageAdapter<T> {
   if (deps.redis) return new RedisAdapter<T>({ instance: deps.redis, ttl: 30 * 24 * 3600 });
   return new MemorySessionStorage<T>();
@@ -122,7 +135,7 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     limit({
       timeFrame: 60_000,
       limit: deps.config.FLOOD_LIMIT_PER_MINUTE,
-      storageClient: deps.redis ?? "MEMORY_STORE",
+      storageClient: deps.redis ? failOpenCounter(deps) : "MEMORY_STORE",
       keyGenerator: (ctx) => (ctx.from ? `${prefix}flood:${ctx.from.id}` : undefined),
       // Runs before the i18n middleware, so ctx.t does not exist yet.
       onLimitExceeded: async (ctx: any) => {

@@ -482,13 +482,22 @@ export class Lab {
       const jobs = await prisma.job.count({ where: { doneAt: null, kind: { in: ["meeting.reminder", VOTE_JOB.close] }, dueAt: { lte: new Date() } } });
       return left === 0 && jobs === 0;
     };
-    await waitUntil(done, timeoutMs, `round ${r.round} to settle`, 250).catch((e) => notes.push(String((e as Error).message)));
+    await waitUntil(done, timeoutMs, `round ${r.round} to settle`, 250).catch(async (e) => {
+      notes.push(String((e as Error).message));
+      const left = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+        `SELECT state, claimed_by, claimed_at IS NULL AS unstarted, owner_kind, count(*)::int AS n FROM deliveries WHERE state IN ('queued','sending') GROUP BY 1,2,3,4`,
+      );
+      notes.push(`left on the queue: ${JSON.stringify(left)}`);
+    });
 
     let lost = 0;
     let polite = 0;
     for (const u of r.updates) {
       const a = this.answered(u);
-      if (!a.ok) lost++;
+      if (!a.ok) {
+        lost++;
+        notes.push(`lost ${u.kind} update ${u.updateId} in chat ${u.chatId}`);
+      }
       if (a.polite) polite++;
     }
     // Doubled: a chat that got the same text twice from this round's work (messages the bot

@@ -17,5 +17,5 @@ try {
     }
   }
 } catch (e) { console.error(e); for (const b of lab.bots) console.log(b.name, b.out.slice(-2000)); }
-finally { for (const b of lab.bots) console.log(b.name, "log tail:", b.out.slice(-1500)); await lab.close(); }
+finally { const fs = await import("node:fs"); for (const b of lab.bots) fs.writeFileSync(`/tmp/sf/${b.name}.log`, b.out); await lab.close(); }
 process.exit(0);
