@@ -128,6 +128,9 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
       const text = ctx.t ? ctx.t("error-internal") : "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.";
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
       else if (ctx.chat?.type === "private") await ctx.reply(text).catch(() => {});
+      // In a group the bot only sees what is addressed to it (commands, replies to its messages):
+      // the writer is told under their own message, or it would be lost without a word.
+      else if (ctx.message && ctx.chat) await ctx.reply(text, { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } }).catch(() => {});
     }
   });
   bot.use(attach as any);

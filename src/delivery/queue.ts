@@ -80,6 +80,8 @@ export interface DeliveryOptions {
 const ORPHAN_AFTER_MS = 5_000;
 /** A row whose limiter call failed tries again after this long. */
 const LIMITER_RETRY_MS = 2_000;
+/** Attempts to record a sent row (backoff 0.25 s doubling to 5 s: about a minute in all). */
+const SETTLE_RETRIES = 15;
 
 interface ClaimedRow {
   id: bigint;
@@ -545,13 +547,29 @@ export class DeliveryQueue {
     ms.send += lap();
     this.stats.sent++;
     if (sent.pinError) {
-      await this.settle(row, { state: "sent", telegramMessageId: sent.messageId, sentAt: this.o.clock.now(), lastError: sent.pinError, errorKind: "pin_failed" });
-    } else if (await this.sents.push({ id: row.id, messageId: sent.messageId })) {
+      await this.persistSent(row, () => this.settle(row, { state: "sent", telegramMessageId: sent.messageId, sentAt: this.o.clock.now(), lastError: sent.pinError, errorKind: "pin_failed" }));
+    } else if (await this.persistSent(row, () => this.sents.push({ id: row.id, messageId: sent.messageId }))) {
       await this.emitSettled(settledOf(row, "sent", sent.messageId, null));
     } else {
       this.o.logger.warn({ deliveryId: String(row.id) }, "delivery: row was taken away before it settled");
     }
     ms.settle += lap();
+  }
+
+  /**
+   * Records a row that went out. The message is at Telegram: a database away for a moment must
+   * not leave the row 'sending' (its chat blocked until it is declared unknown), so this retries.
+   */
+  private async persistSent<T>(row: ClaimedRow, write: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (attempt >= SETTLE_RETRIES || this.stopping) throw err;
+        this.o.logger.warn({ err, deliveryId: String(row.id), attempt }, "delivery: recording a sent row failed, retrying");
+        await this.sleep(Math.min(5_000, 250 * 2 ** attempt));
+      }
+    }
   }
 
   /**

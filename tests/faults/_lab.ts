@@ -428,7 +428,7 @@ export class Lab {
       const marker = `#m${k}#`;
       const from = this.residents[g]![k % 4]!;
       const upd = this.fake.updates.text(from, this.groups[g]!, `Usul perbaikan saluran ${marker}`, { replyTo: card });
-      r.updates.push({ kind: "relay", chatId: this.groups[g]!, updateId: upd.update_id, at: Date.now(), marker });
+      r.updates.push({ kind: "relay", chatId: this.groups[g]!, updateId: upd.update_id, at: Date.now(), marker, messageId: (upd as { message: { message_id: number } }).message.message_id });
     } else {
       const g = Math.floor(k / 3) % this.groups.length;
       const card = this.voteCards.get(this.groups[g]!)!;
@@ -463,9 +463,17 @@ export class Lab {
       const a = this.fake.callbackAnswer(u.callbackId!);
       return { ok: !!a, polite: !!a && /coba lagi/i.test(String(a.text ?? "")) };
     }
-    // A relay is answered when every other group has its copy.
+    // A relay is answered when every other group has its copy, or its writer was told to try again.
     const others = this.groups.filter((g) => g !== u.chatId);
-    return { ok: others.every((g) => this.fake.sent(g).some((m) => String(m.text ?? m.caption ?? "").includes(u.marker!))), polite: false };
+    const polite = this.politeReply(u.chatId, u.messageId!);
+    return { ok: polite !== undefined || others.every((g) => this.fake.sent(g).some((m) => String(m.text ?? m.caption ?? "").includes(u.marker!))), polite: polite !== undefined };
+  }
+
+  /** When the bot answered a group message with "coba lagi" under it. */
+  private politeReply(chatId: number, messageId: number): number | undefined {
+    return this.fake.calls.find(
+      (c) => c.ok && c.method === "sendMessage" && (c.params as any).chat_id === chatId && (c.params as any).reply_parameters?.message_id === messageId && /coba lagi/i.test(String((c.params as any).text)),
+    )?.at;
   }
 
   private sentAt(chatId: number): number | undefined {
@@ -531,6 +539,8 @@ export class Lab {
   private answerTime(u: StreamUpdate): number | undefined {
     if (u.kind === "private") return this.sentAt(u.chatId);
     if (u.kind === "ballot") return this.fake.calls.find((c) => c.ok && c.method === "answerCallbackQuery" && (c.params as { callback_query_id?: string }).callback_query_id === u.callbackId)?.at;
+    const polite = this.politeReply(u.chatId, u.messageId!);
+    if (polite !== undefined) return polite;
     const ats = this.groups
       .filter((g) => g !== u.chatId)
       .map((g) => this.fake.calls.find((c) => c.ok && (c.params as { chat_id?: unknown }).chat_id === g && JSON.stringify(c.params).includes(u.marker!))?.at);
@@ -559,6 +569,7 @@ export interface StreamUpdate {
   at: number;
   marker?: string;
   callbackId?: string;
+  messageId?: number;
 }
 
 export interface Round {
