@@ -186,7 +186,7 @@ export class BotProcess {
   starts = 0;
   exits: Array<{ code: number | null; signal: string | null }> = [];
   constructor(readonly name: string, readonly port: number, private readonly env: Record<string, string>) {}
-  async start(timeoutMs = 60_000) {
+  async start(timeoutMs = 60_000, ready = /webhook mode/) {
     this.starts++;
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: repoRoot,
@@ -197,7 +197,8 @@ export class BotProcess {
     child.stdout!.on("data", (d) => (this.out += d));
     child.stderr!.on("data", (d) => (this.out += d));
     child.on("exit", (code, signal) => this.exits.push({ code, signal }));
-    await waitUntil(() => /webhook mode/.test(this.out) || child.exitCode !== null, timeoutMs, `${this.name} to start`);
+    const from = this.out.length;
+    await waitUntil(() => ready.test(this.out.slice(from)) || child.exitCode !== null, timeoutMs, `${this.name} to start`);
     if (child.exitCode !== null) throw new Error(`${this.name} exited at start:\n${this.out.slice(-3000)}`);
   }
   get alive() {
