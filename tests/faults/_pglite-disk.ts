@@ -82,11 +82,12 @@ export async function runDiskFull(opts: { template?: string | null; log?: (l: st
     }
     const filler = fill(mnt);
     notes.push(`free after filling: ${statfsSync(mnt).bavail * statfsSync(mnt).bsize} bytes`);
-    const fullFor = Math.max(3_000, scaled(20_000));
+    const fullFor = Math.max(5_000, scaled(20_000));
     const until = Date.now() + fullFor;
+    // New people: each stores a person row (and its consent), so the tables and the WAL grow.
     while (Date.now() < until) {
       push();
-      await sleep(300);
+      await sleep(100);
     }
     rmSync(filler);
     const freedAt = Date.now();
