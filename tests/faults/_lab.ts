@@ -314,7 +314,7 @@ export class Lab {
       LIMIT_GLOBAL_PER_SECOND: "25",
     };
     this.bots = ports.map((p, i) => new BotProcess(`bot-${i + 1}`, p, env));
-    await Promise.all(this.bots.map((b) => b.start()));
+    await Promise.all(this.bots.map((b) => b.start(180_000)));
     // The seeded vote's and topic's cards are sent by the bots' queues.
     await waitUntil(async () => (await this.cards("vote")).size === this.groups.length && (await this.cards("topic")).size === this.groups.length, 60_000, "vote and topic cards");
     this.voteCards = await this.cards("vote");
@@ -534,6 +534,8 @@ export class Lab {
     // Relayed copies are paced by the groups' send limits by design: answers that a person waits for count.
     const late = r.updates.filter((u) => u.at <= faultEndedAt && u.kind !== "relay").map((u) => this.answerTime(u)).filter((x): x is number => x !== undefined);
     const recoverySec = Math.max(0, ...late.map((t) => (t - faultEndedAt) / 1000));
+    const slowest = r.updates.filter((u) => u.at <= faultEndedAt && u.kind !== "relay").sort((a, b) => (this.answerTime(b) ?? 0) - (this.answerTime(a) ?? 0))[0];
+    if (slowest && recoverySec > 0) notes.push(`slowest: ${slowest.kind} sent ${((slowest.at - faultEndedAt) / 1000).toFixed(1)} s from the fault's end`);
     return { fault, updates: r.updates.length, lost, politeRetry: polite, doubled, reminders, closings, broadcastMissing: missing, crashes, recoverySec, notes };
   }
 

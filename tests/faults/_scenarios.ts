@@ -36,7 +36,7 @@ async function inject(lab: Lab, fault: FaultName, notes: string[]) {
       // Its supervisor (systemd, Docker restart policy) brings it back after a while.
       await sleep(Math.max(2_000, scaled(10_000)));
       const t = Date.now();
-      await victim.start();
+      await victim.start(180_000);
       notes.push(`restarted in ${((Date.now() - t) / 1000).toFixed(1)} s`);
       return;
     }

@@ -17,7 +17,7 @@ describe.skipIf(!!reason)(`faults (FAULT_SCALE ${SCALE})`, () => {
   beforeAll(async () => {
     lab = new Lab({ databaseUrl: process.env.DATABASE_URL!, ownRedis: true, log: (l) => console.log(l) });
     await lab.start();
-  }, 180_000);
+  }, 400_000);
   afterAll(async () => {
     if (outcomes.length) console.log(summary(outcomes));
     await lab?.close();

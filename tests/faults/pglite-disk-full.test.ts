@@ -19,5 +19,5 @@ it.skipIf(!!reason)(
     expect(o.notes.filter((n) => n.startsWith("the bot exited"))).toEqual([]);
     expect(Number.isFinite(o.recoverySec), formatOutcome(o)).toBe(true);
   },
-  180_000,
+  300_000,
 );
