@@ -514,7 +514,16 @@ export class Lab {
     let doubled = 0;
     const chats = new Set<number>([...r.updates.filter((u) => u.kind === "private").map((u) => u.chatId), ...this.groups, ...r.recipients]);
     for (const c of chats) {
-      const texts = this.fake.sent(c).filter((m) => m.message_id > (r.lastIdBefore.get(c) ?? 0)).map((m) => String(m.text ?? m.caption ?? "")).filter((t) => t);
+      // The apology repeats word for word under different messages: it is keyed by what it answers.
+      const texts = this.fake
+        .sent(c)
+        .filter((m) => m.message_id > (r.lastIdBefore.get(c) ?? 0))
+        .map((m) => {
+          const t = String(m.text ?? m.caption ?? "");
+          const replyTo = (m as { reply_to_message?: { message_id?: number } }).reply_to_message?.message_id;
+          return /coba lagi/i.test(t) && c < 0 ? `${t} @${replyTo ?? m.message_id}` : t;
+        })
+        .filter((t) => t);
       const d = texts.length - new Set(texts).size;
       if (d > 0) notes.push(`chat ${c} got a text twice`);
       doubled += d;
