@@ -34,7 +34,9 @@ export function apiTransformers(deps: Deps): Transformer[] {
   // Installed in this order, auto-retry runs first (transformers run last-installed first)...
   // so a 429 is retried and the retry is throttled again. Network errors are retried a bounded
   // number of times by networkRetry: auto-retry alone would retry them forever and hang handlers.
-  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true })];
+  // Six 429 retries: a flood wait of ~30 s (several retry_after in a row) is sat out, instead of the
+  // answer being dropped and the apology meeting the same 429 (tests/faults).
+  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 60, rethrowHttpErrors: true })];
 }
 
 /** Retries a call that failed on the network (no answer from Telegram) a few times, then gives up. */
