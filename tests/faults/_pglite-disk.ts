@@ -112,6 +112,8 @@ export async function runDiskFull(opts: { template?: string | null; log?: (l: st
       .filter((x): x is number => x !== undefined);
     const recoverySec = firstOk.length ? (Math.min(...firstOk) - freedAt) / 1000 : NaN;
     if (!bot.alive) notes.push(`the bot exited: ${JSON.stringify(bot.exits)}`);
+    // PGlite writes into a preallocated WAL segment: a short window of small writes may never need new space.
+    if (polite === 0) notes.push("no write met the full disk in this window (preallocated WAL)");
     return { fault: "pglite-disk-full", updates: updates.length, lost, politeRetry: polite, doubled, reminders: 0, closings: 0, broadcastMissing: 0, crashes: bot.crashes(), recoverySec, notes };
   } finally {
     if (bot) {
