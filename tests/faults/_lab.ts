@@ -235,6 +235,8 @@ export interface Outcome {
   reminders: number;
   closings: number;
   broadcastMissing: number;
+  /** Broadcast rows reported 'unknown' to the sender (started by a killed instance). */
+  broadcastUnknown?: number;
   crashes: number;
   recoverySec: number;
   notes: string[];
@@ -528,8 +530,19 @@ export class Lab {
       if (d > 0) notes.push(`chat ${c} got a text twice`);
       doubled += d;
     }
+    // A row a killed instance had started is reported 'unknown' to the sender, never sent twice
+    // (it may have gone out): not missing, but counted apart.
+    const unknownChats = new Set(
+      (await prisma.delivery.findMany({ where: { ownerKind: "pengumuman", state: "unknown", chatId: { in: r.recipients.map(BigInt) } }, select: { chatId: true } })).map((d) => Number(d.chatId)),
+    );
     let missing = 0;
-    for (const c of r.recipients) if (!this.fake.sent(c).some((m) => m.text === r.broadcastText)) missing++;
+    let unknown = 0;
+    for (const c of r.recipients) {
+      if (this.fake.sent(c).some((m) => m.text === r.broadcastText)) continue;
+      if (unknownChats.has(c)) unknown++;
+      else missing++;
+    }
+    if (unknown) notes.push(`broadcast: ${unknown} reported unknown to the sender (started by the killed instance, not sent)`);
     // Reminders and closings: one of each per group (a closing is the result's chart and text).
     let reminders = 0;
     let closings = 0;
@@ -545,7 +558,7 @@ export class Lab {
     const recoverySec = Math.max(0, ...late.map((t) => (t - faultEndedAt) / 1000));
     const slowest = r.updates.filter((u) => u.at <= faultEndedAt && u.kind !== "relay").sort((a, b) => (this.answerTime(b) ?? 0) - (this.answerTime(a) ?? 0))[0];
     if (slowest && recoverySec > 0) notes.push(`slowest: ${slowest.kind} sent ${((slowest.at - faultEndedAt) / 1000).toFixed(1)} s from the fault's end`);
-    return { fault, updates: r.updates.length, lost, politeRetry: polite, doubled, reminders, closings, broadcastMissing: missing, crashes, recoverySec, notes };
+    return { fault, updates: r.updates.length, lost, politeRetry: polite, doubled, reminders, closings, broadcastMissing: missing, broadcastUnknown: unknown, crashes, recoverySec, notes };
   }
 
   private answerTime(u: StreamUpdate): number | undefined {
@@ -599,5 +612,5 @@ export interface Round {
 }
 
 export function formatOutcome(o: Outcome): string {
-  return `fault ${o.fault}: updates ${o.updates}, lost ${o.lost} (polite "coba lagi" ${o.politeRetry}), doubled ${o.doubled}, reminders ${o.reminders}/3, closings ${o.closings}/3, broadcast missing ${o.broadcastMissing}, crashes ${o.crashes}, recovery ${o.recoverySec.toFixed(1)} s${o.notes.length ? ` [${o.notes.join("; ")}]` : ""}`;
+  return `fault ${o.fault}: updates ${o.updates}, lost ${o.lost} (polite "coba lagi" ${o.politeRetry}), doubled ${o.doubled}, reminders ${o.reminders}/3, closings ${o.closings}/3, broadcast missing ${o.broadcastMissing}${o.broadcastUnknown ? ` (unknown ${o.broadcastUnknown})` : ""}, crashes ${o.crashes}, recovery ${o.recoverySec.toFixed(1)} s${o.notes.length ? ` [${o.notes.join("; ")}]` : ""}`;
 }
