@@ -34,10 +34,10 @@ import { createVote } from "../src/domain/voting/index.js";
 import { createRenderer } from "../src/bot/features/voting/render.js";
 import { openTopic } from "../src/domain/discussion/index.js";
 import { groupRenderer } from "../src/bot/features/discussion/render.js";
-import { createMeeting } from "../src/domain/meetings/service.js";
-import { emptyAudience } from "../src/domain/meetings/types.js";
+import { createMeeting } from "../src/domain/musyawarah/service.js";
+import { emptyAudience } from "../src/domain/musyawarah/types.js";
 import { meetingDepsOf } from "../src/bot/features/musyawarah/deps.js";
-import { versionString } from "../src/domain/privacy/consent.js";
+import { versionString } from "../src/domain/privasi/consent.js";
 import type { TpDone, TpInit } from "./_throughput-worker.js";
 import { coldStart, mb, startFakeServer, type FakeProc } from "./_coldstart.js";
 

@@ -35,7 +35,9 @@ export function apiTransformers(deps: Deps): Transformer[] {
   // Installed in this order, auto-retry runs first (transformers run last-installed first)...
   // so a 429 is retried and the retry is throttled again. Network errors are retried a bounded
   // number of times by networkRetry: auto-retry alone would retry them forever and hang handlers.
-  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }), answeredTracker()];
+  // Six 429 retries: a flood wait of ~30 s (several retry_after in a row) is sat out, instead of the
+  // answer being dropped and the apology meeting the same 429 (tests/faults).
+  return [throttler, networkRetry(3), autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 60, rethrowHttpErrors: true }), answeredTracker()];
 }
 
 /** Retries a call that failed on the network (no answer from Telegram) a few times, then gives up. */
@@ -59,6 +61,19 @@ function updateKind(update: object): string {
 
 export function installTransformers(api: Api, transformers: Transformer[]) {
   for (const t of transformers) api.config.use(t);
+}
+
+/**
+ * The flood limit's counter on Redis, failing open: while Redis is away nobody is limited (Telegram
+ * still limits the sending), rather than every update failing, and group messages with no one to
+ * tell being lost.
+ */
+function failOpenCounter(deps: Deps) {
+  const redis = deps.redis!;
+  return {
+    incr: (key: string) => redis.incr(key).catch((err) => (deps.logger.warn({ err }, "flood limit: Redis unavailable, not counted"), 1)),
+    pexpire: (key: string, ms: number) => redis.pexpire(key, ms).catch(() => 0),
+  };
 }
 
 function kv<T>(deps: Deps, name: string): StorageAdapter<T> {
@@ -126,6 +141,9 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
       const text = ctx.t ? ctx.t("error-internal") : "Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.";
       if (ctx.callbackQuery && !wasAnswered(ctx.callbackQuery.id)) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => {});
       else if (ctx.chat?.type === "private") await ctx.reply(text).catch(() => {});
+      // In a group the bot only sees what is addressed to it (commands, replies to its messages):
+      // the writer is told under their own message, or it would be lost without a word.
+      else if (ctx.message && ctx.chat) await ctx.reply(text, { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } }).catch(() => {});
     }
   });
   bot.use(attach as any);
@@ -133,7 +151,7 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     limit({
       timeFrame: 60_000,
       limit: deps.config.FLOOD_LIMIT_PER_MINUTE,
-      storageClient: deps.redis ?? "MEMORY_STORE",
+      storageClient: deps.redis ? failOpenCounter(deps) : "MEMORY_STORE",
       keyGenerator: (ctx) => (ctx.from ? `${prefix}flood:${ctx.from.id}` : undefined),
       // Runs before the i18n middleware, so ctx.t does not exist yet.
       onLimitExceeded: async (ctx: any) => {

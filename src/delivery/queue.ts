@@ -76,6 +76,13 @@ export interface DeliveryOptions {
   hooks?: DeliveryHooks;
 }
 
+/** An own unstarted claim no task holds is put back after this long (see requeueOwnOrphans). */
+const ORPHAN_AFTER_MS = 5_000;
+/** A row whose limiter call failed tries again after this long. */
+const LIMITER_RETRY_MS = 2_000;
+/** Attempts to record a sent row (backoff 0.25 s doubling to 5 s: about a minute in all). */
+const SETTLE_RETRIES = 15;
+
 interface ClaimedRow {
   id: bigint;
   batch_id: number;
@@ -141,6 +148,8 @@ export class DeliveryQueue {
   private signalled = false;
   private waiter: (() => void) | null = null;
   private active = 0;
+  /** Rows this process is working on now: its other 'sending' rows were orphaned by an error. */
+  private activeIds = new Set<string>();
   private stopWaiters = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -350,7 +359,24 @@ export class DeliveryQueue {
     await this.markStaleSending();
     // This instance's own claims are alive in its memory (its previous life is handled at start).
     await this.requeueAbandonedClaims({ includeOwn: false });
+    await this.requeueOwnOrphans();
     this.wakeLocal();
+  }
+
+  /**
+   * Own claims that no task holds any more: processing failed before the request started (Redis
+   * or the database away for a moment). Nothing went out: back to the queue, or the chat's head
+   * would block it until this process restarts. Seconds old, so a claim still being returned is
+   * left alone (and markStarted's compare-and-set keeps a row from going out twice anyway).
+   */
+  private async requeueOwnOrphans(): Promise<number> {
+    const now = this.o.clock.now();
+    const cutoff = new Date(now.getTime() - ORPHAN_AFTER_MS);
+    const busy = [...this.activeIds];
+    return this.o.prisma.$executeRaw`
+      UPDATE deliveries SET state = 'queued', claimed_by = NULL, updated_at = ${now}
+      WHERE state = 'sending' AND claimed_at IS NULL AND claimed_by = ${this.o.instanceId} AND updated_at < ${cutoff}
+        AND NOT (id = ANY(${busy}::bigint[]))`;
   }
 
   private async pump(): Promise<void> {
@@ -405,9 +431,12 @@ export class DeliveryQueue {
   private spawn(row: ClaimedRow) {
     this.active++;
     this.stats.claimed++;
+    const key = String(row.id);
+    this.activeIds.add(key);
     void this.processRow(row)
       .catch((err) => this.o.logger.error({ err, deliveryId: String(row.id) }, "delivery: row failed unexpectedly"))
       .finally(() => {
+        this.activeIds.delete(key);
         this.active--;
         this.signal();
       });
@@ -455,7 +484,15 @@ export class DeliveryQueue {
       row.payload = { ...row.payload, messageId };
     }
     if (row.payload.op !== "delete") {
-      const slot = await this.book(chatId);
+      let slot: BookResult;
+      try {
+        slot = await this.book(chatId);
+      } catch (err) {
+        // The limiter (Redis) is away: the row waits and tries again (nothing was sent).
+        this.o.logger.warn({ err, deliveryId: String(row.id) }, "delivery: limiter unavailable, row put back");
+        await this.deferChat(row, LIMITER_RETRY_MS);
+        return;
+      }
       ms.book += lap();
       ticket = slot.ticket;
       bookedAt = this.o.clock.now().getTime() + slot.waitMs;
@@ -480,7 +517,15 @@ export class DeliveryQueue {
     if (ticket && bookedAt !== null && this.o.limiter.rebook) {
       const now = this.o.clock.now().getTime();
       if (now - bookedAt > this.lateToleranceMs) {
-        const again = await this.o.limiter.rebook(chatId, ticket, { now, maxWaitMs: this.maxInlineWaitMs });
+        let again;
+        try {
+          again = await this.o.limiter.rebook(chatId, ticket, { now, maxWaitMs: this.maxInlineWaitMs });
+        } catch (err) {
+          // The limiter (Redis) is away: nothing went out yet, so the row goes back to wait.
+          this.o.logger.warn({ err, deliveryId: String(row.id) }, "delivery: limiter unavailable, row put back");
+          await this.deferChat(row, LIMITER_RETRY_MS, { started: true });
+          return;
+        }
         if (!again.booked) {
           this.stats.deferred++;
           await this.deferChat(row, again.waitMs, { started: true });
@@ -502,13 +547,29 @@ export class DeliveryQueue {
     ms.send += lap();
     this.stats.sent++;
     if (sent.pinError) {
-      await this.settle(row, { state: "sent", telegramMessageId: sent.messageId, sentAt: this.o.clock.now(), lastError: sent.pinError, errorKind: "pin_failed" });
-    } else if (await this.sents.push({ id: row.id, messageId: sent.messageId })) {
+      await this.persistSent(row, () => this.settle(row, { state: "sent", telegramMessageId: sent.messageId, sentAt: this.o.clock.now(), lastError: sent.pinError, errorKind: "pin_failed" }));
+    } else if (await this.persistSent(row, () => this.sents.push({ id: row.id, messageId: sent.messageId }))) {
       await this.emitSettled(settledOf(row, "sent", sent.messageId, null));
     } else {
       this.o.logger.warn({ deliveryId: String(row.id) }, "delivery: row was taken away before it settled");
     }
     ms.settle += lap();
+  }
+
+  /**
+   * Records a row that went out. The message is at Telegram: a database away for a moment must
+   * not leave the row 'sending' (its chat blocked until it is declared unknown), so this retries.
+   */
+  private async persistSent<T>(row: ClaimedRow, write: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (err) {
+        if (attempt >= SETTLE_RETRIES || this.stopping) throw err;
+        this.o.logger.warn({ err, deliveryId: String(row.id), attempt }, "delivery: recording a sent row failed, retrying");
+        await this.sleep(Math.min(5_000, 250 * 2 ** attempt));
+      }
+    }
   }
 
   /**

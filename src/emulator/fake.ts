@@ -24,6 +24,13 @@ export interface FakeTelegramOptions {
   port?: number;
   /** listen host (default 127.0.0.1) */
   host?: string;
+  /**
+   * Webhook deliveries that fail (no answer, or not 2xx) are tried again, as Telegram does, after
+   * this many ms, doubling up to 8×. Default: not retried (one attempt, recorded).
+   */
+  webhookRetryMs?: number;
+  /** Webhook deliveries in flight at once (Telegram: up to max_connections). Default 1: in order. */
+  webhookConnections?: number;
 }
 
 /** A saved emulator world (see exportState/importState). */
@@ -94,6 +101,10 @@ interface Fault {
   drop?: boolean;
   /** With drop: hold the request this long first (a Telegram that does not answer). */
   afterMs?: number;
+  /** A fault window: active (for any number of calls) until this Date.now(). */
+  until?: number;
+  /** With method "*": methods (lower-case) the fault leaves alone. */
+  except?: Set<string>;
 }
 
 interface Waiter {
@@ -207,6 +218,11 @@ export class FakeTelegram {
   private callListeners = new Set<(call: Call) => void>();
   private rate: RateLimiter;
   private faults: Fault[] = [];
+  private latency: { ms: number; until: number; except: Set<string> } | null = null;
+  private webhookRetryMs?: number;
+  private webhookConnections = 1;
+  private webhookInFlight = 0;
+  private webhookWaiting: Array<() => void> = [];
   private fixedNow: number | null = null;
   private clockOffset = 0;
 
@@ -257,6 +273,8 @@ export class FakeTelegram {
       ...(opts.botUser as object),
     } as UserFromGetMe;
     this.rate = new RateLimiter(opts.rateLimits ?? { enabled: false });
+    this.webhookRetryMs = opts.webhookRetryMs;
+    this.webhookConnections = Math.max(1, opts.webhookConnections ?? 1);
     this.updates = new UpdateBuilders(this);
   }
 
@@ -304,6 +322,7 @@ export class FakeTelegram {
     this.webhookDeliveries.length = 0;
     this.undelivered.length = 0;
     this.faults = [];
+    this.latency = null;
     this.users.clear();
     this.chats.clear();
     this.chatsByUsername.clear();
@@ -447,8 +466,22 @@ export class FakeTelegram {
 
   // ------------------------------------------------------- fault injection
 
-  fail(method: string, err: FaultError, opts: { times?: number; where?: (params: any) => boolean } = {}): void {
-    this.faults.push({ method: method === "*" ? "*" : method.toLowerCase(), times: opts.times ?? 1, where: opts.where, err });
+  fail(method: string, err: FaultError, opts: { times?: number; where?: (params: any) => boolean; forMs?: number; except?: string[] } = {}): void {
+    this.faults.push({
+      method: method === "*" ? "*" : method.toLowerCase(),
+      times: opts.forMs !== undefined ? Infinity : (opts.times ?? 1),
+      where: opts.where,
+      err,
+      until: opts.forMs !== undefined ? Date.now() + opts.forMs : undefined,
+      except: opts.except ? new Set(opts.except.map((m) => m.toLowerCase())) : undefined,
+    });
+  }
+  /**
+   * Every call (but `except`) is answered `ms` late, for `forMs` (default: until cleared): a slow
+   * Bot API. The delay is real time, not the fake's clock.
+   */
+  setLatency(ms: number, opts: { forMs?: number; except?: string[] } = {}): void {
+    this.latency = ms > 0 ? { ms, until: opts.forMs !== undefined ? Date.now() + opts.forMs : Infinity, except: new Set((opts.except ?? []).map((m) => m.toLowerCase())) } : null;
   }
   /** The call is not carried out and its connection is closed, after `afterMs` of silence if given. */
   dropConnection(method: string, opts: { times?: number; where?: (params: any) => boolean; afterMs?: number } = {}): void {
@@ -456,6 +489,7 @@ export class FakeTelegram {
   }
   clearFaults(): void {
     this.faults = [];
+    this.latency = null;
   }
 
   // ------------------------------------------------------------- inspection
@@ -628,10 +662,11 @@ export class FakeTelegram {
     return out;
   }
 
-  private deliverWebhook(update: Update) {
+  private deliverWebhook(update: Update, attempt = 0) {
     this.webhookPending++;
-    this.webhookChain = this.webhookChain.then(async () => {
+    const one = async () => {
       const hook = this.webhook;
+      let failed = false;
       try {
         if (!hook) {
           this.queue.push(update);
@@ -647,6 +682,7 @@ export class FakeTelegram {
           const res = await fetch(hook.url, { method: "POST", headers, body: JSON.stringify(update) });
           d.status = res.status;
           const text = await res.text();
+          if (!res.ok) failed = true;
           if (res.ok && text) {
             let reply: any;
             try {
@@ -661,11 +697,37 @@ export class FakeTelegram {
           }
         } catch (e) {
           d.error = String((e as Error)?.message ?? e);
+          failed = true;
         }
       } finally {
         this.webhookPending--;
+        // Telegram keeps an update it could not deliver and tries again later.
+        if (failed && this.webhookRetryMs !== undefined && this.webhook) {
+          const wait = this.webhookRetryMs * 2 ** Math.min(3, attempt);
+          this.webhookPending++;
+          setTimeout(() => {
+            this.webhookPending--;
+            this.deliverWebhook(update, attempt + 1);
+          }, wait).unref();
+        }
       }
-    });
+    };
+    if (this.webhookConnections <= 1) {
+      this.webhookChain = this.webhookChain.then(one);
+      return;
+    }
+    // Several connections: up to webhookConnections deliveries at once.
+    const run = async () => {
+      this.webhookInFlight++;
+      try {
+        await one();
+      } finally {
+        this.webhookInFlight--;
+        this.webhookWaiting.shift()?.();
+      }
+    };
+    const started = this.webhookInFlight < this.webhookConnections ? run() : new Promise<void>((r) => this.webhookWaiting.push(r)).then(run);
+    this.webhookChain = Promise.all([this.webhookChain, started]).then(() => {});
   }
 
   // ------------------------------------------------------------------ HTTP
@@ -724,6 +786,8 @@ export class FakeTelegram {
       }
     }
     const call: Call = { method, params, files: recFiles, ok: false, at: 0 };
+    const lat = this.latency;
+    if (lat && Date.now() < lat.until && !lat.except.has(method.toLowerCase())) await new Promise((r) => setTimeout(r, lat.ms));
     const fault = this.takeFault(method, params);
     try {
       if (fault?.drop) {
@@ -760,7 +824,12 @@ export class FakeTelegram {
     const lower = method.toLowerCase();
     for (let i = 0; i < this.faults.length; i++) {
       const f = this.faults[i]!;
+      if (f.until !== undefined && Date.now() >= f.until) {
+        this.faults.splice(i--, 1);
+        continue;
+      }
       if (f.method !== "*" && f.method !== lower) continue;
+      if (f.except?.has(lower)) continue;
       if (f.where) {
         let hit = false;
         try {

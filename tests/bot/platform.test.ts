@@ -141,6 +141,17 @@ describe("protection and errors", () => {
       h.app.deps.logger = original;
     }
   });
+
+  it("an error on a group message addressed to the bot: the writer gets the apology under their message (found by tests/faults)", async () => {
+    const budi = h.fake.addUser({ first_name: "Budi" });
+    const group = h.fake.addGroup({ title: "Warga Sukamaju", type: "supergroup", members: [budi.id] });
+    h.fake.fail("sendMessage", { code: 400, description: "Bad Request: message text is empty" }, { times: 1, where: (p) => p.chat_id === group.id });
+    const update = h.fake.updates.command(budi, group, "bantuan");
+    await h.send(update);
+    const apology = h.fake.callsTo("sendMessage").filter((c) => c.params.chat_id === group.id).at(-1);
+    expect(apology?.params.text).toBe("Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi.");
+    expect((apology?.params.reply_parameters as { message_id?: number } | undefined)?.message_id).toBe(update.message!.message_id);
+  });
 });
 
 describe("command menus", () => {
