@@ -118,7 +118,7 @@ describe("notice and consent at the first private contact", () => {
     await press(h, f.admin, f.admin.id, "Atur privasi forum");
     await press(h, f.admin, f.admin.id, "Pesan diskusi");
     await press(h, f.admin, f.admin.id, "2 tahun");
-    expect(lastText(h, f.admin.id)).toContain("isi pesan diskusi antar desa sekarang 2 tahun");
+    expect(lastText(h, f.admin.id)).toContain("isi pesan diskusi antardesa sekarang 2 tahun");
     expect((await prisma().forum.findUniqueOrThrow({ where: { id: f.id } })).privacyVersion).toBe(3);
     const audits = await prisma().auditLog.findMany({ where: { action: "privacy.settings" }, orderBy: { id: "asc" } });
     expect(audits.map((a) => a.details)).toEqual([{ field: "controller" }, { field: "relayText", days: 730 }]);
@@ -127,7 +127,7 @@ describe("notice and consent at the first private contact", () => {
     const again = lastText(h, ani.id);
     expect(again).toContain("Pemberitahuan privasi telah berubah");
     expect(again).toContain("Kantor Camat Bangunrejo, Jl. Raya No. 1");
-    expect(again).toContain("Isi pesan diskusi antar desa: 2 tahun");
+    expect(again).toContain("Isi pesan diskusi antardesa: 2 tahun");
     await pressIn(h, ani, "Saya setuju");
     expect((await personOf(ani.id)).privacyVersion).toBe(`n1|f${f.id}v3`);
     await sayRaw(h, ani, "/start");
@@ -140,9 +140,9 @@ describe("notice and consent at the first private contact", () => {
     await say(h, ani, "/privasi");
     const text = lastText(h, ani.id);
     for (const line of [
-      "Isi pesan diskusi antar desa: 1 tahun",
+      "Isi pesan diskusi antardesa: 1 tahun",
       "Nama pelapor pada aspirasi yang sudah selesai: 1 tahun setelah selesai",
-      "Daftar hadir dan jawaban undangan: 2 tahun setelah musyawarah",
+      "Daftar hadir dan jawaban undangan musyawarah: 2 tahun setelah musyawarah",
       "Catatan audit: 2 tahun",
       "Salinan pesan yang sudah terkirim: 30 hari",
       `${f.name}: belum ditetapkan`,

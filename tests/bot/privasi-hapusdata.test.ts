@@ -251,7 +251,7 @@ describe("/dataku", () => {
       const made = await busyResident(f, u, { text: "Tegalsari" });
       await sayRaw(h, u, "/dataku");
       const summary = h.fake.sent(u.id).map((m) => String(m.text ?? "")).find((t) => t.includes("Data Bapak/Ibu di Forum Desa"))!;
-      for (const part of ["Sukarjo Wiryodiningrat (@sukarjo_wiryo)", String(u.id), "Persetujuan privasi: setuju", "Warga · Sukajaya", made.asp.ticketNo, "1 undangan, 1 kali tercatat hadir", "1 pesan", "Pemungutan suara rahasia: 1", "tidak dapat ditampilkan oleh siapa pun"]) {
+      for (const part of ["Sukarjo Wiryodiningrat (@sukarjo_wiryo)", String(u.id), "Persetujuan privasi: setuju", "Warga · Sukajaya", made.asp.ticketNo, "1 undangan musyawarah, 1 kali tercatat hadir", "1 pesan", "Pemungutan suara rahasia: 1", "tidak dapat ditampilkan oleh siapa pun"]) {
         expect(summary).toContain(part);
       }
       const [file] = documentsSent(h, u.id);
