@@ -148,6 +148,55 @@ describe("albums in a discussion topic", () => {
     }
   });
 
+  it("a caption edit of a later item reaches that item in each group's album", async () => {
+    const f = await aForum(h);
+    const t = await aTopic(h, f, { villages: [0, 1, 2] });
+    const [g0, g1, g2] = f.villages.map((v) => v.group);
+    const ani = await f.resident(0, "Ani");
+    const sent = await postAlbum(ani, g0!, t.card.get(g0!.id)!, [{ kind: "photo", caption: "Depan" }, { kind: "photo", caption: "Samping" }]);
+    await gathered();
+    h.clock.advance(20_000);
+    await h.send(h.fake.updates.edit(ani, g0!, sent[1]!.message!.message_id, "Samping kiri"));
+    await tick(h);
+    for (const g of [g1!, g2!]) {
+      const album = albumIn(g.id);
+      expect(album.map((m) => m.caption)).toEqual(["Ani · Desa Sukajaya\nDepan", "Samping kiri"]);
+      const edits = h.fake.callsTo("editMessageCaption").filter((c) => Number(c.params.chat_id) === g.id);
+      expect(edits.map((e) => e.params.message_id)).toEqual([album[1]!.message_id]);
+    }
+  });
+
+  it("/sembunyikan answering an album's copy removes the whole album everywhere; a resident's changes nothing", async () => {
+    const f = await aForum(h);
+    const t = await aTopic(h, f, { villages: [0, 1, 2] });
+    const [g0, g1, g2] = f.villages.map((v) => v.group);
+    const ani = await f.resident(0, "Ani");
+    const budi = await f.resident(1, "Budi");
+    const mod = await f.person("moderator", 1, "Moderator");
+    await postAlbum(ani, g0!, t.card.get(g0!.id)!, [{ kind: "photo", caption: "Foto" }, { kind: "photo" }, { kind: "video" }]);
+    await gathered();
+    h.clock.advance(10_000);
+    await tick(h);
+    const ids = (g: Chat) => albumIn(g.id).map((m) => m.message_id);
+    const before = { g1: ids(g1!), g2: ids(g2!) };
+    expect(before.g1).toHaveLength(3);
+    await h.send(h.fake.updates.command(budi, g1!, "sembunyikan", undefined, { replyTo: before.g1[0]! }));
+    await h.flush();
+    expect(ids(g1!)).toEqual(before.g1);
+    await h.send(h.fake.updates.command(mod, g1!, "sembunyikan", undefined, { replyTo: before.g1[0]! }));
+    await h.flush();
+    const deleted = (g: Chat) =>
+      h.fake
+        .callsTo("deleteMessage")
+        .filter((c) => Number(c.params.chat_id) === g.id)
+        .map((c) => Number(c.params.message_id))
+        .sort((a, b) => a - b);
+    expect(deleted(g1!)).toEqual(expect.arrayContaining(before.g1));
+    expect(deleted(g2!)).toEqual(before.g2);
+    const rows = await h.app.deps.prisma.relayMessage.findMany();
+    expect(rows.map((r) => r.state)).toEqual(["hidden", "hidden", "hidden"]);
+  });
+
   it("slow mode takes an album as one message; an item hidden before the album goes out stays out", async () => {
     const f = await aForum(h);
     const t = await aTopic(h, f, { villages: [0, 1] });

@@ -28,6 +28,8 @@ export interface Answered {
   relayId: number | null;
   /** The message answered is a digest: the relayed messages inside it. */
   digestRelayIds?: number[];
+  /** The message answered is the bot's copy of a relayed message (an album's copy stands for the whole album). */
+  viaCopy?: boolean;
 }
 
 const baseKind = (ownerKind: string) => ownerKind.split("#")[0];
@@ -46,7 +48,7 @@ export async function resolveAnswered(d: DiscussionDeps, chatId: number | bigint
       if (kind === OWNER.topic || kind === OWNER.note) return { topicId: id, relayId: null };
       if (kind === OWNER.relay) {
         const r = await d.prisma.relayMessage.findUnique({ where: { id }, select: { id: true, topicId: true } });
-        return r ? { topicId: r.topicId, relayId: r.id } : null;
+        return r ? { topicId: r.topicId, relayId: r.id, viaCopy: true } : null;
       }
       if (kind === OWNER.digest) {
         const digest = await d.prisma.relayDigest.findUnique({
@@ -559,6 +561,11 @@ async function followEdit(d: DiscussionDeps, renderer: DiscussionRenderer, tx: T
     const e = LIVE_COPY.has(c.state) ? editFor(fitted, author, plan, c.recipientKey) : null;
     if (e) wanted.push({ ownerKind: OWNER.relay, ownerId: row.id, item: editItem(c, e) });
   }
+  // An album item after the first: its own caption, in its place of each group's album copy.
+  for (const { copy, messageId } of await albumItemCopies(d, tx, row as RelayRow & { mediaGroupId: string | null })) {
+    const params = { caption: row.text ?? "", caption_entities: (row.entities as TgEntity[] | null) ?? [] };
+    wanted.push({ ownerKind: OWNER.relay, ownerId: row.id, item: { chatId: copy.chatId, recipientKey: copy.recipientKey ?? undefined, payload: { op: "edit", method: "editMessageCaption", messageId, params } } });
+  }
   const digests = await digestRewrites(d, renderer, tx, row.id);
   wanted.push(...digests.edits);
   await pacedEdits(d, tx, row.forumId, wanted, release);
@@ -683,7 +690,17 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
   if (answered.digestRelayIds?.length === 0) throw new NotFound("relay_already_removed");
   if (answered.relayId === null) throw new NotFound("relay_is_topic_card");
   const ids = answered.digestRelayIds ?? [answered.relayId];
-  const relays = await d.prisma.relayMessage.findMany({ where: { id: { in: ids }, state: "relayed" }, include: { topic: { select: { title: true, forumId: true } } } });
+  let relays = await d.prisma.relayMessage.findMany({ where: { id: { in: ids }, state: "relayed" }, include: { topic: { select: { title: true, forumId: true } } } });
+  // The copy of an album shows the whole album: removing it removes every item of it. (Answering
+  // one original item in its own group names that item alone.)
+  const albums = answered.viaCopy ? relays.filter((r) => r.mediaGroupId) : [];
+  if (albums.length) {
+    const siblings = await d.prisma.relayMessage.findMany({
+      where: { OR: albums.map((r) => ({ sourceChatId: r.sourceChatId, mediaGroupId: r.mediaGroupId })), state: "relayed", id: { notIn: relays.map((r) => r.id) } },
+      include: { topic: { select: { title: true, forumId: true } } },
+    });
+    relays = [...relays, ...siblings];
+  }
   if (relays.length === 0) throw new NotFound("relay_already_removed");
   const forumId = relays[0]!.forumId;
   // Rights from the server: moderators act on any message of their forum, authors on their own.
@@ -701,6 +718,7 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
         await tx.relayMessage.update({ where: { id: r.id }, data: { state, moderatedById: actor.personId, editedAt: now } });
         await tx.relayDigestItem.deleteMany({ where: { relayId: r.id, digestId: null } });
         await d.delivery.deleteCopies(OWNER.relay, r.id, { forumId }, tx);
+        if (r.mediaGroupId) await deleteAlbumItemCopies(d, tx, forumId, r);
         // An edit still waiting would only fail on the deleted copies.
         const pendingEdits = (await d.delivery.copies(`${OWNER.relay}#edit`, r.id, tx)).filter((c) => c.state === "queued");
         for (const batchId of new Set(pendingEdits.map((c) => c.batchId))) await d.delivery.cancelBatch(batchId, tx);
@@ -730,6 +748,40 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
   };
 }
 
+
+/** The album a relayed item went out in: its first item's row (the copy's owner) and the item's place in it. */
+async function albumPlace(db: Tx | Prisma, r: { id: number; sourceChatId: bigint; mediaGroupId: string | null }) {
+  if (!r.mediaGroupId) return null;
+  const rows = await db.relayMessage.findMany({ where: { sourceChatId: r.sourceChatId, mediaGroupId: r.mediaGroupId }, select: { id: true, media: true } });
+  for (const a of rows) {
+    const album = (a.media as { album?: unknown } | null)?.album;
+    if (Array.isArray(album) && album.includes(r.id)) return { anchorId: a.id, index: album.indexOf(r.id) };
+  }
+  return null;
+}
+
+/**
+ * The outbox keeps an album's first message id (the copy of its first item); Telegram numbers an
+ * album's messages one after another in a chat, so item j of the album is that id + j — as the
+ * announcements' albums rely on too.
+ */
+async function albumItemCopies(d: DiscussionDeps, db: Tx | Prisma, r: { id: number; sourceChatId: bigint; mediaGroupId: string | null }) {
+  const place = await albumPlace(db, r);
+  if (!place || place.index === 0) return [];
+  const copies = await d.delivery.copies(OWNER.relay, place.anchorId, db);
+  return copies.filter((c) => c.state === "sent" && c.telegramMessageId && c.recipientKey?.startsWith("c:")).map((c) => ({ copy: c, messageId: c.telegramMessageId! + place.index }));
+}
+
+/** An album item other than the first is removed: its message in each group's album copy goes. */
+async function deleteAlbumItemCopies(d: DiscussionDeps, tx: Tx, forumId: number, r: { id: number; sourceChatId: bigint; mediaGroupId: string | null }) {
+  const items = (await albumItemCopies(d, tx, r)).map(({ copy, messageId }) => ({
+    chatId: copy.chatId,
+    recipientKey: copy.recipientKey ?? undefined,
+    priority: 10,
+    payload: { op: "delete" as const, messageId },
+  }));
+  if (items.length) await d.delivery.enqueue({ forumId, ownerKind: `${OWNER.relay}#delete`, ownerId: r.id, items }, tx);
+}
 
 const albumOwner = (chatId: bigint, groupId: string) => `album:${chatId}:${groupId}`;
 
@@ -774,6 +826,8 @@ export async function relayAlbum(d: DiscussionDeps, renderer: DiscussionRenderer
     return n;
   }
 
+  // The items in the order they went out: item j of a copy is its first message id + j.
+  await tx.relayMessage.update({ where: { id: anchor.id }, data: { media: { ...((anchor.media as object | null) ?? {}), album: live.map((r) => r.id) } } });
   const ids = targets.map((t) => t.chatId);
   const now = d.clock.now();
   const waitingRows = await tx.relayDigestItem.groupBy({ by: ["chatId"], where: { chatId: { in: ids }, digestId: null } });
