@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { Feature } from "../feature.js";
-import { closeTopic, flushChat, flushJob, JOB, migrateDiscussionChat, OWNER } from "../../domain/discussion/index.js";
+import { closeTopic, flushChat, flushJob, JOB, migrateDiscussionChat, OWNER, relayAlbum } from "../../domain/discussion/index.js";
 import { groupComposer } from "./discussion/group.js";
 import { privateComposer } from "./discussion/private.js";
 import { groupRenderer } from "./discussion/render.js";
@@ -47,6 +47,11 @@ export const discussionFeature: Feature = {
         afterCommit(() => {
           flushChat(deps, renderer, chatId).catch((err) => deps.logger.error({ err, jobId: String(job.id) }, "discussion: flush failed"));
         });
+      },
+      // The items of an album had time to arrive: they go out together as one album.
+      [JOB.album]: async (job, { tx, afterCommit }) => {
+        const sent = await relayAlbum(deps, renderer, tx, BigInt(String(job.payload.chatId)), String(job.payload.groupId));
+        if (sent > 0) afterCommit(() => deps.delivery.kick());
       },
       // The end date set when the topic was opened.
       [JOB.close]: async (job, { tx, afterCommit }) => {

@@ -3,7 +3,7 @@ export * from "./types.js";
 export * from "./text.js";
 export * from "./content.js";
 export * from "./pacing.js";
-export { resolveAnswered, relayIncoming, flushChat, flushJob, flushesSettled, applyEdit, removeRelayed, EDIT_SPACING_MS, type RelayOutcome, type EditOutcome, type MutedOutcome, type IncomingMessage, type Answered } from "./relay.js";
+export { resolveAnswered, relayIncoming, relayAlbum, ALBUM_GATHER_MS, type AlbumPart, flushChat, flushJob, flushesSettled, applyEdit, removeRelayed, EDIT_SPACING_MS, type RelayOutcome, type EditOutcome, type MutedOutcome, type IncomingMessage, type Answered } from "./relay.js";
 export * from "./topics.js";
 export * from "./moderation.js";
 export * from "./transcript.js";

@@ -5,6 +5,7 @@ import { NotAllowed, NotFound } from "../errors.js";
 import type { IncomingContent } from "./content.js";
 import {
   authorViews,
+  bodyOf,
   copyItems,
   digestOf,
   editFor,
@@ -17,8 +18,9 @@ import {
 } from "./compose.js";
 import { phaseOf, waitForRoom } from "./pacing.js";
 import { activeTargets, ensureFlush, ensureFlushMany, ledger, lockChats, pruneLedger, recordSends, recordSendsAt, type Target } from "./store.js";
-import { mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
+import { JOB, mainKey, OWNER, type Actor, type DiscussionDeps, type DiscussionRenderer, type Tx } from "./types.js";
 import { audit } from "../privasi/audit.js";
+import type { TgEntity } from "./text.js";
 
 /** What a message in a group answers: a topic (card or closing note) and maybe a relayed message. */
 export interface Answered {
@@ -26,6 +28,8 @@ export interface Answered {
   relayId: number | null;
   /** The message answered is a digest: the relayed messages inside it. */
   digestRelayIds?: number[];
+  /** The message answered is the bot's copy of a relayed message (an album's copy stands for the whole album). */
+  viaCopy?: boolean;
 }
 
 const baseKind = (ownerKind: string) => ownerKind.split("#")[0];
@@ -44,7 +48,7 @@ export async function resolveAnswered(d: DiscussionDeps, chatId: number | bigint
       if (kind === OWNER.topic || kind === OWNER.note) return { topicId: id, relayId: null };
       if (kind === OWNER.relay) {
         const r = await d.prisma.relayMessage.findUnique({ where: { id }, select: { id: true, topicId: true } });
-        return r ? { topicId: r.topicId, relayId: r.id } : null;
+        return r ? { topicId: r.topicId, relayId: r.id, viaCopy: true } : null;
       }
       if (kind === OWNER.digest) {
         const digest = await d.prisma.relayDigest.findUnique({
@@ -83,7 +87,20 @@ export interface IncomingMessage {
   /** The author's own village in the forum, named when they write from the kecamatan thread. */
   homeVillageId: (forumId: number) => number | null;
   content: IncomingContent | null;
+  /** An item of an album (same media_group_id): relayed with its siblings as one album. */
+  album?: AlbumPart | null;
 }
+
+/** What sendMediaGroup needs of one album item besides its caption. */
+export interface AlbumPart {
+  groupId: string;
+  fileId: string;
+}
+
+/** Album items arrive as separate updates within about a second; the album goes out this long after its first item. */
+export const ALBUM_GATHER_MS = 1_500;
+/** Longest an album waits whole for its group's send slots; a group busier than that gets it in its digest. */
+const ALBUM_HOLD_MAX_MS = 60_000;
 
 export type MutedOutcome = { status: "muted"; until: Date; reason: string | null; notify: boolean; timezone: string };
 
@@ -122,7 +139,13 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   if (!m.content) return { status: "unsupported", topicTitle: topic.title };
   if (topic.slowModeSeconds > 0) {
     const last = await d.prisma.relayMessage.findFirst({
-      where: { topicId: topic.id, authorId: m.personId, createdAt: { gt: new Date(now.getTime() - topic.slowModeSeconds * 1000) } },
+      where: {
+        topicId: topic.id,
+        authorId: m.personId,
+        createdAt: { gt: new Date(now.getTime() - topic.slowModeSeconds * 1000) },
+        // The other items of the same album are one message as far as slow mode goes.
+        ...(m.album ? { OR: [{ mediaGroupId: null }, { mediaGroupId: { not: m.album.groupId } }, { sourceChatId: { not: chatId } }] } : {}),
+      },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true },
     });
@@ -145,7 +168,8 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
     kind: m.content.kind,
     text: m.content.text,
     entities: m.content.entities,
-    media: m.content.media,
+    // An album item keeps its file: the album is sent again with sendMediaGroup, which takes file ids.
+    media: m.album ? { ...(m.content.media ?? {}), fileId: m.album.fileId } : m.content.media,
   };
   // The author is the person in front of the bot: name and village are at hand already.
   const villageName =
@@ -158,9 +182,16 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
       d.prisma.$transaction(
         async (tx) => {
           const { id: _unsaved, entities, media, ...fields } = draft;
+          const album = m.album ? { mediaGroupId: m.album.groupId, albumPending: true } : {};
           const row = await tx.relayMessage.create({
-            data: { ...fields, entities: entities as object[], media: media ?? undefined, replyToId: answered.relayId, createdAt: now },
+            data: { ...fields, ...album, entities: entities as object[], media: media ?? undefined, replyToId: answered.relayId, createdAt: now },
           });
+          if (m.album) {
+            // Held until its siblings are in: one durable job per album (any instance runs it, a
+            // restart does not lose it); a second job of the same album finds nothing pending.
+            await ensureAlbumJob(d, tx, topic.forumId, chatId, m.album.groupId, new Date(now.getTime() + ALBUM_GATHER_MS));
+            return { id: row.id, direct: 0, waiting: 0 };
+          }
           const out = await distribute(d, tx, { ...draft, id: row.id }, targets, refs, author);
           if (row.id % 50 === 0) await pruneLedger(tx, now);
           return { id: row.id, ...out };
@@ -530,6 +561,11 @@ async function followEdit(d: DiscussionDeps, renderer: DiscussionRenderer, tx: T
     const e = LIVE_COPY.has(c.state) ? editFor(fitted, author, plan, c.recipientKey) : null;
     if (e) wanted.push({ ownerKind: OWNER.relay, ownerId: row.id, item: editItem(c, e) });
   }
+  // An album item after the first: its own caption, in its place of each group's album copy.
+  for (const { copy, messageId } of await albumItemCopies(d, tx, row as RelayRow & { mediaGroupId: string | null })) {
+    const params = { caption: row.text ?? "", caption_entities: (row.entities as TgEntity[] | null) ?? [] };
+    wanted.push({ ownerKind: OWNER.relay, ownerId: row.id, item: { chatId: copy.chatId, recipientKey: copy.recipientKey ?? undefined, payload: { op: "edit", method: "editMessageCaption", messageId, params } } });
+  }
   const digests = await digestRewrites(d, renderer, tx, row.id);
   wanted.push(...digests.edits);
   await pacedEdits(d, tx, row.forumId, wanted, release);
@@ -654,7 +690,17 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
   if (answered.digestRelayIds?.length === 0) throw new NotFound("relay_already_removed");
   if (answered.relayId === null) throw new NotFound("relay_is_topic_card");
   const ids = answered.digestRelayIds ?? [answered.relayId];
-  const relays = await d.prisma.relayMessage.findMany({ where: { id: { in: ids }, state: "relayed" }, include: { topic: { select: { title: true, forumId: true } } } });
+  let relays = await d.prisma.relayMessage.findMany({ where: { id: { in: ids }, state: "relayed" }, include: { topic: { select: { title: true, forumId: true } } } });
+  // The copy of an album shows the whole album: removing it removes every item of it. (Answering
+  // one original item in its own group names that item alone.)
+  const albums = answered.viaCopy ? relays.filter((r) => r.mediaGroupId) : [];
+  if (albums.length) {
+    const siblings = await d.prisma.relayMessage.findMany({
+      where: { OR: albums.map((r) => ({ sourceChatId: r.sourceChatId, mediaGroupId: r.mediaGroupId })), state: "relayed", id: { notIn: relays.map((r) => r.id) } },
+      include: { topic: { select: { title: true, forumId: true } } },
+    });
+    relays = [...relays, ...siblings];
+  }
   if (relays.length === 0) throw new NotFound("relay_already_removed");
   const forumId = relays[0]!.forumId;
   // Rights from the server: moderators act on any message of their forum, authors on their own.
@@ -672,6 +718,7 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
         await tx.relayMessage.update({ where: { id: r.id }, data: { state, moderatedById: actor.personId, editedAt: now } });
         await tx.relayDigestItem.deleteMany({ where: { relayId: r.id, digestId: null } });
         await d.delivery.deleteCopies(OWNER.relay, r.id, { forumId }, tx);
+        if (r.mediaGroupId) await deleteAlbumItemCopies(d, tx, forumId, r);
         // An edit still waiting would only fail on the deleted copies.
         const pendingEdits = (await d.delivery.copies(`${OWNER.relay}#edit`, r.id, tx)).filter((c) => c.state === "queued");
         for (const batchId of new Set(pendingEdits.map((c) => c.batchId))) await d.delivery.cancelBatch(batchId, tx);
@@ -701,3 +748,142 @@ export async function removeRelayed(d: DiscussionDeps, renderer: DiscussionRende
   };
 }
 
+
+/** The album a relayed item went out in: its first item's row (the copy's owner) and the item's place in it. */
+async function albumPlace(db: Tx | Prisma, r: { id: number; sourceChatId: bigint; mediaGroupId: string | null }) {
+  if (!r.mediaGroupId) return null;
+  const rows = await db.relayMessage.findMany({ where: { sourceChatId: r.sourceChatId, mediaGroupId: r.mediaGroupId }, select: { id: true, media: true } });
+  for (const a of rows) {
+    const album = (a.media as { album?: unknown } | null)?.album;
+    if (Array.isArray(album) && album.includes(r.id)) return { anchorId: a.id, index: album.indexOf(r.id) };
+  }
+  return null;
+}
+
+/**
+ * The outbox keeps an album's first message id (the copy of its first item); Telegram numbers an
+ * album's messages one after another in a chat, so item j of the album is that id + j — as the
+ * announcements' albums rely on too.
+ */
+async function albumItemCopies(d: DiscussionDeps, db: Tx | Prisma, r: { id: number; sourceChatId: bigint; mediaGroupId: string | null }) {
+  const place = await albumPlace(db, r);
+  if (!place || place.index === 0) return [];
+  const copies = await d.delivery.copies(OWNER.relay, place.anchorId, db);
+  return copies.filter((c) => c.state === "sent" && c.telegramMessageId && c.recipientKey?.startsWith("c:")).map((c) => ({ copy: c, messageId: c.telegramMessageId! + place.index }));
+}
+
+/** An album item other than the first is removed: its message in each group's album copy goes. */
+async function deleteAlbumItemCopies(d: DiscussionDeps, tx: Tx, forumId: number, r: { id: number; sourceChatId: bigint; mediaGroupId: string | null }) {
+  const items = (await albumItemCopies(d, tx, r)).map(({ copy, messageId }) => ({
+    chatId: copy.chatId,
+    recipientKey: copy.recipientKey ?? undefined,
+    priority: 10,
+    payload: { op: "delete" as const, messageId },
+  }));
+  if (items.length) await d.delivery.enqueue({ forumId, ownerKind: `${OWNER.relay}#delete`, ownerId: r.id, items }, tx);
+}
+
+const albumOwner = (chatId: bigint, groupId: string) => `album:${chatId}:${groupId}`;
+
+/** Makes sure one job will gather the album; the items of one album arrive while it waits. */
+async function ensureAlbumJob(d: DiscussionDeps, tx: Tx, forumId: number, chatId: bigint, groupId: string, at: Date) {
+  const ownerId = albumOwner(chatId, groupId);
+  const pending = await tx.job.count({ where: { kind: JOB.album, ownerId, doneAt: null, cancelledAt: null } });
+  if (pending > 0) return;
+  await d.jobs.schedule({ kind: JOB.album, ownerId, forumId, dueAt: at, payload: { chatId: String(chatId), groupId } }, tx);
+}
+
+/** The album's item types Telegram takes in sendMediaGroup. */
+const ALBUM_TYPES = new Set(["photo", "video", "document", "audio"]);
+
+/**
+ * Job step (inside the job's transaction): the items of one album stored so far go out as one
+ * album per group — the header on the first item's caption, threaded like a single message —
+ * where the group's pace has room for all its items; elsewhere they wait for the group's digest
+ * like any message. Items hidden or deleted meanwhile stay out. Returns how many groups got it.
+ */
+export async function relayAlbum(d: DiscussionDeps, renderer: DiscussionRenderer, tx: Tx, chatId: bigint, groupId: string): Promise<number> {
+  const first = await tx.relayMessage.findFirst({ where: { sourceChatId: chatId, mediaGroupId: groupId, albumPending: true }, orderBy: { sourceMessageId: "asc" } });
+  if (!first) return 0;
+  const topic = await tx.topic.findUnique({ where: { id: first.topicId } });
+  const targets = topic ? (await activeTargets(tx, topic)).filter((t) => t.chatId !== chatId) : [];
+  // The source group's lock with the targets' in one ordered call: two jobs of one album (two
+  // instances) run one after the other, and relays taking the same locks never wait in a circle.
+  await lockChats(tx, [chatId, ...targets.map((t) => t.chatId)]);
+  const rows = await tx.relayMessage.findMany({ where: { sourceChatId: chatId, mediaGroupId: groupId, albumPending: true }, orderBy: { sourceMessageId: "asc" } });
+  if (rows.length === 0) return 0;
+  await tx.relayMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { albumPending: false } });
+  const live = rows.filter((r) => r.state === "relayed") as unknown as RelayRow[];
+  if (!topic || live.length === 0 || targets.length === 0) return 0;
+  const anchor = live[0]!;
+  const author = (await authorViews(tx, renderer, [anchor])).get(anchor.id)!;
+  const refs = await replyRefs(d, topic.id, (rows[0] as { replyToId: number | null }).replyToId, tx);
+  const fileOf = (r: RelayRow) => (r.media as Record<string, unknown> | null)?.fileId;
+  // One item left (the others removed), or something Telegram would not group: a normal relay.
+  if (live.length === 1 || live.some((r) => !ALBUM_TYPES.has(r.kind) || typeof fileOf(r) !== "string")) {
+    let n = 0;
+    for (const r of live) n += (await distribute(d, tx, r, targets, refs, (await authorViews(tx, renderer, [r])).get(r.id)!)).direct;
+    return n;
+  }
+
+  // The items in the order they went out: item j of a copy is its first message id + j.
+  await tx.relayMessage.update({ where: { id: anchor.id }, data: { media: { ...((anchor.media as object | null) ?? {}), album: live.map((r) => r.id) } } });
+  const ids = targets.map((t) => t.chatId);
+  const now = d.clock.now();
+  const waitingRows = await tx.relayDigestItem.groupBy({ by: ["chatId"], where: { chatId: { in: ids }, digestId: null } });
+  const waiting = new Set(waitingRows.map((w) => String(w.chatId)));
+  const sends = await ledger(tx, ids, now);
+  // An album counts as its item count in the group's pace (Telegram counts each message).
+  const need = live.length;
+  const head = bodyOf(author, clampFor(anchor, author, "caption"));
+  const media = live.map((r, i) => {
+    const caption = i === 0 ? { caption: head.text, caption_entities: head.entities } : r.text ? { caption: r.text, caption_entities: (r.entities as TgEntity[] | null) ?? [] } : {};
+    return { type: r.kind, media: fileOf(r) as string, ...caption };
+  });
+  const items: EnqueueItem[] = [];
+  const booked: Array<{ chatId: bigint; at: Date }> = [];
+  const deferred: Array<{ chatId: bigint; at: Date }> = [];
+  for (const t of targets) {
+    const k = String(t.chatId);
+    const past = sends.get(k) ?? [];
+    // A group's burst holds about 3 sends: a bigger album waits whole for its slots (booked now in
+    // the ledger, so later messages queue behind it) rather than falling apart into a digest.
+    const wait = waitForRoom(past, now.getTime(), need);
+    if (!waiting.has(k) && wait <= ALBUM_HOLD_MAX_MS) {
+      const reply = refs.get(k);
+      const at = new Date(now.getTime() + wait);
+      items.push({
+        chatId: t.chatId,
+        recipientKey: mainKey(t.chatId),
+        payload: {
+          op: "send",
+          method: "sendMediaGroup",
+          params: {
+            media,
+            ...(t.threadId ? { message_thread_id: t.threadId } : {}),
+            ...(reply ? { reply_parameters: { message_id: reply, allow_sending_without_reply: true } } : {}),
+          },
+        },
+        ...(wait > 0 ? { notBefore: at } : {}),
+      });
+      for (let i = 0; i < need; i++) booked.push({ chatId: t.chatId, at });
+    } else {
+      const at = now.getTime() + waitForRoom(past, now.getTime(), 1) + (waiting.has(k) ? 0 : phaseOf(t.chatId));
+      deferred.push({ chatId: t.chatId, at: new Date(at) });
+    }
+  }
+  if (deferred.length) {
+    // A busy group gets the items in its next digest, as it would get them one by one.
+    await tx.relayDigestItem.createMany({
+      data: deferred.flatMap((x) => live.map((r) => ({ forumId: r.forumId, topicId: r.topicId, relayId: r.id, chatId: x.chatId, createdAt: now }))),
+    });
+    await ensureFlushMany(d, tx, anchor.forumId, deferred);
+  }
+  if (items.length) {
+    // The outbox keeps the album's first message id, the copy of the anchor item: replies,
+    // /hapus and caption edits of the first item find it.
+    await d.delivery.enqueue({ forumId: anchor.forumId, ownerKind: OWNER.relay, ownerId: anchor.id, items }, tx);
+    await recordSendsAt(tx, anchor.forumId, booked);
+  }
+  return items.length;
+}

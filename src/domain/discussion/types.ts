@@ -58,6 +58,7 @@ export const JOB = {
   flush: "discussion.flush",
   close: "discussion.close",
   cleanup: "discussion.cleanup",
+  album: "discussion.album",
 } as const;
 
 /** recipientKey of the main copy in a chat, and of the header line sent before stickers etc. */

@@ -13,6 +13,7 @@ import {
   resolveAnswered,
   transcriptFor,
   unmuteAuthor,
+  type AlbumPart,
   type DiscussionRenderer,
 } from "../../../domain/discussion/index.js";
 import { NotAllowed, NotFound } from "../../../domain/errors.js";
@@ -56,6 +57,14 @@ export async function sendTranscript(ctx: FlowContext, file: { filename: string;
   if (!fits) await ctx.reply(summary, { parse_mode: "HTML" });
 }
 
+/** An album item (a photo, video, document or audio sharing a media_group_id): its group and file. */
+function albumPart(msg: NonNullable<FlowContext["msg"]>): AlbumPart | null {
+  const groupId = msg.media_group_id;
+  if (!groupId) return null;
+  const fileId = msg.photo?.at(-1)?.file_id ?? msg.video?.file_id ?? msg.document?.file_id ?? msg.audio?.file_id;
+  return fileId ? { groupId, fileId } : null;
+}
+
 export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
   const c = new Composer<BotContext>();
   const groups = c.chatType(["group", "supergroup"]);
@@ -86,6 +95,7 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
       authorLinkUserId: person.canMessage && hasConsent(person) ? Number(person.telegramUserId) : null,
       homeVillageId: (forumId) => access.homeVillage(forumId),
       content: contentOf(msg),
+      album: albumPart(msg),
     });
     switch (outcome.status) {
       case "not_ours":
