@@ -74,7 +74,7 @@ export async function runFault(lab: Lab, fault: FaultName): Promise<Outcome> {
   await sleep(Math.max(1_500, scaled(5_000)));
   await stop();
   // Deliveries a killed instance had claimed wait for the claim timeout (60 s) before another takes them.
-  const outcome = await lab.settle(r, fault, fault === "instance-sigkill" ? 100_000 : Math.max(45_000, scaled(120_000)), ended, notes);
+  const outcome = await lab.settle(r, fault, fault === "instance-sigkill" ? 100_000 : Math.max(90_000, scaled(120_000)), ended, notes);
   return outcome;
 }
 
