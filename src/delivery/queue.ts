@@ -150,6 +150,8 @@ export class DeliveryQueue {
   private active = 0;
   /** Rows this process is working on now: its other 'sending' rows were orphaned by an error. */
   private activeIds = new Set<string>();
+  /** Rows whose processing failed before their request went out: sure to be unsent, whatever the database says. */
+  private unsentIds = new Set<string>();
   private stopWaiters = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -360,6 +362,7 @@ export class DeliveryQueue {
     // This instance's own claims are alive in its memory (its previous life is handled at start).
     await this.requeueAbandonedClaims({ includeOwn: false });
     await this.requeueOwnOrphans();
+    await this.requeueKnownUnsent();
     this.wakeLocal();
   }
 
@@ -377,6 +380,23 @@ export class DeliveryQueue {
       UPDATE deliveries SET state = 'queued', claimed_by = NULL, updated_at = ${now}
       WHERE state = 'sending' AND claimed_at IS NULL AND claimed_by = ${this.o.instanceId} AND updated_at < ${cutoff}
         AND NOT (id = ANY(${busy}::bigint[]))`;
+  }
+
+  /**
+   * Rows this process failed on before sending (the database dropped the connection during the
+   * compare-and-set, say): the statement may have committed with no answer, leaving claimed_at set,
+   * which would otherwise mark the row "unknown" later although nothing went out.
+   */
+  async requeueKnownUnsent(): Promise<number> {
+    if (!this.unsentIds.size) return 0;
+    const ids = [...this.unsentIds].filter((id) => !this.activeIds.has(id));
+    if (!ids.length) return 0;
+    const now = this.o.clock.now();
+    const n = await this.o.prisma.$executeRaw`
+      UPDATE deliveries SET state = 'queued', claimed_by = NULL, claimed_at = NULL, updated_at = ${now}
+      WHERE id = ANY(${ids}::bigint[]) AND state = 'sending' AND claimed_by = ${this.o.instanceId}`;
+    for (const id of ids) this.unsentIds.delete(id);
+    return n;
   }
 
   private async pump(): Promise<void> {
@@ -433,8 +453,12 @@ export class DeliveryQueue {
     this.stats.claimed++;
     const key = String(row.id);
     this.activeIds.add(key);
-    void this.processRow(row)
-      .catch((err) => this.o.logger.error({ err, deliveryId: String(row.id) }, "delivery: row failed unexpectedly"))
+    const progress = { requested: false };
+    void this.processRow(row, progress)
+      .catch((err) => {
+        if (!progress.requested) this.unsentIds.add(key);
+        this.o.logger.error({ err, deliveryId: key }, "delivery: row failed unexpectedly");
+      })
       .finally(() => {
         this.activeIds.delete(key);
         this.active--;
@@ -466,7 +490,7 @@ export class DeliveryQueue {
 
   // ---------------------------------------------------------------------------- one row
 
-  private async processRow(row: ClaimedRow): Promise<void> {
+  private async processRow(row: ClaimedRow, progress: { requested: boolean }): Promise<void> {
     const chatId = Number(row.chat_id);
     let ticket: string | undefined;
     let bookedAt: number | null = null;
@@ -537,6 +561,7 @@ export class DeliveryQueue {
     }
     ms.wait += lap();
     let sent: { messageId: number | null; pinError: string | null };
+    progress.requested = true;
     try {
       sent = await this.send(chatId, row);
     } catch (err) {
@@ -650,15 +675,18 @@ export class DeliveryQueue {
     // Only this attempt's own state: before its request started, or after. A stale attempt of the
     // same instance must not put back a row that a newer claim is sending.
     const started = extra.started ?? false;
-    await this.o.prisma.$executeRaw`
-      UPDATE deliveries SET state = 'queued', claimed_by = NULL, claimed_at = NULL, next_attempt_at = ${at}, updated_at = ${now},
-        attempts = ${extra.attempts ?? row.attempts}, last_error = COALESCE(${extra.lastError ?? null}, last_error)
-      WHERE id = ${row.id} AND state = 'sending' AND claimed_by = ${this.o.instanceId} AND (claimed_at IS NOT NULL) = ${started}`;
+    // The chat's later rows wait first: while this row is 'sending' it is the chat's head and
+    // nothing behind it can be claimed. Put back first, and a worker could claim the next row in
+    // between (a queued row not yet due is no head), letting it overtake.
     if (waitMs > 0) {
       await this.o.prisma.$executeRaw`
         UPDATE deliveries SET next_attempt_at = ${at}, updated_at = ${now}
         WHERE chat_id = ${row.chat_id} AND state = 'queued' AND id > ${row.id} AND next_attempt_at < ${at}`;
     }
+    await this.o.prisma.$executeRaw`
+      UPDATE deliveries SET state = 'queued', claimed_by = NULL, claimed_at = NULL, next_attempt_at = ${at}, updated_at = ${now},
+        attempts = ${extra.attempts ?? row.attempts}, last_error = COALESCE(${extra.lastError ?? null}, last_error)
+      WHERE id = ${row.id} AND state = 'sending' AND claimed_by = ${this.o.instanceId} AND (claimed_at IS NOT NULL) = ${started}`;
   }
 
   private async send(chatId: number, row: ClaimedRow): Promise<{ messageId: number | null; pinError: string | null }> {
