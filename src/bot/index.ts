@@ -7,7 +7,7 @@ import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { Deps } from "../deps.js";
-import { ensurePerson, loadAccess } from "../domain/forum/people.js";
+import { loadPersonAccess } from "../domain/forum/people.js";
 import { Access } from "../domain/forum/access.js";
 import type { BotContext, FlowContext, SessionData } from "./context.js";
 import { createI18n } from "./i18n.js";
@@ -105,8 +105,9 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     ctx.deps = deps;
     const from = ctx.from;
     if (from && !from.is_bot) {
-      ctx.person = await ensurePerson(deps.prisma, from, { privateChat: ctx.chat?.type === "private" });
-      ctx.access = await loadAccess(deps.prisma, ctx.person.id, deps.config.BOOTSTRAP_ADMIN_IDS.includes(from.id));
+      const r = await loadPersonAccess(deps.prisma, from, { privateChat: ctx.chat?.type === "private" }, deps.config.BOOTSTRAP_ADMIN_IDS.includes(from.id));
+      ctx.person = r.person;
+      ctx.access = r.access;
     } else {
       ctx.person = null;
       ctx.access = new Access(null, []);

@@ -7,6 +7,7 @@ import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
 import { DomainError } from "../../domain/errors.js";
 import { findChatLink } from "../../domain/forum/service.js";
+import { chatLinkOf } from "../lib/update-memo.js";
 import { meetingJobHandlers } from "../../domain/musyawarah/jobs.js";
 import {
   canOrganise,
@@ -359,10 +360,18 @@ export const musyawarahFeature: Feature = {
     );
 
     /** Where a group press came from, and whether Telegram says the presser is in that group. */
-    const groupVia = async (ctx: FlowContext) => ({
-      groupChatId: ctx.chat!.id,
-      groupMember: (await groupPort(readsApi(deps)).presence(BigInt(ctx.chat!.id), BigInt(ctx.from!.id))) === "in",
-    });
+    const groupVia = async (ctx: FlowContext) => {
+      const link = await chatLinkOf(ctx);
+      // A resident or official of the group's own village is taken as of that village without
+      // asking Telegram (the service does the same): the answer would not change anything.
+      const ofVillage =
+        !!link?.active && link.villageId !== null && [ctx.access.homeVillage(link.forumId), ...ctx.access.officialVillages(link.forumId)].includes(link.villageId);
+      return {
+        groupChatId: ctx.chat!.id,
+        link: () => chatLinkOf(ctx),
+        groupMember: ofVillage ? undefined : (await groupPort(readsApi(deps)).presence(BigInt(ctx.chat!.id), BigInt(ctx.from!.id))) === "in",
+      };
+    };
 
     const doCheckIn = async (ctx: FlowContext, id: number) => {
       const inGroup = ctx.chat?.type !== "private";

@@ -8,7 +8,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
-import { findChatLink } from "../../domain/forum/service.js";
+import { chatLinkOf } from "../lib/update-memo.js";
 import {
   ballotFor,
   breakdown,
@@ -158,7 +158,7 @@ export const votingFeature: Feature = {
     commandAndMenu(c, "voting", async (ctx) => {
       if (ctx.chat?.type !== "private") {
         // In a village group: that village's open and recent votes, for everyone to see.
-        const link = await findChatLink(deps, ctx.chat!.id);
+        const link = await chatLinkOf(ctx);
         if (!link?.active || !link.village) return ctx.reply(ctx.t("group-not-linked"));
         const r = await listVotes(deps, { forumId: link.forumId, villageId: link.village.id }, 0, 10);
         const title = ctx.t("vote-list-title-village", { village: escapeHtml(link.village.name) });
@@ -198,7 +198,7 @@ export const votingFeature: Feature = {
           voteId,
           personId: ctx.person.id,
           telegramUserId: BigInt(ctx.from.id),
-          from: { chatId: BigInt(ctx.chat.id) },
+          from: { chatId: BigInt(ctx.chat.id), link: () => chatLinkOf(ctx) },
           choice: { press: opt },
         });
         const names = optionNames(r, r.choices);

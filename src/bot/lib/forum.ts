@@ -1,5 +1,5 @@
 import type { FlowContext } from "../context.js";
-import { findChatLink } from "../../domain/forum/service.js";
+import { chatLinkOf } from "./update-memo.js";
 import { reporterForumIds } from "../../domain/forum/membership.js";
 
 export interface ForumScope {
@@ -23,7 +23,7 @@ export async function forumChoices(ctx: FlowContext, scope: ForumScope = {}): Pr
  */
 export async function currentForumId(ctx: FlowContext, scope: ForumScope = {}): Promise<number | null> {
   if (ctx.chat && ctx.chat.type !== "private") {
-    const link = await findChatLink(ctx.deps, ctx.chat.id);
+    const link = await chatLinkOf(ctx);
     return link?.active ? link.forumId : null;
   }
   const forums = scope.asReporter ? (await forumChoices(ctx, scope)).map((f) => f.id) : ctx.access.forumIds();

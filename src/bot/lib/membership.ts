@@ -2,7 +2,7 @@ import type { Middleware } from "grammy";
 import type { Deps } from "../../deps.js";
 import type { BotContext } from "../context.js";
 import { admitFromGroup, reconfirmGroupMemberships } from "../../domain/forum/membership.js";
-import { findChatLink } from "../../domain/forum/service.js";
+import { chatLinkOf } from "./update-memo.js";
 import { loadAccess } from "../../domain/forum/people.js";
 import { groupPort, readsApi } from "./telegram.js";
 
@@ -10,7 +10,6 @@ import { groupPort, readsApi } from "./telegram.js";
 const TELEGRAM_SERVICE_USER = 777000;
 /** How long "Telegram said no" is remembered before a press in that group asks again. */
 const NEGATIVE_TTL_MS = 10 * 60_000;
-const LINK_TTL_MS = 15_000;
 
 /** A tiny cache with expiry, per bot instance (a stale entry costs one extra check at most). */
 class Expiring<V> {
@@ -39,7 +38,6 @@ class Expiring<V> {
  */
 export function membershipDoors(deps: Deps): Middleware<BotContext> {
   const refused = new Expiring<true>(NEGATIVE_TTL_MS);
-  const links = new Expiring<Awaited<ReturnType<typeof findChatLink>>>(LINK_TTL_MS, 2_000);
   const maxAgeMs = deps.config.MEMBERSHIP_RECHECK_HOURS * 3600_000;
   const port = () => groupPort(readsApi(deps));
 
@@ -62,12 +60,8 @@ export function membershipDoors(deps: Deps): Middleware<BotContext> {
 
     const chat = ctx.chat;
     if (chat && (chat.type === "group" || chat.type === "supergroup") && (ctx.message || ctx.callbackQuery) && !ctx.msg?.sender_chat) {
-      const key = String(chat.id);
-      let link = links.get(key, now);
-      if (link === undefined) {
-        link = await findChatLink(deps, chat.id);
-        links.set(key, link, now);
-      }
+      // Read once per update and shared with the terms and the handlers (always current).
+      const link = await chatLinkOf(ctx);
       if (link?.active && link.kind === "village_group" && link.villageId && !ctx.access.inForum(link.forumId)) {
         const rk = `${chat.id}:${from.id}`;
         if (!refused.get(rk, now)) {

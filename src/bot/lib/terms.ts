@@ -16,6 +16,7 @@ import type { Deps } from "../../deps.js";
 import { DEFAULT_TERMS, deploymentTerms, termsOf, type ForumTerms } from "../../domain/forum/terms.js";
 import type { FlowContext, SessionData } from "../context.js";
 import { createI18n } from "../i18n.js";
+import { chatLinkOf, forumTermsOnUpdate } from "./update-memo.js";
 
 export type Lang = "id" | "en";
 export type TermParams = Record<string, string>;
@@ -100,6 +101,7 @@ export function useTerms(ctx: FlowContext, terms: ForumTerms) {
 export async function forumTerms(deps: Pick<Deps, "prisma">, forumId: number, ctx?: FlowContext): Promise<ForumTerms> {
   const known = ctx?.access?.memberships.find((m) => m.forumId === forumId);
   if (known) return known.forumTerms;
+  if (ctx?.deps) return forumTermsOnUpdate(ctx, forumId);
   const row = await deps.prisma.forum.findUnique({ where: { id: forumId }, select: { villageTerm: true, councilTerm: true } });
   return termsOf(row);
 }
@@ -132,10 +134,8 @@ export function termsMiddleware(
     let terms: ForumTerms = fallback;
     const chat = ctx.chat;
     if (chat && chat.type !== "private") {
-      const link = await deps.prisma.chatLink.findUnique({
-        where: { telegramChatId: BigInt(chat.id) },
-        select: { active: true, forum: { select: { villageTerm: true, councilTerm: true } } },
-      });
+      // The same read the group door and the handlers make: once per update.
+      const link = await chatLinkOf(ctx);
       if (link?.active) terms = termsOf(link.forum);
     } else {
       const common = commonTerms(ctx);

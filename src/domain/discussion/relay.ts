@@ -89,6 +89,17 @@ export interface IncomingMessage {
   content: IncomingContent | null;
   /** An item of an album (same media_group_id): relayed with its siblings as one album. */
   album?: AlbumPart | null;
+  /** The group's link as the caller already read it in this update (otherwise read here). */
+  chatLink?: () => Promise<SourceLink | null>;
+}
+
+/** What a relay needs of the source group's link. */
+export interface SourceLink {
+  active: boolean;
+  forumId: number;
+  villageId: number | null;
+  forum: { timezone: string; villageTerm: string; councilTerm: string };
+  village: { name: string } | null;
 }
 
 /** What sendMediaGroup needs of one album item besides its caption. */
@@ -126,7 +137,9 @@ export async function relayIncoming(d: DiscussionDeps, renderer: DiscussionRende
   const chatId = BigInt(m.chatId);
   const [chats, link] = await Promise.all([
     d.prisma.topicChat.findMany({ where: { topicId: topic.id, forumId: topic.forumId }, orderBy: { id: "asc" } }),
-    d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true, villageTerm: true, councilTerm: true } }, village: { select: { name: true } } } }),
+    m.chatLink
+      ? m.chatLink()
+      : d.prisma.chatLink.findUnique({ where: { telegramChatId: chatId }, include: { forum: { select: { timezone: true, villageTerm: true, councilTerm: true } }, village: { select: { name: true } } } }),
   ]);
   const here = chats.find((c) => c.chatId === chatId);
   // The card was posted here and the group still belongs to the topic's forum.

@@ -357,6 +357,8 @@ interface Via {
    * card can be pressed by visitors, and a card can be forwarded: the chat alone proves nothing.
    */
   groupMember?: boolean;
+  /** The group's link as the bot layer already read it in this update (otherwise read here). */
+  link?: () => Promise<{ active: boolean; forumId: number; villageId: number | null; kind: string } | null>;
 }
 
 /**
@@ -369,7 +371,7 @@ async function inviteeFor(db: Db, actor: Actor, m: MeetingView, via: Via, opts: 
   const groupVillages = new Set(m.villages.filter((v) => v.viaGroup).map((v) => v.id));
   let villageId: number | null | undefined;
   if (via.groupChatId !== undefined) {
-    const link = await db.chatLink.findUnique({ where: { telegramChatId: BigInt(via.groupChatId) } });
+    const link = via.link ? await via.link() : await db.chatLink.findUnique({ where: { telegramChatId: BigInt(via.groupChatId) } });
     const ofVillage = link?.villageId != null && [actor.access.homeVillage(m.forumId), ...actor.access.officialVillages(m.forumId)].includes(link.villageId);
     if (link?.active && link.forumId === m.forumId && (via.groupMember === true || ofVillage)) {
       if (link.villageId !== null && groupVillages.has(link.villageId)) villageId = link.villageId;
@@ -398,7 +400,7 @@ async function meetingFor(db: Db, actor: Actor, meetingId: number, via: Via): Pr
   const m = await loadView(db, meetingId);
   if (!m) throw new NotFound("meeting_not_found");
   if (via.groupChatId !== undefined) {
-    const link = await db.chatLink.findUnique({ where: { telegramChatId: BigInt(via.groupChatId) }, select: { forumId: true, active: true } });
+    const link = via.link ? await via.link() : await db.chatLink.findUnique({ where: { telegramChatId: BigInt(via.groupChatId) }, select: { forumId: true, active: true } });
     if (!link?.active || link.forumId !== m.forumId) throw new NotFound("meeting_not_found");
   } else {
     const invited = await db.meetingInvitee.count({ where: { meetingId: m.id, personId: actor.personId } });

@@ -18,7 +18,13 @@ import { infoOf, isOpen, loadVote, RESIDENT_ROLES, VOTE_LOCK, type Db, type Voti
 /** A ballot waits longer than Prisma's default 2 s for a connection when many press at once. */
 const BALLOT_TX = { maxWait: 10_000, timeout: 15_000 };
 
-export type BallotSource = { chatId: bigint } | { villageId: number };
+/**
+ * Where a ballot comes from: a group (with, optionally, its link as the caller already read it in
+ * this update) or a village (a private ballot).
+ */
+export type BallotSource =
+  | { chatId: bigint; link?: () => Promise<{ active: boolean; forumId: number; villageId: number | null } | null> }
+  | { villageId: number };
 
 export interface CastInput {
   voteId: number;
@@ -55,7 +61,7 @@ async function takesPart(db: Db, voteId: number, villageId: number) {
 async function voteForPress(d: VotingDeps, voteId: number, from: BallotSource) {
   const [vote, link] = await Promise.all([
     loadPressVote(d.prisma, voteId),
-    "chatId" in from ? d.prisma.chatLink.findUnique({ where: { telegramChatId: from.chatId } }) : null,
+    "chatId" in from ? (from.link ? from.link() : d.prisma.chatLink.findUnique({ where: { telegramChatId: from.chatId } })) : null,
   ]);
   if (!vote || vote.kind !== "formal") throw new NotFound("vote_not_found");
   let pressVillage: number;

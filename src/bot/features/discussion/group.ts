@@ -18,6 +18,7 @@ import {
 } from "../../../domain/discussion/index.js";
 import { NotAllowed, NotFound } from "../../../domain/errors.js";
 import { findChatLink } from "../../../domain/forum/service.js";
+import { chatLinkOf } from "../../lib/update-memo.js";
 import { displayName } from "../../../domain/forum/people.js";
 import { hasConsent } from "../../../domain/privasi/consent.js";
 import type { BotContext, FlowContext } from "../../context.js";
@@ -96,6 +97,7 @@ export function groupComposer(deps: Deps, renderer: DiscussionRenderer) {
       homeVillageId: (forumId) => access.homeVillage(forumId),
       content: contentOf(msg),
       album: albumPart(msg),
+      chatLink: () => chatLinkOf(ctx),
     });
     switch (outcome.status) {
       case "not_ours":
