@@ -8,6 +8,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import type { Deps } from "../deps.js";
 import { loadPersonAccess } from "../domain/forum/people.js";
+import { CHAT_LINK_KEY, seedOnUpdate } from "./lib/update-memo.js";
 import { Access } from "../domain/forum/access.js";
 import type { BotContext, FlowContext, SessionData } from "./context.js";
 import { createI18n } from "./i18n.js";
@@ -105,9 +106,13 @@ export function createBot(deps: Deps, opts: CreateBotOptions = {}) {
     ctx.deps = deps;
     const from = ctx.from;
     if (from && !from.is_bot) {
-      const r = await loadPersonAccess(deps.prisma, from, { privateChat: ctx.chat?.type === "private" }, deps.config.BOOTSTRAP_ADMIN_IDS.includes(from.id));
+      const chat = ctx.chat;
+      const group = chat && chat.type !== "private" ? chat.id : null;
+      const r = await loadPersonAccess(deps.prisma, from, { privateChat: chat?.type === "private", groupChatId: group }, deps.config.BOOTSTRAP_ADMIN_IDS.includes(from.id));
       ctx.person = r.person;
       ctx.access = r.access;
+      // Read in the same statement: the group's link for the rest of this update (chatLinkOf).
+      if (r.link !== undefined) seedOnUpdate(ctx, CHAT_LINK_KEY, r.link);
     } else {
       ctx.person = null;
       ctx.access = new Access(null, []);

@@ -23,6 +23,12 @@ export function memoOnUpdate<T>(ctx: object, key: string, load: () => Promise<T>
   return p;
 }
 
+/** Puts a value read together with something else in this update (so `load` is never needed). */
+export function seedOnUpdate<T>(ctx: object, key: string, value: T) {
+  const c = ctx as { [MEMO]?: Memo };
+  (c[MEMO] ??= new Map()).set(key, Promise.resolve(value));
+}
+
 /** Drops a memoised read after this update changed what it read (e.g. linked the group). */
 export function forgetOnUpdate(ctx: object, key: string) {
   (ctx as { [MEMO]?: Memo })[MEMO]?.delete(key);

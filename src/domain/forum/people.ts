@@ -3,6 +3,7 @@ import { Prisma as P } from "../../generated/prisma/client.js";
 import type { MembershipSource, Role } from "../../generated/prisma/enums.js";
 import { Access, type MembershipView } from "./access.js";
 import { termsOf } from "./terms.js";
+import { LINK_COLUMNS, linkedChatOf, type LinkColumns, type LinkedChat } from "./links.js";
 
 export interface TelegramUserLike {
   id: number;
@@ -140,18 +141,24 @@ const MEMBERSHIP_COLUMNS = P.sql`m.id AS m_id, m.forum_id AS m_forum_id, m.villa
 export async function loadPersonAccess(
   prisma: Prisma,
   u: TelegramUserLike,
-  opts: { privateChat: boolean },
+  opts: { privateChat: boolean; groupChatId?: number | null },
   bootstrapAdmin: boolean,
-): Promise<{ person: PersonRecord; access: Access }> {
-  const rows = await prisma.$queryRaw<AccessRow[]>`
+): Promise<{ person: PersonRecord; access: Access; link?: LinkedChat | null }> {
+  // The group's link rides along (the same row on every membership row; chat ids are unique):
+  // a group update reads it anyway, this saves its own round trip.
+  const groupChatId = opts.groupChatId != null ? BigInt(opts.groupChatId) : null;
+  const rows = await prisma.$queryRaw<Array<AccessRow & LinkColumns>>`
     SELECT p.id, p.telegram_user_id AS "telegramUserId", p.first_name AS "firstName", p.last_name AS "lastName", p.username, p.language,
       p.can_message AS "canMessage", p.privacy_consent AS "privacyConsent", p.privacy_version AS "privacyVersion",
       p.privacy_answered_at AS "privacyAnsweredAt", p.erased_at AS "erasedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-      ${MEMBERSHIP_COLUMNS}
+      ${MEMBERSHIP_COLUMNS}, ${LINK_COLUMNS}
     FROM persons p
     LEFT JOIN memberships m ON m.person_id = p.id
     LEFT JOIN forums f ON f.id = m.forum_id
     LEFT JOIN villages v ON v.id = m.village_id
+    LEFT JOIN chat_links c ON c.telegram_chat_id = ${groupChatId}
+    LEFT JOIN forums cf ON cf.id = c.forum_id
+    LEFT JOIN villages cv ON cv.id = c.village_id
     WHERE p.telegram_user_id = ${BigInt(u.id)}
     ORDER BY m.id ASC`;
   const first = rows[0];
@@ -160,11 +167,25 @@ export async function loadPersonAccess(
     const person = await createPerson(prisma, u, opts);
     return { person, access: await loadAccess(prisma, person.id, bootstrapAdmin) };
   }
-  const { m_id, m_forum_id, m_village_id, m_role, m_title, m_source, m_confirmed_at, f_name, f_privacy_version, f_village_term, f_council_term, v_name, ...stored } = first;
+  const stored: PersonRecord & { erasedAt: Date | null; createdAt: Date; updatedAt: Date } = {
+    id: first.id,
+    telegramUserId: first.telegramUserId,
+    firstName: first.firstName,
+    lastName: first.lastName,
+    username: first.username,
+    language: first.language,
+    canMessage: first.canMessage,
+    privacyConsent: first.privacyConsent,
+    privacyVersion: first.privacyVersion,
+    privacyAnsweredAt: first.privacyAnsweredAt,
+    erasedAt: first.erasedAt,
+    createdAt: first.createdAt,
+    updatedAt: first.updatedAt,
+  };
   const changes = personChanges(stored, u, opts);
   const person = changes ? await prisma.person.update({ where: { id: stored.id }, data: changes }) : stored;
   const views = rows.filter((r) => r.m_id !== null).map(viewOf);
-  return { person, access: new Access(person.id, views, bootstrapAdmin) };
+  return { person, access: new Access(person.id, views, bootstrapAdmin), ...(groupChatId !== null ? { link: linkedChatOf(first) } : {}) };
 }
 
 /** A person's rights (memberships with their forum and village) in one statement. */

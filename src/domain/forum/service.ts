@@ -1,5 +1,4 @@
 import type { Role } from "../../generated/prisma/enums.js";
-import type { ChatLink } from "../../generated/prisma/client.js";
 import type { Prisma } from "../../infra/db.js";
 import type { Clock } from "../../infra/clock.js";
 import type { Random } from "../../infra/random.js";
@@ -395,38 +394,8 @@ export interface ChatInfo {
   isForum: boolean;
 }
 
-/** A group's link with its forum and village, as findChatLink returns it. */
-export type LinkedChat = ChatLink & {
-  village: { id: number; name: string; shortCode: string } | null;
-  forum: { id: number; name: string; timezone: string; villageTerm: string; councilTerm: string };
-};
-
-/**
- * A group's link with its village and forum, in one statement (a Prisma `include` takes three):
- * read on nearly every group update.
- */
-export async function findChatLink(d: Pick<ForumDeps, "prisma">, chatId: number | bigint): Promise<LinkedChat | null> {
-  const rows = await d.prisma.$queryRaw<
-    Array<ChatLink & { v_id: number | null; v_name: string | null; v_short_code: string | null; f_id: number; f_name: string; f_timezone: string; f_village_term: string; f_council_term: string }>
-  >`
-    SELECT c.id, c.forum_id AS "forumId", c.village_id AS "villageId", c.telegram_chat_id AS "telegramChatId", c.kind::text AS kind, c.title,
-      c.is_forum AS "isForum", c.active, c.inactive_reason AS "inactiveReason", c.linked_by_id AS "linkedById",
-      c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-      v.id AS v_id, v.name AS v_name, v.short_code AS v_short_code,
-      f.id AS f_id, f.name AS f_name, f.timezone AS f_timezone, f.village_term AS f_village_term, f.council_term AS f_council_term
-    FROM chat_links c
-    JOIN forums f ON f.id = c.forum_id
-    LEFT JOIN villages v ON v.id = c.village_id
-    WHERE c.telegram_chat_id = ${BigInt(chatId)}`;
-  const r = rows[0];
-  if (!r) return null;
-  const { v_id, v_name, v_short_code, f_id, f_name, f_timezone, f_village_term, f_council_term, ...link } = r;
-  return {
-    ...link,
-    village: v_id === null ? null : { id: v_id, name: v_name!, shortCode: v_short_code! },
-    forum: { id: f_id, name: f_name, timezone: f_timezone, villageTerm: f_village_term, councilTerm: f_council_term },
-  };
-}
+export { findChatLink, type LinkedChat } from "./links.js";
+import { findChatLink } from "./links.js";
 
 /**
  * Links a group to a village (or as the kecamatan group when villageId is null). The caller has
