@@ -318,6 +318,8 @@ export function profilComposer(deps: Deps) {
   };
 
   const profil = async (ctx: BotContext) => {
+    // A post as a channel or as the anonymous admin has nobody to show the profile as.
+    if (!ctx.person) return;
     const t = tOf(ctx);
     const typed = (typeof ctx.match === "string" ? ctx.match : "").trim();
     const inGroup = ctx.chat?.type !== "private";
