@@ -40,4 +40,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # The node options are the same as `npm start`'s (package.json); the compiled entry point is run
 # directly, as the image's build already made it fresh.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/main/main.js"]
+CMD ["node", "--max-semi-space-size=1", "--liftoff-only", "dist/main/main.js"]
