@@ -77,10 +77,10 @@ export interface ColdStart {
 let userSeq = 0;
 
 /**
- * Spawns `command` (e.g. ["tsx", "src/main.ts"]) with `env`, with a fresh user's /start waiting
+ * Spawns `command` (e.g. ["node", "scripts/start.mjs"]) with `env` (undefined: unset), with a fresh user's /start waiting
  * in the fake, and resolves once the bot answered it (then waits `idleMs` and reads RSS).
  */
-export async function coldStart(root: string, fake: FakeProc, command: string[], env: Record<string, string>, idleMs = 4000): Promise<ColdStart> {
+export async function coldStart(root: string, fake: FakeProc, command: string[], env: Record<string, string | undefined>, idleMs = 4000): Promise<ColdStart> {
   const user = { id: 700_000_000 + process.pid * 10 + ++userSeq, first_name: `Cold${userSeq}` };
   await rpc(fake.apiRoot, [{ method: "addUser", args: [user] }, { method: "userStartedBot", args: [user.id] }]);
   await rpc(fake.apiRoot, [{ method: "updates.command", args: [user, "private", "start"] }]);
@@ -89,7 +89,8 @@ export async function coldStart(root: string, fake: FakeProc, command: string[],
   const proc = spawn(command[0]!, command.slice(1), {
     // BENCH_START_CWD: another checkout (e.g. the previous commit) for a before/after comparison.
     cwd: process.env.BENCH_START_CWD ?? root,
-    env: { ...process.env, ...env },
+    // An undefined value removes the variable (PGlite runs must not inherit the bench's DATABASE_URL).
+    env: Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)),
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

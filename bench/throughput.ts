@@ -11,13 +11,13 @@
  *
  * Env: DATABASE_URL / REDIS_URL (else local defaults), BENCH_PEOPLE (3000), BENCH_GROUPS (20),
  * BENCH_UPDATES (6000), BENCH_CONCURRENCY (32), BENCH_PARTS (stream,cold: which parts run),
- * BENCH_COLD_DB (postgres,pglite), BENCH_START_CMD (the start command, default `tsx src/main.ts`),
+ * BENCH_COLD_DB (postgres,pglite), BENCH_START_CMD (the start command, default package.json's `start`),
  * BENCH_RSS_DETAIL=1 (RSS per process of the tree).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -278,10 +278,15 @@ async function stream(baseUrl: string, redisUrl: string) {
   }
 }
 
+function startScript(): string {
+  const pkg = JSON.parse(readFileSync(path.join(process.env.BENCH_START_CWD ?? root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  return pkg.scripts.start!;
+}
+
 /** `npm start` as deployed, timed from outside: spawn → answer to a waiting /start. */
 async function cold(baseUrl: string, redisUrl: string) {
-  // What `npm start` runs (one node process with tsx's loader, as in the Dockerfile).
-  const command = process.env.BENCH_START_CMD?.split(" ") ?? [process.execPath, "--import", "tsx", "src/main.ts"];
+  // What `npm start` runs, read from package.json (node run directly, without npm's own process).
+  const command = (process.env.BENCH_START_CMD ?? startScript()).split(" ").map((c) => (c === "node" ? process.execPath : c));
   console.log(`cold start of \`${command.map((c) => path.relative(root, c) || c).join(" ")}\` against the fake Bot API (first answer to /start), RSS of the process tree 4 s later`);
   const fake: FakeProc = await startFakeServer(root, TOKEN);
   const dbName = `forumdesa_bench_cold_${randomBytes(4).toString("hex")}`;
@@ -294,7 +299,7 @@ async function cold(baseUrl: string, redisUrl: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "forumdesa-cold-"));
   const common = { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, HTTP_PORT: "0", HTTP_HOST: "127.0.0.1", LOG_LEVEL: "warn" };
   const results: string[] = [];
-  const once1 = async (label: string, env: Record<string, string>) => {
+  const once1 = async (label: string, env: Record<string, string | undefined>) => {
     const r = await coldStart(root, fake, command, { ...common, ...env });
     await r.stop();
     results.push(`${label} ${(r.firstAnswerMs / 1000).toFixed(2)} s, idle RSS ${mb(r.idleRss)}`);
@@ -310,9 +315,11 @@ async function cold(baseUrl: string, redisUrl: string) {
       await once1("PostgreSQL (again)", pgEnv);
     }
     if (which.includes("pglite")) {
-      await once1("PGlite new folder", { DATA_DIR: path.join(dir, "data") });
-      await once1("PGlite existing folder", { DATA_DIR: path.join(dir, "data") });
-      await once1("PGlite existing folder (again)", { DATA_DIR: path.join(dir, "data") });
+      // The embedded setup as the README describes it: no DATABASE_URL, no REDIS_URL.
+      const liteEnv = { DATA_DIR: path.join(dir, "data"), DATABASE_URL: undefined, REDIS_URL: undefined };
+      await once1("PGlite new folder", liteEnv);
+      await once1("PGlite existing folder", liteEnv);
+      await once1("PGlite existing folder (again)", liteEnv);
     }
     console.log(`cold start: ${results.join("; ")}`);
   } finally {

@@ -231,49 +231,7 @@ describe("Indonesian wording (issue 12)", () => {
 // parameter would break a screen at run time. Every ctx.t / t / translate call in src with a
 // literal key and an object-literal parameter list is checked against the text's own variables
 // (those outside select variants, and every selector; the forum's words come from the mechanism).
-import { readdirSync as readDir, statSync } from "node:fs";
-
-function srcFiles(dir: string): string[] {
-  return readDir(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return name === "generated" ? [] : srcFiles(p);
-    return name.endsWith(".ts") ? [p] : [];
-  });
-}
-
-function argsAt(src: string, open: number): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let cur = "";
-  let quote: string | null = null;
-  for (let i = open + 1; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quote) {
-      cur += ch;
-      if (ch === "\\") cur += src[++i] ?? "";
-      else if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === "`") {
-      quote = ch;
-      cur += ch;
-    } else if ("([{".includes(ch)) {
-      depth++;
-      cur += ch;
-    } else if (")]}".includes(ch)) {
-      if (depth === 0) {
-        if (cur.trim()) args.push(cur.trim());
-        return args;
-      }
-      depth--;
-      cur += ch;
-    } else if (ch === "," && depth === 0) {
-      args.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  return args;
-}
+import { callArgs as argsAt, tsFiles as srcFiles } from "./support/code-scan.js";
 
 /** Top-level keys of an object literal, or null when it spreads something (unknown keys). */
 function literalKeys(obj: string): Set<string> | null {

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { callArgs, tsFiles } from "./support/code-scan.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
@@ -91,49 +92,6 @@ function keysOf(lang: (typeof LANGS)[number]): Set<string> {
 }
 
 // ---------------------------------------------------------------- code scan
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return name === "generated" ? [] : tsFiles(p);
-    return name.endsWith(".ts") ? [p] : [];
-  });
-}
-
-/** The argument list of the call whose "(" is at `open`, split at top-level commas. */
-function callArgs(src: string, open: number): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let cur = "";
-  let quote: string | null = null;
-  for (let i = open + 1; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quote) {
-      cur += ch;
-      if (ch === "\\") cur += src[++i] ?? "";
-      else if (ch === quote) quote = null;
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === "`") {
-      quote = ch;
-      cur += ch;
-    } else if ("([{".includes(ch)) {
-      depth++;
-      cur += ch;
-    } else if (")]}".includes(ch)) {
-      if (depth === 0) {
-        if (cur.trim()) args.push(cur.trim());
-        return args;
-      }
-      depth--;
-      cur += ch;
-    } else if (ch === "," && depth === 0) {
-      args.push(cur.trim());
-      cur = "";
-    } else cur += ch;
-  }
-  return args;
-}
 
 const KEY = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/i;
 

@@ -560,7 +560,7 @@ export class DeliveryQueue {
       }
     }
     ms.wait += lap();
-    let sent: { messageId: number | null; pinError: string | null };
+    let sent: { messageId: number | null; pinError: string | null; albumIds?: number[] };
     progress.requested = true;
     try {
       sent = await this.send(chatId, row);
@@ -571,8 +571,10 @@ export class DeliveryQueue {
     }
     ms.send += lap();
     this.stats.sent++;
-    if (sent.pinError) {
-      await this.persistSent(row, () => this.settle(row, { state: "sent", telegramMessageId: sent.messageId, sentAt: this.o.clock.now(), lastError: sent.pinError, errorKind: "pin_failed" }));
+    if (sent.pinError || sent.albumIds) {
+      // Not the batched common ending: a pin that failed is reported, an album keeps all its ids.
+      const extra = { ...(sent.pinError ? { lastError: sent.pinError, errorKind: "pin_failed" } : { lastError: null, errorKind: null }), ...(sent.albumIds ? { albumMessageIds: sent.albumIds } : {}) };
+      await this.persistSent(row, () => this.settle(row, { state: "sent", telegramMessageId: sent.messageId, sentAt: this.o.clock.now(), ...extra }));
     } else if (await this.persistSent(row, () => this.sents.push({ id: row.id, messageId: sent.messageId }))) {
       await this.emitSettled(settledOf(row, "sent", sent.messageId, null));
     } else {
@@ -689,7 +691,7 @@ export class DeliveryQueue {
       WHERE id = ${row.id} AND state = 'sending' AND claimed_by = ${this.o.instanceId} AND (claimed_at IS NOT NULL) = ${started}`;
   }
 
-  private async send(chatId: number, row: ClaimedRow): Promise<{ messageId: number | null; pinError: string | null }> {
+  private async send(chatId: number, row: ClaimedRow): Promise<{ messageId: number | null; pinError: string | null; albumIds?: number[] }> {
     const p = row.payload;
     const raw = this.api.raw as unknown as Record<string, (params: Record<string, unknown>, signal?: AbortSignal) => Promise<any>>;
     // Our own Api carries the timeout; one handed over as it is gets a signal per request.
@@ -720,6 +722,7 @@ export class DeliveryQueue {
     }
     if (this.fileIds.size > 5_000) this.fileIds.clear();
     const messageId: number | null = typeof msg === "object" && msg ? (msg.message_id ?? null) : null;
+    const albumIds = Array.isArray(result) && result.length > 1 ? result.map((m: { message_id: number }) => m.message_id) : undefined;
     let pinError: string | null = null;
     if (p.pin && messageId) {
       try {
@@ -729,7 +732,7 @@ export class DeliveryQueue {
         this.o.logger.warn({ deliveryId: String(row.id), err: pinError }, "delivery: pin failed");
       }
     }
-    return { messageId, pinError };
+    return { messageId, pinError, ...(albumIds ? { albumIds } : {}) };
   }
 
   private async handleError(row: ClaimedRow, err: unknown): Promise<void> {
@@ -821,7 +824,7 @@ export class DeliveryQueue {
 
   private async settle(
     row: ClaimedRow,
-    data: { state: DeliveryStateName; telegramMessageId?: number | null; sentAt?: Date; lastError?: string | null; errorKind?: string | null; attempts?: number },
+    data: { state: DeliveryStateName; telegramMessageId?: number | null; albumMessageIds?: number[]; sentAt?: Date; lastError?: string | null; errorKind?: string | null; attempts?: number },
   ) {
     const now = this.o.clock.now();
     // Also over "unknown": a sweep may have given up on a request that did finish after all.
@@ -929,7 +932,7 @@ export class DeliveryQueue {
     const p = db ?? this.o.prisma;
     const rows = await p.delivery.findMany({
       where: { ownerKind, ownerId: String(ownerId) },
-      select: { id: true, batchId: true, chatId: true, recipientKey: true, state: true, telegramMessageId: true },
+      select: { id: true, batchId: true, chatId: true, recipientKey: true, state: true, telegramMessageId: true, albumMessageIds: true },
       orderBy: { id: "asc" },
     });
     return rows as CopyRef[];
@@ -937,11 +940,11 @@ export class DeliveryQueue {
 
   /** Finds which owner a message in a chat is a copy of (e.g. a reply to a relayed copy). */
   async findByMessage(chatId: number | bigint, messageId: number): Promise<(CopyRef & { ownerKind: string; ownerId: string }) | null> {
-    const row = await this.o.prisma.delivery.findFirst({
-      where: { chatId: BigInt(chatId), telegramMessageId: messageId, state: "sent" },
-      select: { id: true, batchId: true, chatId: true, recipientKey: true, state: true, telegramMessageId: true, ownerKind: true, ownerId: true },
-      orderBy: { id: "desc" },
-    });
+    const select = { id: true, batchId: true, chatId: true, recipientKey: true, state: true, telegramMessageId: true, albumMessageIds: true, ownerKind: true, ownerId: true } as const;
+    const row =
+      (await this.o.prisma.delivery.findFirst({ where: { chatId: BigInt(chatId), telegramMessageId: messageId, state: "sent" }, select, orderBy: { id: "desc" } })) ??
+      // A later item of an album copy belongs to the album's row.
+      (await this.o.prisma.delivery.findFirst({ where: { chatId: BigInt(chatId), albumMessageIds: { has: messageId }, state: "sent" }, select, orderBy: { id: "desc" } }));
     return (row as (CopyRef & { ownerKind: string; ownerId: string }) | null) ?? null;
   }
 

@@ -78,6 +78,8 @@ export interface CopyRef {
   recipientKey: string | null;
   state: DeliveryStateName;
   telegramMessageId: number | null;
+  /** An album copy's messages in order (empty for anything else). */
+  albumMessageIds: number[];
 }
 
 /** One row of a batch, for per-recipient reports (e.g. a per-village delivery report). */

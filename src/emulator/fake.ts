@@ -203,6 +203,8 @@ export class FakeTelegram {
   readonly undelivered: Update[] = [];
   /** When false, update builders only build (and store) but do not enqueue. */
   autoEnqueue = true;
+  /** Ids skipped between an album's messages: in a busy group other people's messages land between them. */
+  albumGap = 0;
   stats = {
     tooManyRequests: 0,
     /** chat id → time of every message the bot created there (and edit, with rateLimits.countEdits): Date.now(), or the fake's clock with rateLimits.clock "fake" */
@@ -353,6 +355,7 @@ export class FakeTelegram {
     this.nextSupergroupSeq = 1;
     this.nextGroupSeq = 1;
     this.autoEnqueue = true;
+    this.albumGap = 0;
   }
 
   // ------------------------------------------------------------------ clock
@@ -1368,7 +1371,8 @@ export class FakeTelegram {
     if (wait > 0) throw new ApiError(429, `Too Many Requests: retry after ${wait}`, { retry_after: wait });
     const out: Msg[] = [];
     const date = this.nowSec();
-    for (const content of contents) {
+    for (const [i, content] of contents.entries()) {
+      if (i > 0 && method === "sendMediaGroup") chat.nextMessageId += this.albumGap;
       const m: Msg = {
         message_id: chat.nextMessageId++,
         from: this.botFrom,
@@ -1386,7 +1390,6 @@ export class FakeTelegram {
       out.push(m);
       this.recordSend(chat.id, (content.text ?? content.caption) as string | undefined);
     }
-    void method;
     return out;
   }
 

@@ -128,13 +128,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+export const PGLITE_SHARED_BUFFERS = "32MB";
+
 export async function openPglite(dir: string, opts: { lock?: boolean } = {}): Promise<Database> {
   mkdirSync(dir, { recursive: true }); // PGlite does not create parent folders
   const unlock = opts.lock === false ? () => {} : lockDataDir(dir);
   let pgl: PGlite;
   try {
     const [{ PGlite }, { pg_trgm }] = await Promise.all([import("@electric-sql/pglite"), import("@electric-sql/pglite/contrib/pg_trgm")]);
-    pgl = await PGlite.create(path.join(dir, "pgdata"), { extensions: { pg_trgm } });
+    // shared_buffers lives inside this process with PGlite, and Postgres' default of 128 MB was
+    // ~120 MB of the bot's idle RSS; 32 MB holds a forum's hot rows, and a miss is a read from
+    // the OS's page cache (docs/performance.md, "Memory and cold start").
+    pgl = await PGlite.create(path.join(dir, "pgdata"), {
+      extensions: { pg_trgm },
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
   } catch (err) {
     unlock();
     throw err;

@@ -21,8 +21,8 @@ export interface JobContext {
   now: Date;
   /** How late the job fires (ms after dueAt) — e.g. to say "reminder sent late". */
   lateMs: number;
-  /** Call after commit-worthy work, e.g. to kick the delivery queue once committed. */
-  afterCommit(fn: () => void): void;
+  /** Call after commit-worthy work, e.g. to kick the delivery queue or call Telegram once committed (awaited, in order). */
+  afterCommit(fn: () => unknown): void;
 }
 
 /**
@@ -188,13 +188,13 @@ export class JobScheduler {
     // attempts of a job kind that only newer instances can run.
     const kinds = this.kinds();
     if (kinds.length === 0) return 0;
-    const after: Array<() => void> = [];
+    const after: Array<() => unknown> = [];
     const failed: Array<{ row: JobRow; err: unknown }> = [];
     let count = 0;
     const run = async (tx: JobTx, row: JobRow) => {
       const handler = this.handlers.get(row.kind);
       if (!handler) throw new Error(`no handler for job kind ${row.kind}`);
-      const local: Array<() => void> = [];
+      const local: Array<() => unknown> = [];
       await handler(
         { id: row.id, kind: row.kind, ownerId: row.owner_id, forumId: row.forum_id, dueAt: row.due_at, payload: row.payload ?? {}, attempts: row.attempts },
         { tx, now, lateMs: now.getTime() - row.due_at.getTime(), afterCommit: (fn) => local.push(fn) },
@@ -255,7 +255,7 @@ export class JobScheduler {
     for (const f of failed) this.o.logger.error({ jobId: String(f.row.id), kind: f.row.kind, err: f.err }, "job failed");
     for (const fn of after) {
       try {
-        fn();
+        await fn();
       } catch (err) {
         this.o.logger.error({ err }, "job afterCommit failed");
       }

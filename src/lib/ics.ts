@@ -3,7 +3,14 @@
  * Times are written in UTC ("DTSTART:20261207T020000Z" for 09.00 WIB), which every calendar
  * app converts to the reader's zone; no VTIMEZONE needed.
  */
-import { createEvent, type EventAttributes } from "ics";
+import { createRequire } from "node:module";
+import type { EventAttributes } from "ics";
+
+// `ics` (with its schema validator, ~9 MB) is loaded with the first invitation rather than at
+// start-up; it is CommonJS, so `require` keeps buildIcs synchronous.
+type IcsModule = typeof import("ics");
+let icsModule: IcsModule | null = null;
+const loadIcs = () => (icsModule ??= createRequire(import.meta.url)("ics") as IcsModule);
 
 export interface IcsEvent {
   /** Stable id: the same uid with a higher `sequence` updates/cancels the earlier invitation. */
@@ -60,7 +67,7 @@ export function buildIcs(ev: IcsEvent): string {
     ...(ev.url ? { url: ev.url } : {}),
     ...(ev.geo ? { geo: { lat: ev.geo.lat, lon: ev.geo.lon } } : {}),
   };
-  const { error, value } = createEvent(attrs);
+  const { error, value } = loadIcs().createEvent(attrs);
   if (error || !value) throw error ?? new Error("ics: no output");
   return value;
 }

@@ -6,7 +6,7 @@
  * Everything is pure: callers pass `now` explicitly. Wall-clock values are always interpreted
  * in the zone given (Asia/Jakarta = UTC+7, Asia/Makassar = UTC+8, Asia/Jayapura = UTC+9).
  */
-import * as chrono from "chrono-node";
+import { createRequire } from "node:module";
 import { DateTime, FixedOffsetZone } from "luxon";
 import { NATIONAL_CALENDAR, type HolidayLookup } from "./holidays.js";
 
@@ -850,9 +850,16 @@ function makeDay(year: number, month: number, day: number, zone: ZoneName): Date
   return d.isValid ? d : null;
 }
 
+// Only chrono's Indonesian parser (the same module as `chrono.id`), loaded on the first text the
+// own parser cannot read: the whole package with its 16 locales costs ~14 MB of a start-up that
+// never needs it. It is CommonJS too, so `require` keeps the parser synchronous.
+type ChronoId = typeof import("chrono-node/id");
+let chronoId: ChronoId | null = null;
+const loadChronoId = () => (chronoId ??= createRequire(import.meta.url)("chrono-node/id") as ChronoId);
+
 /** chrono.id, only when it read every word and knows the day; null otherwise. */
 function chronoFallback(text: string, now: Date, zone: ZoneName, opts: ParseOptions): ParseResult | null {
-  const results = chrono.id.parse(text, { instant: now, timezone: OFFSET_MINUTES[zone] }, { forwardDate: true });
+  const results = loadChronoId().parse(text, { instant: now, timezone: OFFSET_MINUTES[zone] }, { forwardDate: true });
   if (results.length !== 1) return null;
   const r = results[0]!;
   if (r.text.replace(/\s+/g, "") !== text.replace(/\s+/g, "")) return null;

@@ -7,7 +7,8 @@
  * refusal or said nothing and changed nothing. Callers act through Telegram-shaped updates with
  * the ids a forged button would carry: rights never come from callback data.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tsFiles } from "../support/code-scan.js";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "grammy/types";
@@ -388,16 +389,9 @@ const groupStatus = new Map<number, string>();
 
 // ---------------------------------------------------------------- completeness: every kind has a row
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = path.join(dir, n);
-    return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith(".ts") ? [p] : [];
-  });
-}
-
 /** Buttons registered with a literal string (not a defineCallback builder), found in the source. */
 function rawCallbackKinds(): string[] {
-  const files = sourceFiles(path.resolve(localesDir, "../src/bot"));
+  const files = tsFiles(path.resolve(localesDir, "../src/bot"));
   const text = files.map((f) => readFileSync(f, "utf8")).join("\n");
   const consts = new Map([...text.matchAll(/export const ([A-Z_]+) = "([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
   const out = new Set<string>();

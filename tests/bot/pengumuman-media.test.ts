@@ -50,7 +50,8 @@ describe("video, voice note, audio and albums as announcements", () => {
     expect(h.fake.callsTo("sendVideo").length).toBeGreaterThanOrEqual(2);
   });
 
-  it("an album is collected until ✅ Selesai and goes out as one album per group; deleting it deletes every item", async () => {
+  it("an album is collected until ✅ Selesai and goes out as one album per group; deleting it deletes every item, even with other messages between them", async () => {
+    h.fake.albumGap = 1; // a busy group: other people's messages land between the album's
     const f = await aForum(h, { villages: ["Sukajaya", "Sidorejo"] });
     await say(h, f.admin, "/pengumuman");
     for (const u of h.fake.updates.album(f.admin, f.admin.id, [{ kind: "photo", caption: "Dokumentasi kerja bakti di tiga dusun." }, { kind: "video" }, { kind: "photo" }])) await h.send(u);
@@ -74,6 +75,7 @@ describe("video, voice note, audio and albums as announcements", () => {
       expect(new Set(album.map((m) => m.media_group_id)).size).toBe(1);
       expect(album[0]!.caption).toMatch(/^📢 Pengumuman[^]*Dokumentasi kerja bakti di tiga dusun\.[^]*— Admin/);
       expect(album.slice(1).map((m) => m.caption)).toEqual([undefined, undefined]);
+      expect(album[2]!.message_id - album[0]!.message_id).toBe(4);
     }
     expect(lastText(h, f.admin.id)).toContain("Terkirim 2 dari 2");
 

@@ -190,14 +190,19 @@ describe("process lifecycle", () => {
   it("polling: answers /start, then on SIGTERM finishes what it took and exits 0 within 10 s", async () => {
     const fake = await FakeTelegram.start();
     const storage = await childStorage();
-    const bot = spawnMain({
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      HTTP_PORT: "0",
-      HTTP_HOST: "127.0.0.1",
-      LOG_LEVEL: "info",
-      ...storage.env,
-    });
+    // What `npm start` runs: the compiled bot (dist/main, rebuilt first if src/ is newer), so the
+    // compiled output is checked too — the locales it reads, its signals, its shutdown.
+    const bot = spawnMain(
+      {
+        BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
+        HTTP_PORT: "0",
+        HTTP_HOST: "127.0.0.1",
+        LOG_LEVEL: "info",
+        ...storage.env,
+      },
+      "scripts/start.mjs",
+    );
     try {
       const ani = fake.addUser({ first_name: "Ani" });
       fake.userStartedBot(ani.id);

@@ -192,4 +192,38 @@ describe("jajak pendapat cepat (quick poll)", () => {
     expect(copies.map((c) => c.state).sort()).toEqual(["failed", "sent"]);
     expect(await h.app.deps.prisma.job.count({ where: { kind: "vote.poll.send", doneAt: null } })).toBe(0);
   });
+
+  it("a poll send job whose batch is rolled back (another job in it failed) sends each poll once", async () => {
+    const f = await aForum(h);
+    // A job due at the same time that fails: the scheduler rolls the optimistic batch back and
+    // runs its jobs again one by one — the polls must not go out a second time.
+    h.app.deps.jobs.register("test.fails", async () => {
+      throw new Error("boom");
+    });
+    await aQuickPoll(h, f, { villages: [0, 1] });
+    // Due at the same time as the send job and created after it: it runs after it in the batch.
+    await h.app.deps.jobs.schedule({ kind: "test.fails", ownerId: 1, dueAt: h.clock.now() });
+    await h.tick();
+    for (const v of [0, 1]) expect(h.fake.sent(f.villages[v]!.group.id).filter((m) => m.poll)).toHaveLength(1);
+    expect(h.fake.callsTo("sendPoll")).toHaveLength(2);
+    const copies = await h.app.deps.prisma.votePollCopy.findMany();
+    expect(copies.map((c) => c.state)).toEqual(["sent", "sent"]);
+    expect(copies.every((c) => c.pollId && c.messageId)).toBe(true);
+  });
+
+  it("a poll copy whose send was interrupted (the process died) is never sent again and is reported failed at closing", async () => {
+    const f = await aForum(h);
+    const vote = await aQuickPoll(h, f, { villages: [0, 1], closesInMs: 3600_000 });
+    // The first copy was claimed by a process that died before recording the answer.
+    const first = (await h.app.deps.prisma.votePollCopy.findFirstOrThrow({ where: { villageId: f.villages[0]!.id } }));
+    await h.app.deps.prisma.votePollCopy.update({ where: { id: first.id }, data: { state: "sending" } });
+    await h.tick();
+    expect(h.fake.sent(f.villages[0]!.group.id).filter((m) => m.poll)).toHaveLength(0);
+    expect(h.fake.sent(f.villages[1]!.group.id).filter((m) => m.poll)).toHaveLength(1);
+    h.clock.advance(3600_000);
+    await h.tick();
+    const after = await h.app.deps.prisma.votePollCopy.findUniqueOrThrow({ where: { id: first.id } });
+    expect(after.state).toBe("failed");
+    expect(await h.app.deps.prisma.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({ state: "closed" });
+  });
 });

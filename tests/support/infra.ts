@@ -88,12 +88,13 @@ export async function killSpawned(): Promise<void> {
 }
 
 /**
- * Starts `src/main.ts` as production does (node with the tsx loader, so signals reach the app
- * directly), with ONLY the given environment plus PATH/HOME: nothing leaks from the test's env.
+ * Starts `src/main.ts` in one node process with the tsx loader (so signals reach the app directly),
+ * with ONLY the given environment plus PATH/HOME: nothing leaks from the test's env. A script that
+ * is not TypeScript (`scripts/start.mjs`, what `npm start` runs) is run by plain node.
  */
 export function spawnMain(env: Record<string, string>, script = "src/main.ts"): Spawned {
   const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? os.tmpdir(), TMPDIR: os.tmpdir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],

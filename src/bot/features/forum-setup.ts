@@ -19,10 +19,10 @@ import { applyForumTerms, translate, useTerms } from "../lib/terms.js";
 import { askJabatan, jabatanLabel } from "../lib/jabatan.js";
 import { DomainError } from "../../domain/errors.js";
 import { loadAccess } from "../../domain/forum/people.js";
-import { askChoice, askChoicePaged, askText } from "../lib/flow.js";
+import { askChoice, askChoicePaged, askText, refusable } from "../lib/flow.js";
 import { actorOf, currentForumId, forumChoices, type ForumScope } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
-import { deepLink, escapeHtml, errorText, groupDeepLink } from "../lib/replies.js";
+import { deepLink, escapeHtml, groupDeepLink } from "../lib/replies.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { formatDateTimeLong } from "../../lib/time.js";
 import { listOpenCodes, OFFICIAL_GRANTABLE, revokeCode } from "../../domain/forum/membership.js";
@@ -151,14 +151,9 @@ function addVillagesFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
     const villages = await askVillages(conversation, ctx);
     if (!villages) return;
-    const r = await conversation.external(async (octx) => {
-      try {
-        const res = await addVillages(deps, actorOf(octx), forumId, villages);
-        return { ok: true as const, created: res.created.length, skipped: res.skipped };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const res = await addVillages(deps, actorOf(octx), forumId, villages);
+      return { ok: true as const, created: res.created.length, skipped: res.skipped };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     await ctx.reply(ctx.t("forum-villages-added", { count: r.created, skipped: r.skipped.length }));
@@ -200,14 +195,9 @@ function inviteFlow(deps: Deps) {
       const picked = await askJabatan(conversation, ctx, role, ctx.t("jabatan-ask", { who }), [{ label: ctx.t("jabatan-btn-later"), value: "_later" }]);
       title = picked === "_later" ? null : picked;
     }
-    const r = await conversation.external(async (octx) => {
-      try {
-        const inv = await createInvite(deps, actorOf(octx), { forumId, role, villageId, title });
-        return { ok: true as const, code: inv.code, village: inv.village?.name ?? null, forum: inv.forum.name, expiresAt: inv.expiresAt.toISOString() };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const inv = await createInvite(deps, actorOf(octx), { forumId, role, villageId, title });
+      return { ok: true as const, code: inv.code, village: inv.village?.name ?? null, forum: inv.forum.name, expiresAt: inv.expiresAt.toISOString() };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     const forum = await conversation.external(() => deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true } }));
@@ -240,14 +230,9 @@ function groupCodeFlow(deps: Deps) {
     if (choices.length === 0) return void (await ctx.reply(ctx.t("error-not_official_of_village")));
     const picked = choices.length === 1 ? choices[0]!.value : await askChoicePaged(conversation, ctx, ctx.t("group-code-ask-village"), choices);
     const villageId = picked === "0" ? null : Number(picked);
-    const r = await conversation.external(async (octx) => {
-      try {
-        const inv = await createInvite(deps, actorOf(octx), { forumId, role: "warga", villageId, purpose: "group", ttlMs: 3 * 24 * 3600_000 });
-        return { ok: true as const, code: inv.code, village: inv.village?.name ?? null };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const inv = await createInvite(deps, actorOf(octx), { forumId, role: "warga", villageId, purpose: "group", ttlMs: 3 * 24 * 3600_000 });
+      return { ok: true as const, code: inv.code, village: inv.village?.name ?? null };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     const kb = new InlineKeyboard().url(ctx.t("btn-add-to-group"), groupDeepLink(deps.botUsername, r.code));
@@ -266,13 +251,8 @@ function termsFlow(deps: Deps) {
       what === "v"
         ? { village: await askVillageTerm(conversation, ctx, ctx.t("forum-ask-village-term")) }
         : { council: await askCouncilTerm(conversation, ctx, current.village) };
-    const r = await conversation.external(async (octx) => {
-      try {
-        return { ok: true as const, terms: await setForumTerms(deps, actorOf(octx), forumId, change) };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      return { ok: true as const, terms: await setForumTerms(deps, actorOf(octx), forumId, change) };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     useTerms(ctx, r.terms);

@@ -10,7 +10,6 @@ import { createConversation } from "@grammyjs/conversations";
 import type { BotContext, Flow, FlowContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import type { Deps } from "../../deps.js";
-import { DomainError } from "../../domain/errors.js";
 import { createInvite, findChatLink, getForumTerms, ZONES } from "../../domain/forum/service.js";
 import {
   ACTIVE_VILLAGE,
@@ -28,11 +27,11 @@ import {
   unlinkOfficialsGroup,
   unlinkVillageGroup,
 } from "../../domain/forum/upkeep.js";
-import { askText } from "../lib/flow.js";
+import { askText, refusable } from "../lib/flow.js";
 import { actorOf } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { defineCallback, intId } from "../lib/callback.js";
-import { errorText, escapeHtml, groupDeepLink, pagerRow, replyError } from "../lib/replies.js";
+import { escapeHtml, groupDeepLink, pagerRow, replyError } from "../lib/replies.js";
 import { isGroupAdmin } from "../lib/telegram.js";
 import { applyForumTerms, useTerms } from "../lib/terms.js";
 import { requireForum } from "./forum-setup.js";
@@ -62,16 +61,11 @@ function textFlow(deps: Deps) {
     useTerms(ctx, await conversation.external(() => getForumTerms(deps, forumId)));
     const prompt = ctx.t(what === "fn" ? "kelola-ask-forum-name" : what === "vn" ? "kelola-ask-village-name" : "kelola-ask-village-code");
     const text = await askText(conversation, ctx, prompt, { min: 2, max: 120 });
-    const r = await conversation.external(async (octx) => {
-      try {
-        const actor = actorOf(octx);
-        if (what === "fn") return { ok: true as const, name: (await renameForum(deps, actor, forumId, text)).name };
-        if (what === "vn") return { ok: true as const, name: (await renameVillage(deps, actor, forumId, villageId, text)).name };
-        return { ok: true as const, name: (await setVillageCode(deps, actor, forumId, villageId, text)).shortCode };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const actor = actorOf(octx);
+      if (what === "fn") return { ok: true as const, name: (await renameForum(deps, actor, forumId, text)).name };
+      if (what === "vn") return { ok: true as const, name: (await renameVillage(deps, actor, forumId, villageId, text)).name };
+      return { ok: true as const, name: (await setVillageCode(deps, actor, forumId, villageId, text)).shortCode };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     const kb = new InlineKeyboard().text(ctx.t("kelola-btn-back"), what === "fn" ? cb(forumId, "m") : cb(forumId, "v", villageId));

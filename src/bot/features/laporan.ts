@@ -31,7 +31,7 @@ import {
 } from "../../domain/laporan/indicators.js";
 import { isZoneName, zonedParts, type ZoneName } from "../../lib/time.js";
 import { formatNumber } from "../../lib/format.js";
-import { askChoice, askChoicePaged, askText, FLOW_CANCEL, waitStep } from "../lib/flow.js";
+import { askChoice, askChoicePaged, askText, FLOW_CANCEL, waitStep, refusable } from "../lib/flow.js";
 import { actorOf } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { intId } from "../lib/callback.js";
@@ -135,13 +135,8 @@ async function sendTemplate(ctx: FlowContext, deps: Deps, forumId: number) {
 
 type Outcome<V> = { ok: true; value: V } | { ok: false; text: string };
 async function save<V>(conversation: Flow, fn: (octx: FlowContext) => Promise<V>): Promise<Outcome<V>> {
-  return conversation.external(async (octx) => {
-    try {
-      return { ok: true as const, value: await fn(octx) };
-    } catch (err) {
-      if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-      throw err;
-    }
+  return refusable(conversation, async (octx) => {
+    return { ok: true as const, value: await fn(octx) };
   });
 }
 

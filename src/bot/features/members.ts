@@ -5,14 +5,14 @@ import type { Deps } from "../../deps.js";
 import type { Feature } from "../feature.js";
 import type { Role } from "../../generated/prisma/enums.js";
 import { asksJabatan, getForumTerms, getMemberInForum, grantRole, listMembers, revokeRole, ROLES, setMembershipTitle } from "../../domain/forum/service.js";
-import { DomainError } from "../../domain/errors.js";
 import { askJabatan, jabatanLabel } from "../lib/jabatan.js";
 import { defineCallback, intId } from "../lib/callback.js";
 import { NotAllowed } from "../../domain/errors.js";
-import { errorText, escapeHtml, pagerRow, replyError } from "../lib/replies.js";
+import { escapeHtml, pagerRow, replyError } from "../lib/replies.js";
 import { actorOf } from "../lib/forum.js";
 import { commandAndMenu } from "../lib/commands.js";
 import { requireForum } from "./forum-setup.js";
+import { refusable } from "../lib/flow.js";
 
 const PAGE = 8;
 export const membersPageCb = defineCallback("ang", ["forum", "page"] as const);
@@ -49,13 +49,8 @@ function memberJabatanFlow(deps: Deps) {
     if (!m) return void (await ctx.reply(ctx.t("error-membership_not_found")));
     ctx.terms = m.terms;
     const picked = await askJabatan(conversation, ctx, m.role, ctx.t("jabatan-ask", { who: escapeHtml(m.name) }));
-    const r = await conversation.external(async (octx) => {
-      try {
-        return { ok: true as const, title: (await setMembershipTitle(deps, actorOf(octx), forumId, membershipId, picked)).title };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      return { ok: true as const, title: (await setMembershipTitle(deps, actorOf(octx), forumId, membershipId, picked)).title };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     await ctx.reply(ctx.t("jabatan-saved", { jabatan: jabatanLabel(ctx.t, r.title) }), { parse_mode: "HTML" });

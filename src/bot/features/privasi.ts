@@ -13,9 +13,9 @@ import { commandAndMenu } from "../lib/commands.js";
 import { actorOf } from "../lib/forum.js";
 import { requireForum } from "./forum-setup.js";
 import { defineCallback, intId } from "../lib/callback.js";
-import { deepLink, errorText, escapeHtml, pagerRow, replyError } from "../lib/replies.js";
-import { askText } from "../lib/flow.js";
-import { DomainError, NotAllowed } from "../../domain/errors.js";
+import { deepLink, escapeHtml, pagerRow, replyError } from "../lib/replies.js";
+import { askText, refusable } from "../lib/flow.js";
+import { NotAllowed } from "../../domain/errors.js";
 import { formatDateTimeLong, formatDateTimeShort, isZoneName, type ZoneName } from "../../lib/time.js";
 import { buildXlsx } from "../../lib/spreadsheet.js";
 import { recordAnswer } from "../../domain/privasi/consent.js";
@@ -303,13 +303,8 @@ async function renderSettings(deps: Deps, ctx: FlowContext, forumId: number, edi
 function controllerFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, forumId: number) => {
     const text = await askText(conversation, ctx, ctx.t("privasi-ask-controller"), { min: 5, max: CONTROLLER_MAX });
-    const r = await conversation.external(async (octx) => {
-      try {
-        return { ok: true as const, controller: await setController(deps, actorOf(octx), forumId, text) };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      return { ok: true as const, controller: await setController(deps, actorOf(octx), forumId, text) };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     await ctx.reply(ctx.t("privasi-controller-saved", { controller: escapeHtml(r.controller) }), { parse_mode: "HTML" });

@@ -5,14 +5,14 @@ import type { CommandSpec, Feature } from "../feature.js";
 import { getForumTerms, redeemInvite, linkGroupWithCode, setMembershipTitle } from "../../domain/forum/service.js";
 import type { Deps } from "../../deps.js";
 import type { Role } from "../../generated/prisma/enums.js";
-import { DomainError } from "../../domain/errors.js";
 import { actorOf } from "../lib/forum.js";
 import { askJabatan, jabatanLabel } from "../lib/jabatan.js";
 import { applyForumTerms } from "../lib/terms.js";
 import { loadAccess } from "../../domain/forum/people.js";
-import { replyError, escapeHtml, errorText } from "../lib/replies.js";
+import { replyError, escapeHtml } from "../lib/replies.js";
 import { visibleCommands } from "../lib/commands.js";
 import { isGroupAdmin } from "../lib/telegram.js";
+import { refusable } from "../lib/flow.js";
 
 const INVITE_CODE = /^[A-Z2-9]{8}$/;
 const GROUP_CODE = /^G[A-Z2-9]{7}$/;
@@ -55,14 +55,9 @@ function ownJabatanFlow(deps: Deps) {
     ctx.terms = await conversation.external(() => getForumTerms(deps, forumId));
     const picked = await askJabatan(conversation, ctx, role, ctx.t("jabatan-ask-self", { where }), [{ label: ctx.t("jabatan-btn-skip"), value: "_skip" }]);
     if (picked === "_skip") return;
-    const r = await conversation.external(async (octx) => {
-      try {
-        const m = await setMembershipTitle(octx.deps, actorOf(octx), forumId, membershipId, picked);
-        return { ok: true as const, title: m.title };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const m = await setMembershipTitle(octx.deps, actorOf(octx), forumId, membershipId, picked);
+      return { ok: true as const, title: m.title };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     await ctx.reply(ctx.t("jabatan-saved", { jabatan: jabatanLabel(ctx.t, r.title) }), { parse_mode: "HTML" });

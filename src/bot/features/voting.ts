@@ -440,8 +440,7 @@ export const votingFeature: Feature = {
         afterCommit(() => deps.delivery.kick());
       },
       [JOB.sendPolls]: async (job, { tx, afterCommit }) => {
-        await sendQuickPolls(deps, tx, Number(job.ownerId), portFor(deps), render);
-        afterCommit(() => deps.delivery.kick());
+        await sendQuickPolls(deps, tx, Number(job.ownerId), portFor(deps), render, afterCommit);
       },
     };
   },

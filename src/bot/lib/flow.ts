@@ -1,5 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import { DomainError } from "../../domain/errors.js";
 import type { Flow, FlowContext } from "../context.js";
+import { errorText } from "./replies.js";
 
 /**
  * Small helpers for guided flows (grammY conversations v2). Each asks one thing, shows buttons for
@@ -9,6 +11,27 @@ import type { Flow, FlowContext } from "../context.js";
  */
 export const FLOW_CANCEL = "flow:cancel";
 const CHOICE = /^fc:(\d+):(.{1,40})$/;
+
+/** What a flow step reads when the domain refused: the refusal, in the person's words. */
+export interface Refused {
+  ok: false;
+  text: string;
+}
+
+/**
+ * Domain work inside a flow (outside the replay, as conversation.external): a refusal of the
+ * domain (DomainError) comes back as `{ ok: false, text }` for the flow to say, anything else throws.
+ */
+export function refusable<T>(conversation: Flow, work: (octx: FlowContext) => Promise<T>): Promise<T | Refused> {
+  return conversation.external(async (octx) => {
+    try {
+      return await work(octx);
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
+      throw err;
+    }
+  });
+}
 
 export function cancelButton(ctx: FlowContext) {
   return new InlineKeyboard().text(ctx.t("btn-cancel"), FLOW_CANCEL);

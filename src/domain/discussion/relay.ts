@@ -774,15 +774,14 @@ async function albumPlace(db: Tx | Prisma, r: { id: number; sourceChatId: bigint
 }
 
 /**
- * The outbox keeps an album's first message id (the copy of its first item); Telegram numbers an
- * album's messages one after another in a chat, so item j of the album is that id + j — as the
- * announcements' albums rely on too.
+ * Item j of an album copy: the outbox keeps every message id of it (a busy group's messages may
+ * land between an album's); copies sent before it did fall back to the first id + j.
  */
 async function albumItemCopies(d: DiscussionDeps, db: Tx | Prisma, r: { id: number; sourceChatId: bigint; mediaGroupId: string | null }) {
   const place = await albumPlace(db, r);
   if (!place || place.index === 0) return [];
   const copies = await d.delivery.copies(OWNER.relay, place.anchorId, db);
-  return copies.filter((c) => c.state === "sent" && c.telegramMessageId && c.recipientKey?.startsWith("c:")).map((c) => ({ copy: c, messageId: c.telegramMessageId! + place.index }));
+  return copies.filter((c) => c.state === "sent" && c.telegramMessageId && c.recipientKey?.startsWith("c:")).map((c) => ({ copy: c, messageId: c.albumMessageIds[place.index] ?? c.telegramMessageId! + place.index }));
 }
 
 /** An album item other than the first is removed: its message in each group's album copy goes. */

@@ -2,7 +2,7 @@ import type { Prisma } from "../../infra/db.js";
 import type { Clock } from "../../infra/clock.js";
 import type { DeliveryQueue } from "../../delivery/queue.js";
 import type { JobScheduler, JobTx } from "../../jobs/scheduler.js";
-import type { DeliveryStateName } from "../../delivery/types.js";
+import type { CopyRef, DeliveryStateName } from "../../delivery/types.js";
 import type { Actor } from "../forum/service.js";
 import type { Access } from "../forum/access.js";
 import { loadAccess } from "../forum/people.js";
@@ -643,18 +643,16 @@ export async function deleteBroadcast(d: BroadcastDeps, actor: Actor, id: number
     const batchIds = [batch.batchId];
     const album = mediaOf(b);
     if (album?.kind === "album" && album.items && album.items.length > 1) {
-      // The outbox keeps an album's first message id; Telegram numbers an album's messages one
-      // after another in a chat, so the rest are the ids that follow it.
-      const firsts = new Map<string, { chatId: bigint; recipientKey: string | null; messageId: number; id: bigint }>();
+      // deleteCopies removed each album's first message; the outbox keeps the album's other ids
+      // (another message may have landed between them in a busy group).
+      // The album is each chat's first copy (later parts, if any, are text).
+      const firsts = new Map<string, CopyRef>();
       for (const c of await d.delivery.copies(OWNER_COPIES, id, tx)) {
         if (c.state !== "sent" || !c.telegramMessageId) continue;
-        const k = String(c.chatId);
-        const prev = firsts.get(k);
-        if (!prev || c.id < prev.id) firsts.set(k, { chatId: c.chatId, recipientKey: c.recipientKey, messageId: c.telegramMessageId, id: c.id });
+        const prev = firsts.get(String(c.chatId));
+        if (!prev || c.id < prev.id) firsts.set(String(c.chatId), c);
       }
-      const items = [...firsts.values()].flatMap((f) =>
-        album.items!.slice(1).map((_, j) => ({ chatId: f.chatId, recipientKey: f.recipientKey ?? undefined, priority: 10, payload: { op: "delete" as const, messageId: f.messageId + 1 + j } })),
-      );
+      const items = [...firsts.values()].flatMap((c) => albumRest(c, album.items!.length).map((messageId) => ({ chatId: c.chatId, recipientKey: c.recipientKey ?? undefined, priority: 10, payload: { op: "delete" as const, messageId } })));
       if (items.length) batchIds.push((await d.delivery.enqueue({ forumId: b.forumId, ownerKind: `${OWNER_COPIES}#delete`, ownerId: id, items }, tx)).batchId);
     }
     await audit(tx, { forumId: b.forumId, actorId: actor.personId, action: "broadcast.delete", target: `broadcast:${id}`, details: { chats }, at: now });
@@ -704,4 +702,13 @@ export async function reportChange(d: BroadcastDeps, tx: Db, id: number, payload
     );
   }
   return { done: true };
+}
+
+/**
+ * An album copy's messages after the first. Copies sent before the outbox kept every id (album
+ * ids column empty) fall back to Telegram's usual numbering, one after another.
+ */
+function albumRest(c: { telegramMessageId: number | null; albumMessageIds: number[] }, size: number): number[] {
+  if (c.albumMessageIds.length > 1) return c.albumMessageIds.slice(1);
+  return Array.from({ length: size - 1 }, (_, j) => c.telegramMessageId! + 1 + j);
 }

@@ -89,15 +89,23 @@ export async function remindNonVoters(d: VotingDeps, tx: Tx, voteId: number, ren
 /**
  * 'vote.poll.send': sends a quick poll to every group that has not got it yet.
  * Not through the outbox: the poll's id (which `poll` updates carry instead of a chat) is only in
- * the API's answer, which the outbox does not keep. Bounded concurrency; each result is written in
- * the job's transaction. Copies that failed for a passing reason are retried by a new job.
- * Each sent copy gets a note under it (through the outbox, as a reply to the poll): it cannot be
- * forwarded, and only answers in that group count.
+ * the API's answer, which the outbox does not keep. The job's transaction only claims the copies
+ * (pending → sending); Telegram is called after it commits, so a batch that is rolled back and run
+ * again sends nothing twice, and a process that dies mid-send leaves a copy 'sending' — never sent
+ * again, reported failed at closing. Copies that failed for a passing reason are retried by a new
+ * job. Each sent copy gets a note under it (through the outbox, as a reply to the poll): it cannot
+ * be forwarded, and only answers in that group count.
  */
-export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port: TelegramPort, render: VotingRenderer) {
+export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port: TelegramPort, render: VotingRenderer, afterCommit: (fn: () => Promise<void>) => void) {
   const vote = await loadVote(tx, voteId);
-  if (!vote || vote.kind !== "quick" || vote.state !== "open") return { sent: 0, failed: 0, retry: 0 };
+  if (!vote || vote.kind !== "quick" || vote.state !== "open") return;
   const copies = await tx.votePollCopy.findMany({ where: { voteId, state: "pending" }, orderBy: { id: "asc" } });
+  if (!copies.length) return;
+  await tx.votePollCopy.updateMany({ where: { id: { in: copies.map((c) => c.id) }, state: "pending" }, data: { state: "sending" } });
+  afterCommit(() => deliverQuickPolls(d, vote, copies, port, render));
+}
+
+async function deliverQuickPolls(d: VotingDeps, vote: VoteRow, copies: Array<{ id: number; chatId: bigint; villageId: number }>, port: TelegramPort, render: VotingRenderer) {
   const outcomes = await mapLimit(copies, 4, async (c) => {
     try {
       const r = await port.sendPoll(c.chatId, { question: vote.question, options: vote.options, multiple: vote.multiple });
@@ -106,32 +114,42 @@ export async function sendQuickPolls(d: VotingDeps, tx: Tx, voteId: number, port
       return { c, ok: false as const, gone: err instanceof ChatUnreachable, error: String((err as Error)?.message ?? err).slice(0, 300) };
     }
   });
-  let retry = 0;
-  const info = outcomes.some((o) => o.ok) ? await infoOf(tx, vote) : null;
-  const notes = [];
-  for (const o of outcomes) {
-    if (o.ok) {
-      await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: "sent", pollId: o.pollId, messageId: o.messageId, lastError: null } });
-      const note = render.quickPollNote(info!, { villageId: o.c.villageId });
-      notes.push({
-        chatId: o.c.chatId,
-        recipientKey: `village:${o.c.villageId}`,
-        payload: {
-          op: "send" as const,
-          method: note.method,
-          params: { ...note.params, reply_parameters: { message_id: o.messageId, allow_sending_without_reply: true } },
-        },
-      });
-    } else {
-      if (!o.gone) retry++;
-      await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: o.gone ? "failed" : "pending", lastError: o.error } });
+  const late: Array<{ chatId: bigint; messageId: number }> = [];
+  await d.prisma.$transaction(async (tx) => {
+    let retry = 0;
+    const info = outcomes.some((o) => o.ok) ? await infoOf(tx, vote) : null;
+    const notes = [];
+    for (const o of outcomes) {
+      if (o.ok) {
+        const r = await tx.votePollCopy.updateMany({ where: { id: o.c.id, state: "sending" }, data: { state: "sent", pollId: o.pollId, messageId: o.messageId, lastError: null } });
+        if (!r.count) {
+          // The vote closed while this copy was on its way: it is stopped at once, not left open.
+          late.push({ chatId: o.c.chatId, messageId: o.messageId });
+          await tx.votePollCopy.update({ where: { id: o.c.id }, data: { state: "stopped", pollId: o.pollId, messageId: o.messageId, lastError: "sent after closing" } });
+          continue;
+        }
+        const note = render.quickPollNote(info!, { villageId: o.c.villageId });
+        notes.push({
+          chatId: o.c.chatId,
+          recipientKey: `village:${o.c.villageId}`,
+          payload: {
+            op: "send" as const,
+            method: note.method,
+            params: { ...note.params, reply_parameters: { message_id: o.messageId, allow_sending_without_reply: true } },
+          },
+        });
+      } else {
+        if (!o.gone) retry++;
+        await tx.votePollCopy.updateMany({ where: { id: o.c.id, state: "sending" }, data: { state: o.gone ? "failed" : "pending", lastError: o.error } });
+      }
     }
-  }
-  if (notes.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.pollNote, ownerId: voteId, items: notes }, tx);
-  if (retry > 0) {
-    await d.jobs.schedule({ kind: JOB.sendPolls, ownerId: voteId, forumId: vote.forumId, dueAt: new Date(d.clock.now().getTime() + 30_000) }, tx);
-  }
-  return { sent: outcomes.filter((o) => o.ok).length, failed: outcomes.length - outcomes.filter((o) => o.ok).length - retry, retry };
+    if (notes.length) await d.delivery.enqueue({ forumId: vote.forumId, ownerKind: OWNER.pollNote, ownerId: vote.id, items: notes }, tx);
+    if (retry > 0) {
+      await d.jobs.schedule({ kind: JOB.sendPolls, ownerId: vote.id, forumId: vote.forumId, dueAt: new Date(d.clock.now().getTime() + 30_000) }, tx);
+    }
+  });
+  for (const l of late) await port.stopPoll(l.chatId, l.messageId).catch(() => null);
+  d.delivery.kick();
 }
 
 /** A `poll` update: the latest counts of one copy of a quick poll (while it is open). */
@@ -185,7 +203,8 @@ export async function closeVote(
           : { state: "stopped", lastError: "error" in s ? (s.error ?? null) : "already closed" },
       });
     }
-    await tx.votePollCopy.updateMany({ where: { voteId, state: "pending" }, data: { state: "failed", lastError: "not sent before closing" } });
+    // 'sending': claimed by a send that died (or is still on its way: it stops the poll itself).
+    await tx.votePollCopy.updateMany({ where: { voteId, state: { in: ["pending", "sending"] } }, data: { state: "failed", lastError: "not sent before closing" } });
   }
 
   // Turnout base: members of each village's groups (the bot itself is not a voter).

@@ -1,22 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../../deps.js";
-import { DomainError } from "../../../domain/errors.js";
 import type { Flow, FlowContext } from "../../context.js";
-import { FLOW_CANCEL, waitStep } from "../../lib/flow.js";
-import { errorText } from "../../lib/replies.js";
+import { FLOW_CANCEL, waitStep, refusable } from "../../lib/flow.js";
 import { tOf } from "./words.js";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; text: string };
 
 /** A domain call inside conversation.external; a typed error comes back as the person's text. */
 export async function attempt<T>(conversation: Flow, fn: (octx: FlowContext) => Promise<T>): Promise<Outcome<T>> {
-  return conversation.external(async (octx) => {
-    try {
-      return { ok: true as const, value: await fn(octx) };
-    } catch (err) {
-      if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-      throw err;
-    }
+  return refusable(conversation, async (octx) => {
+    return { ok: true as const, value: await fn(octx) };
   });
 }
 

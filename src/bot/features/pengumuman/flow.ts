@@ -2,13 +2,12 @@ import { InlineKeyboard } from "grammy";
 import { termsOf, type ForumTerms } from "../../../domain/forum/terms.js";
 import type { Flow, FlowContext } from "../../context.js";
 import type { Deps } from "../../../deps.js";
-import { DomainError } from "../../../domain/errors.js";
 import { ALBUM_MAX, ALBUM_MIN, albumProblem, appendText, compose, excerptOf, isBlank, recipientPayloads, type AlbumItem, type Media, type Part, type TextEntity } from "../../../domain/pengumuman/content.js";
 import type { AudienceInput, Target } from "../../../domain/pengumuman/audience.js";
 import { changeInfo, checkScheduleTime, createBroadcast, editBroadcast, previewAudience, previewEdit } from "../../../domain/pengumuman/service.js";
 import { zoneLabel, type ZoneName } from "../../../lib/time.js";
 import { askDate, dateSettingsOf } from "../../lib/date-step.js";
-import { cancelButton, FLOW_CANCEL, waitStep } from "../../lib/flow.js";
+import { cancelButton, FLOW_CANCEL, waitStep, refusable } from "../../lib/flow.js";
 import { actorOf } from "../../lib/forum.js";
 import { errorText, escapeHtml } from "../../lib/replies.js";
 import { longTime, notices, signature, villageList, zoneOf } from "./render.js";
@@ -399,13 +398,8 @@ export function pengumumanFlow(deps: Deps) {
       const villages: number[] | "all" =
         choice === "all-groups" ? "all" : setup.villages.length === 1 && !setup.admin ? [setup.villages[0]!.id] : await pickVillages(conversation, ctx, setup.villages);
       audience = { targets, villages };
-      const r = await conversation.external(async (octx) => {
-        try {
-          return { ok: true as const, preview: await previewAudience(deps, actorOf(octx), forumId, audience) };
-        } catch (err) {
-          if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-          throw err;
-        }
+      const r = await refusable(conversation, async (octx) => {
+        return { ok: true as const, preview: await previewAudience(deps, actorOf(octx), forumId, audience) };
       });
       if (!r.ok) {
         await ctx.reply(r.text);
@@ -477,28 +471,23 @@ export function pengumumanFlow(deps: Deps) {
     });
     await waitButton(conversation, confirm.message_id, ["pc:ok"]);
 
-    const result = await conversation.external(async (octx) => {
-      try {
-        const r = await createBroadcast(
-          deps,
-          actorOf(octx),
-          {
-            forumId,
-            audience,
-            parts,
-            media: content.media,
-            excerpt: excerptOf(content.body),
-            pin: options.pin && audience.targets.includes("groups"),
-            silent: options.silent,
-            scheduledAt: options.scheduledAt ? new Date(options.scheduledAt) : null,
-          },
-          notices,
-        );
-        return { ok: true as const, ...r };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const result = await refusable(conversation, async (octx) => {
+      const r = await createBroadcast(
+        deps,
+        actorOf(octx),
+        {
+          forumId,
+          audience,
+          parts,
+          media: content.media,
+          excerpt: excerptOf(content.body),
+          pin: options.pin && audience.targets.includes("groups"),
+          silent: options.silent,
+          scheduledAt: options.scheduledAt ? new Date(options.scheduledAt) : null,
+        },
+        notices,
+      );
+      return { ok: true as const, ...r };
     });
     if (!result.ok) {
       await ctx.reply(result.text);
@@ -519,14 +508,9 @@ export function pengumumanFlow(deps: Deps) {
  */
 export function editFlow(deps: Deps) {
   return async (conversation: Flow, ctx: FlowContext, id: number) => {
-    const info = await conversation.external(async (octx) => {
-      try {
-        const i = await changeInfo(deps, actorOf(octx), id);
-        return i.editRefusal ? { ok: false as const, text: octx.t(`error-${i.editRefusal}`) } : { ok: true as const, chats: i.chats };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const info = await refusable(conversation, async (octx) => {
+      const i = await changeInfo(deps, actorOf(octx), id);
+      return i.editRefusal ? { ok: false as const, text: octx.t(`error-${i.editRefusal}`) } : { ok: true as const, chats: i.chats };
     });
     if (!info.ok) {
       await ctx.reply(info.text);
@@ -547,13 +531,8 @@ export function editFlow(deps: Deps) {
         continue;
       }
       const candidate = { text: m.text, entities: (m.entities ?? []) as TextEntity[] };
-      const r = await conversation.external(async (octx) => {
-        try {
-          return { ok: true as const, part: await previewEdit(deps, actorOf(octx), id, candidate.text, candidate.entities) };
-        } catch (err) {
-          if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-          throw err;
-        }
+      const r = await refusable(conversation, async (octx) => {
+        return { ok: true as const, part: await previewEdit(deps, actorOf(octx), id, candidate.text, candidate.entities) };
       });
       if (!r.ok) {
         await c.reply(r.text);
@@ -569,13 +548,8 @@ export function editFlow(deps: Deps) {
       reply_markup: new InlineKeyboard().text(ctx.t("pengumuman-btn-edit-yes"), "pe:ok").text(ctx.t("btn-cancel"), FLOW_CANCEL),
     });
     await waitButton(conversation, q.message_id, ["pe:ok"]);
-    const done = await conversation.external(async (octx) => {
-      try {
-        return { ok: true as const, ...(await editBroadcast(deps, actorOf(octx), id, body.text, body.entities)) };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const done = await refusable(conversation, async (octx) => {
+      return { ok: true as const, ...(await editBroadcast(deps, actorOf(octx), id, body.text, body.entities)) };
     });
     await ctx.reply(done.ok ? ctx.t("pengumuman-edit-started", { id: String(id), chats: done.chats }) : done.text);
   };

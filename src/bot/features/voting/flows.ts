@@ -19,9 +19,9 @@ import {
   usableReminders,
 } from "../../../domain/voting/index.js";
 import { LIMITS, type Ballot, type Counting, type Eligibility, type VoteInfo } from "../../../domain/voting/index.js";
-import { askChoice, askText, FLOW_CANCEL, waitStep, type Choice } from "../../lib/flow.js";
+import { askChoice, askText, FLOW_CANCEL, waitStep, type Choice, refusable } from "../../lib/flow.js";
 import { actorOf } from "../../lib/forum.js";
-import { errorText, escapeHtml } from "../../lib/replies.js";
+import { escapeHtml } from "../../lib/replies.js";
 import type { ZoneName } from "../../../lib/time.js";
 import { askDate, dateSettingsOf } from "../../lib/date-step.js";
 import { cardKeyboard, cardText, createRenderer, longDate, reminderLabel, rulesLine } from "./render.js";
@@ -232,15 +232,10 @@ type Setup =
   | { ok: false; text: string };
 
 async function loadSetup(conversation: Flow, deps: Deps, forumId: number): Promise<Setup> {
-  return conversation.external(async (octx) => {
-    try {
-      const r = await organiserVillages(deps, actorOf(octx), forumId);
-      const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } });
-      return { ok: true as const, timezone: forum.timezone, terms: termsOf(forum), villages: r.villages };
-    } catch (err) {
-      if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-      throw err;
-    }
+  return refusable(conversation, async (octx) => {
+    const r = await organiserVillages(deps, actorOf(octx), forumId);
+    const forum = await deps.prisma.forum.findUniqueOrThrow({ where: { id: forumId }, select: { timezone: true, villageTerm: true, councilTerm: true } });
+    return { ok: true as const, timezone: forum.timezone, terms: termsOf(forum), villages: r.villages };
   });
 }
 
@@ -342,19 +337,14 @@ export function newVoteFlow(deps: Deps) {
       [{ label: ctx.t("vote-btn-send"), value: "send" }],
     );
     if (confirm !== "send") return;
-    const r = await conversation.external(async (octx) => {
-      try {
-        const res = await createVote(
-          deps,
-          actorOf(octx),
-          { forumId, question, options, multiple, ballot, counting, eligibility, villageIds, closesAt: closesAt ? new Date(closesAt) : null, quorum, reminderMinutes },
-          createRenderer(),
-        );
-        return { ok: true as const, id: res.vote.id, groups: res.groups };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const res = await createVote(
+        deps,
+        actorOf(octx),
+        { forumId, question, options, multiple, ballot, counting, eligibility, villageIds, closesAt: closesAt ? new Date(closesAt) : null, quorum, reminderMinutes },
+        createRenderer(),
+      );
+      return { ok: true as const, id: res.vote.id, groups: res.groups };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     await ctx.reply(ctx.t("vote-created", { groups: r.groups }), {
@@ -407,14 +397,9 @@ export function quickPollFlow(deps: Deps) {
       [{ label: ctx.t("vote-btn-send"), value: "send" }],
     );
     if (confirm !== "send") return;
-    const r = await conversation.external(async (octx) => {
-      try {
-        const res = await createQuickPoll(deps, actorOf(octx), { forumId, question, options, multiple, villageIds, closesAt: new Date(closesAt) });
-        return { ok: true as const, id: res.vote.id, groups: res.groups };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const res = await createQuickPoll(deps, actorOf(octx), { forumId, question, options, multiple, villageIds, closesAt: new Date(closesAt) });
+      return { ok: true as const, id: res.vote.id, groups: res.groups };
     });
     if (!r.ok) return void (await ctx.reply(r.text));
     await ctx.reply(ctx.t("vote-quick-created", { groups: r.groups, date: longDate(closesAt, { timezone: setup.timezone } as VoteInfo, lang(ctx)) }), {
@@ -433,14 +418,9 @@ export function extendFlow(deps: Deps) {
     });
     if (!v) return void (await ctx.reply(ctx.t("error-vote_not_found")));
     const at = (await askDeadline(conversation, ctx, ctx.t("vote-extend-ask"), { forumId: v.forumId, timezone: v.timezone, manual: false, from: v.closesAt }))!;
-    const r = await conversation.external(async (octx) => {
-      try {
-        const info = await extendVote(deps, actorOf(octx), voteId, new Date(at));
-        return { ok: true as const, date: longDate(info.closesAt!, info, lang(octx)) };
-      } catch (err) {
-        if (err instanceof DomainError) return { ok: false as const, text: errorText(octx, err)! };
-        throw err;
-      }
+    const r = await refusable(conversation, async (octx) => {
+      const info = await extendVote(deps, actorOf(octx), voteId, new Date(at));
+      return { ok: true as const, date: longDate(info.closesAt!, info, lang(octx)) };
     });
     await ctx.reply(r.ok ? ctx.t("vote-extended", { date: r.date }) : r.text);
   };

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "VotePollCopyState" ADD VALUE 'sending';
