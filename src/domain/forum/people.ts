@@ -82,18 +82,8 @@ export async function ensurePerson(prisma: Prisma, u: TelegramUserLike, opts: { 
   return prisma.person.update({ where: { id: existing.id }, data: changes });
 }
 
-/** One row of ACCESS_SQL: the person's columns, then one membership with its forum and village (or nulls). */
-interface AccessRow {
-  id: number;
-  telegramUserId: bigint;
-  firstName: string;
-  lastName: string | null;
-  username: string | null;
-  language: string;
-  canMessage: boolean;
-  privacyConsent: string | null;
-  privacyVersion: string | null;
-  privacyAnsweredAt: Date | null;
+/** One row of the access statement: the person's columns, then one membership with its forum and village (or nulls). */
+interface AccessRow extends PersonRecord {
   erasedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
