@@ -73,6 +73,37 @@ describe("albums in a discussion topic", () => {
     expect(await h.app.deps.prisma.job.count({ where: { kind: "discussion.album" } })).toBe(0);
   });
 
+  it("an author muted, or a topic closed, while the album gathers: it stays out of the other groups and of the transcript", async () => {
+    const f = await aForum(h);
+    const t = await aTopic(h, f);
+    const [g0, g1, g2] = f.villages.map((v) => v.group);
+    const mod = await f.person("moderator", 1, "Moderator");
+    const ani = await f.resident(0, "Ani");
+    await replyIn(h, ani, g0!, t.card.get(g0!.id)!, "Pesan pertama");
+    await h.flush();
+    await postAlbum(ani, g0!, t.card.get(g0!.id)!, [{ kind: "photo", caption: "Sebelum dibisukan" }, { kind: "photo" }]);
+    // The moderator mutes her in the 1.5 s the album waits for its other items.
+    await h.send(h.fake.updates.command(mod, g1!, "bisukan", "2 jam berkata kasar", { replyTo: copyIn(h, g1!.id, "Pesan pertama").message_id }));
+    await h.flush();
+    await gathered();
+    h.clock.advance(60_000); // past any group's pacing
+    await tick(h);
+    for (const g of [g1!, g2!]) expect(mediaGroupCalls(g.id)).toHaveLength(0);
+    const rows = await h.app.deps.prisma.relayMessage.findMany({ where: { mediaGroupId: { not: null } } });
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.state !== "relayed" && !r.albumPending)).toBe(true);
+
+    // Same for a topic closed meanwhile (another author, not muted).
+    const budi = await f.resident(2, "Budi");
+    await postAlbum(budi, g2!, t.card.get(g2!.id)!, [{ kind: "photo", caption: "Terlambat" }, { kind: "photo" }]);
+    await h.app.deps.prisma.topic.update({ where: { id: t.id }, data: { state: "closed" } });
+    await gathered();
+    h.clock.advance(60_000);
+    await tick(h);
+    for (const g of [g0!, g1!]) expect(mediaGroupCalls(g.id)).toHaveLength(0);
+    expect(await h.app.deps.prisma.relayMessage.count({ where: { mediaGroupId: { not: null }, state: "relayed" } })).toBe(0);
+  });
+
   it("an album of 3 photos arrives in the other groups as one album each: header caption, replying to the card, counted as 3 sends", async () => {
     const f = await aForum(h);
     const t = await aTopic(h, f, { villages: [0, 1, 2] });

@@ -827,6 +827,14 @@ export async function relayAlbum(d: DiscussionDeps, renderer: DiscussionRenderer
   await tx.relayMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { albumPending: false } });
   const live = rows.filter((r) => r.state === "relayed") as unknown as RelayRow[];
   if (!topic || live.length === 0 || targets.length === 0) return 0;
+  // Muted, or the topic closed, while the album gathered: it stays out, as a message sent now would.
+  const now0 = d.clock.now();
+  const closed = topic.state !== "open" || (topic.endsAt !== null && topic.endsAt <= now0);
+  const muted = await tx.discussionMute.findFirst({ where: { forumId: topic.forumId, personId: live[0]!.authorId, liftedAt: null, until: { gt: now0 } }, select: { id: true } });
+  if (closed || muted) {
+    await tx.relayMessage.updateMany({ where: { id: { in: live.map((r) => r.id) } }, data: { state: "hidden", editedAt: now0 } });
+    return 0;
+  }
   const anchor = live[0]!;
   const author = (await authorViews(tx, renderer, [anchor])).get(anchor.id)!;
   const refs = await replyRefs(d, topic.id, (rows[0] as { replyToId: number | null }).replyToId, tx);
@@ -838,7 +846,7 @@ export async function relayAlbum(d: DiscussionDeps, renderer: DiscussionRenderer
     return n;
   }
 
-  // The items in the order they went out: item j of a copy is its first message id + j.
+  // The items in the order they went out: item j of a copy is its j-th stored message id.
   await tx.relayMessage.update({ where: { id: anchor.id }, data: { media: { ...((anchor.media as object | null) ?? {}), album: live.map((r) => r.id) } } });
   const ids = targets.map((t) => t.chatId);
   const now = d.clock.now();
