@@ -226,4 +226,29 @@ describe("jajak pendapat cepat (quick poll)", () => {
     expect(after.state).toBe("failed");
     expect(await h.app.deps.prisma.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({ state: "closed" });
   });
+
+  it("a closing whose job batch is rolled back and run again keeps stopPoll's final counts (Telegram answers the second stop with 'already closed')", async () => {
+    const f = await aForum(h);
+    const vote = await aQuickPoll(h, f, { villages: [0, 1], closesInMs: 2 * HOUR });
+    await h.tick();
+    const [p0, p1] = [pollIn(f.villages[0]!.group.id), pollIn(f.villages[1]!.group.id)];
+    const answer = (village: number, option: number, name: string) =>
+      h.fake.updates.answerPoll(groupMember(h, f, [village], name), f.villages[village]!.group.id, [p0, p1][village]!.messageId, [option], { deliver: false });
+    answer(0, 0, "A1");
+    answer(0, 1, "A2");
+    answer(1, 2, "B1");
+    h.app.deps.jobs.register("test.fails", async () => {
+      throw new Error("boom");
+    });
+    h.clock.advance(2 * HOUR);
+    // Due with the closing and created after it: it fails after the closing ran in the batch.
+    await h.app.deps.jobs.schedule({ kind: "test.fails", ownerId: 1, dueAt: h.clock.now() });
+    await h.tick();
+    const copies = await h.app.deps.prisma.votePollCopy.findMany({ where: { voteId: vote.id }, orderBy: { villageId: "asc" } });
+    expect(copies.map((c) => [c.state, c.counts, c.voters])).toEqual([
+      ["stopped", [1, 1, 0], 2],
+      ["stopped", [0, 0, 1], 1],
+    ]);
+    expect(await h.app.deps.prisma.vote.findUniqueOrThrow({ where: { id: vote.id } })).toMatchObject({ state: "closed" });
+  });
 });

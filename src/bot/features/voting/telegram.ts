@@ -12,6 +12,11 @@ const GONE = /bot was kicked|bot is not a member|not a member of the (super)?gro
  * membership check for minutes when many people of one group vote at once.
  */
 export function telegramPort(api: Api, reads: Api = api): TelegramPort {
+  // A closing runs inside its job's transaction; when the job batch is rolled back and run again,
+  // Telegram answers the second stopPoll with "already closed" and no counts: the first answer,
+  // kept here for a while, stands for it.
+  const stopped = new Map<string, { counts: number[]; voters: number; at: number }>();
+  const STOPPED_KEEP_MS = 10 * 60_000;
   return {
     async memberCount(chatId) {
       try {
@@ -45,11 +50,19 @@ export function telegramPort(api: Api, reads: Api = api): TelegramPort {
       }
     },
     async stopPoll(chatId, messageId) {
+      const key = `${chatId}:${messageId}`;
       try {
         const p = await api.stopPoll(Number(chatId), messageId);
-        return { counts: p.options.map((o) => o.voter_count), voters: p.total_voter_count };
+        const final = { counts: p.options.map((o) => o.voter_count), voters: p.total_voter_count };
+        const now = Date.now();
+        for (const [k, v] of stopped) if (now - v.at > STOPPED_KEEP_MS) stopped.delete(k);
+        stopped.set(key, { ...final, at: now });
+        return final;
       } catch (err) {
-        if (err instanceof GrammyError && /already been closed|poll to stop not found|message to edit not found/i.test(err.description)) return null;
+        if (err instanceof GrammyError && /already been closed|poll to stop not found|message to edit not found/i.test(err.description)) {
+          const known = stopped.get(key);
+          return known && Date.now() - known.at <= STOPPED_KEEP_MS ? { counts: known.counts, voters: known.voters } : null;
+        }
         throw err;
       }
     },
