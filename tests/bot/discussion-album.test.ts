@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Chat, Message, Update, User } from "grammy/types";
 import { createHarness, T0, type Harness } from "../support/harness.js";
 import { aForum } from "../support/world.js";
-import { aTopic, copiesIn, copyIn, replyIn, repliesTo, tick } from "../support/discussion.js";
+import { aModeratedTopic, aTopic, copiesIn, copyIn, replyIn, repliesTo, tick } from "../support/discussion.js";
 import { ALBUM_GATHER_MS } from "../../src/domain/discussion/index.js";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -57,15 +57,8 @@ describe("albums in a discussion topic", () => {
   });
 
   it("an album from a muted author is not relayed, and nothing of it waits", async () => {
-    const f = await aForum(h);
-    const t = await aTopic(h, f);
-    const [g0, g1, g2] = f.villages.map((v) => v.group);
-    const mod = await f.person("moderator", 1, "Moderator");
-    const ani = await f.resident(0, "Ani");
-    await replyIn(h, ani, g0!, t.card.get(g0!.id)!, "Pesan pertama");
-    await h.flush();
-    await h.send(h.fake.updates.command(mod, g1!, "bisukan", "2 jam berkata kasar", { replyTo: copyIn(h, g1!.id, "Pesan pertama").message_id }));
-    await h.flush();
+    const { t, g0, g1, g2, ani, mute } = await aModeratedTopic(h);
+    await mute();
     await postAlbum(ani, g0!, t.card.get(g0!.id)!, [{ kind: "photo", caption: "Saat dibisukan" }, { kind: "photo" }, { kind: "photo" }]);
     await gathered();
     for (const g of [g1!, g2!]) expect(mediaGroupCalls(g.id)).toHaveLength(0);
@@ -74,17 +67,10 @@ describe("albums in a discussion topic", () => {
   });
 
   it("an author muted, or a topic closed, while the album gathers: it stays out of the other groups and of the transcript", async () => {
-    const f = await aForum(h);
-    const t = await aTopic(h, f);
-    const [g0, g1, g2] = f.villages.map((v) => v.group);
-    const mod = await f.person("moderator", 1, "Moderator");
-    const ani = await f.resident(0, "Ani");
-    await replyIn(h, ani, g0!, t.card.get(g0!.id)!, "Pesan pertama");
-    await h.flush();
+    const { f, t, g0, g1, g2, ani, mute } = await aModeratedTopic(h);
     await postAlbum(ani, g0!, t.card.get(g0!.id)!, [{ kind: "photo", caption: "Sebelum dibisukan" }, { kind: "photo" }]);
     // The moderator mutes her in the 1.5 s the album waits for its other items.
-    await h.send(h.fake.updates.command(mod, g1!, "bisukan", "2 jam berkata kasar", { replyTo: copyIn(h, g1!.id, "Pesan pertama").message_id }));
-    await h.flush();
+    await mute();
     await gathered();
     h.clock.advance(60_000); // past any group's pacing
     await tick(h);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.js";
 import { aForum, buttons, lastText, press, say, texts } from "../support/world.js";
-import { aTopic, copiesIn, copyIn, replyIn } from "../support/discussion.js";
+import { aModeratedTopic, aTopic, copiesIn, copyIn, replyIn } from "../support/discussion.js";
 
 let h: Harness;
 
@@ -92,15 +92,8 @@ describe("removing messages", () => {
 
 describe("muting", () => {
   it("/bisukan 2 jam: the person is told privately why and until when, and nothing of theirs is relayed until then", async () => {
-    const f = await aForum(h);
-    const t = await aTopic(h, f);
-    const [g0, g1, g2] = f.villages.map((v) => v.group);
-    const mod = await f.person("moderator", 1, "Moderator");
-    const ani = await f.resident(0, "Ani");
-    await replyIn(h, ani, g0!, t.card.get(g0!.id)!, "Pesan pertama");
-    await h.flush();
-    await h.send(h.fake.updates.command(mod, g1!, "bisukan", "2 jam berkata kasar", { replyTo: copyIn(h, g1!.id, "Pesan pertama").message_id }));
-    await h.flush();
+    const { f, t, g0, g2, mod, ani, mute } = await aModeratedTopic(h);
+    await mute();
     const told = lastText(h, ani.id);
     expect(told).toContain("sampai Senin, 30 November 2026 pukul 11.00 WIB");
     expect(told).toContain("berkata kasar");

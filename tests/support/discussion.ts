@@ -4,7 +4,7 @@ import { loadAccess } from "../../src/domain/forum/people.js";
 import { flushesSettled, openTopic } from "../../src/domain/discussion/index.js";
 import { groupRenderer } from "../../src/bot/features/discussion/render.js";
 import type { Harness } from "./harness.js";
-import { personFor, type ForumFixture } from "./world.js";
+import { aForum, personFor, type ForumFixture } from "./world.js";
 
 export interface TopicFixture {
   id: number;
@@ -100,4 +100,23 @@ export async function tick(h: Harness): Promise<void> {
   await h.tick();
   await flushesSettled(h.app.deps);
   await h.flush();
+}
+
+/**
+ * A forum's topic in its three groups, a moderator of village 1 and Ani's first message relayed;
+ * `mute()` mutes Ani for 2 hours by answering its copy in village 1's group with /bisukan.
+ */
+export async function aModeratedTopic(h: Harness) {
+  const f = await aForum(h);
+  const t = await aTopic(h, f);
+  const [g0, g1, g2] = f.villages.map((v) => v.group);
+  const mod = await f.person("moderator", 1, "Moderator");
+  const ani = await f.resident(0, "Ani");
+  await replyIn(h, ani, g0!, t.card.get(g0!.id)!, "Pesan pertama");
+  await h.flush();
+  const mute = async () => {
+    await h.send(h.fake.updates.command(mod, g1!, "bisukan", "2 jam berkata kasar", { replyTo: copyIn(h, g1!.id, "Pesan pertama").message_id }));
+    await h.flush();
+  };
+  return { f, t, g0, g1, g2, mod, ani, mute };
 }
