@@ -359,19 +359,12 @@ export const musyawarahFeature: Feature = {
       },
     );
 
-    /** Where a group press came from, and whether Telegram says the presser is in that group. */
-    const groupVia = async (ctx: FlowContext) => {
-      const link = await chatLinkOf(ctx);
-      // A resident or official of the group's own village is taken as of that village without
-      // asking Telegram (the service does the same): the answer would not change anything.
-      const ofVillage =
-        !!link?.active && link.villageId !== null && [ctx.access.homeVillage(link.forumId), ...ctx.access.officialVillages(link.forumId)].includes(link.villageId);
-      return {
-        groupChatId: ctx.chat!.id,
-        link: () => chatLinkOf(ctx),
-        groupMember: ofVillage ? undefined : (await groupPort(readsApi(deps)).presence(BigInt(ctx.chat!.id), BigInt(ctx.from!.id))) === "in",
-      };
-    };
+    /** Where a group press came from; the service asks Telegram about membership only when it matters. */
+    const groupVia = async (ctx: FlowContext) => ({
+      groupChatId: ctx.chat!.id,
+      link: () => chatLinkOf(ctx),
+      groupMember: async () => (await groupPort(readsApi(deps)).presence(BigInt(ctx.chat!.id), BigInt(ctx.from!.id))) === "in",
+    });
 
     const doCheckIn = async (ctx: FlowContext, id: number) => {
       const inGroup = ctx.chat?.type !== "private";

@@ -353,10 +353,11 @@ interface Via {
   /** The group the button was pressed in (or the command typed in), if any. */
   groupChatId?: number | bigint;
   /**
-   * Telegram says the presser is a member of that group (asked by the bot layer). A public group's
+   * Whether Telegram says the presser is a member of that group (the bot layer asks, only when
+   * called: a resident or official of the group's own village needs no asking). A public group's
    * card can be pressed by visitors, and a card can be forwarded: the chat alone proves nothing.
    */
-  groupMember?: boolean;
+  groupMember?: () => Promise<boolean>;
   /** The group's link as the bot layer already read it in this update (otherwise read here). */
   link?: () => Promise<{ active: boolean; forumId: number; villageId: number | null; kind: string } | null>;
 }
@@ -369,11 +370,13 @@ async function inviteeFor(db: Db, actor: Actor, m: MeetingView, via: Via, opts: 
   const existing = await db.meetingInvitee.findUnique({ where: { meetingId_personId: { meetingId: m.id, personId: actor.personId } } });
   if (existing) return existing;
   const groupVillages = new Set(m.villages.filter((v) => v.viaGroup).map((v) => v.id));
+  let asked: Promise<boolean> | undefined;
+  const inGroup = () => (asked ??= via.groupMember ? via.groupMember() : Promise.resolve(false));
   let villageId: number | null | undefined;
   if (via.groupChatId !== undefined) {
     const link = via.link ? await via.link() : await db.chatLink.findUnique({ where: { telegramChatId: BigInt(via.groupChatId) } });
     const ofVillage = link?.villageId != null && [actor.access.homeVillage(m.forumId), ...actor.access.officialVillages(m.forumId)].includes(link.villageId);
-    if (link?.active && link.forumId === m.forumId && (via.groupMember === true || ofVillage)) {
+    if (link?.active && link.forumId === m.forumId && (ofVillage || (await inGroup()))) {
       if (link.villageId !== null && groupVillages.has(link.villageId)) villageId = link.villageId;
       else if (link.kind === "kecamatan_group" && m.audience.kecamatan) villageId = actor.access.homeVillage(m.forumId);
     }
@@ -384,7 +387,7 @@ async function inviteeFor(db: Db, actor: Actor, m: MeetingView, via: Via, opts: 
   let source: "group" | "walk_in" = "group";
   if (villageId === undefined) {
     // Walk-ins sign an open list only as people of the forum (or of the group they pressed in).
-    if (!opts.walkIn || !(actor.access.inForum(m.forumId) || via.groupMember === true)) throw new NotAllowed("meeting_not_invited");
+    if (!opts.walkIn || !(actor.access.inForum(m.forumId) || (via.groupChatId !== undefined && (await inGroup())))) throw new NotAllowed("meeting_not_invited");
     source = "walk_in";
     villageId = actor.access.homeVillage(m.forumId);
   }
